@@ -1,0 +1,42 @@
+package app.symmetry.api;
+
+/**
+ * The stable error codes of the public contract (API.md). The HTTP status travels with the code so
+ * that the local HTTP binding and API Gateway's integration responses map it the same way.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON(400),
+    INVALID_FIELD(400),
+    UNKNOWN_FIELD(400),
+    MISSING_FIELD(400),
+    TOO_LARGE(400),
+    UNAUTHENTICATED(401),
+    INVALID_TOKEN(403),
+    UNKNOWN_UNIT(404),
+    NOT_FOUND(404),
+    LINK_SPENT(410),
+    LINK_EXPIRED(410),
+    TOKEN_REVOKED(410),
+    RATE_LIMITED(429),
+    STORAGE_UNAVAILABLE(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The code as it is written on the wire: {@code invalid_field}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Only a storage failure is worth retrying with the same request; every other code is final. */
+    public boolean retryable() {
+        return this == STORAGE_UNAVAILABLE;
+    }
+}

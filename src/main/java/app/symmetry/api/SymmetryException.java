@@ -1,0 +1,51 @@
+package app.symmetry.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A refusal that the caller must see with its stable code.
+ * <p>
+ * Through the Lambda binding an uncaught exception becomes a function error whose
+ * {@code errorType} is the class name and whose {@code errorMessage} is {@link #getMessage()}. So the
+ * message is the very JSON body the client must receive: API Gateway's integration responses
+ * select the status with a pattern on the code in it and pass the JSON through unchanged.
+ */
+public class SymmetryException extends RuntimeException {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final transient ApiError error;
+    private final ErrorCode code;
+
+    public SymmetryException(ErrorCode code, String field, String message) {
+        this(code, field, message, null);
+    }
+
+    public SymmetryException(ErrorCode code, String field, String message, Throwable cause) {
+        super(toJson(ApiError.of(code, field, message)), cause, false, false);
+        this.code = code;
+        this.error = ApiError.of(code, field, message);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public ApiError error() {
+        return error;
+    }
+
+    public static SymmetryException storageUnavailable(Throwable cause) {
+        return new SymmetryException(ErrorCode.STORAGE_UNAVAILABLE, null,
+                "the answer store did not take the request; retry with the same submissionId", cause);
+    }
+
+    private static String toJson(ApiError error) {
+        try {
+            return JSON.writeValueAsString(error);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
