@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A refusal that the caller must see with its stable code.
  * <p>
- * Through the Lambda binding an uncaught exception becomes a function error whose
- * {@code errorType} is the class name and whose {@code errorMessage} is {@link #getMessage()}. So the
- * message is the very JSON body the client must receive: API Gateway's integration responses
- * select the status with a pattern on the code in it and pass the JSON through unchanged.
+ * Through the Lambda binding an uncaught exception becomes a function error. Funqy wraps it, and
+ * the {@code errorMessage} Lambda reports is this exception's {@link #toString()}. So both
+ * {@link #getMessage()} and {@link #toString()} are the very JSON body the client must receive: API
+ * Gateway's integration responses select the status with a pattern on the code in it and pass the
+ * JSON through unchanged.
  */
 public class SymmetryException extends RuntimeException {
 
@@ -34,6 +35,11 @@ public class SymmetryException extends RuntimeException {
 
     public ApiError error() {
         return error;
+    }
+
+    @Override
+    public String toString() {
+        return getMessage();
     }
 
     public static SymmetryException storageUnavailable(Throwable cause) {

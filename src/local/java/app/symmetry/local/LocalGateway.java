@@ -1,0 +1,116 @@
+package app.symmetry.local;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import app.symmetry.api.ApiError;
+import app.symmetry.api.ErrorCode;
+import app.symmetry.api.SymmetryException;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What API Gateway does in front of the functions on AWS, done on one machine: protected functions
+ * need the {@code x-api-key} header, and a refusal becomes its HTTP status with the error JSON.
+ * The functions themselves are served by Quarkus' Funqy HTTP binding at {@code /<name>}.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" })
+public class LocalGateway {
+
+    private static final Logger LOG = Logger.getLogger(LocalGateway.class);
+
+    /** Must match the API Gateway's API-key-protected paths in template.yaml. */
+    public static final Set<String> PROTECTED = Set.of("listUnits", "issueLinks", "issueUnitCode", "revokeUnitCode",
+            "aggregateSnapshots", "getSnapshot", "listSnapshots");
+
+    private final LocalApiKey apiKey;
+
+    public LocalGateway(LocalApiKey apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    void routes(@Observes Router router) {
+        router.route().order(-1000).handler(this::authenticate).failureHandler(this::refuse);
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        String function = path.startsWith("/") ? path.substring(1) : path;
+        if (PROTECTED.contains(function) && !apiKey.matches(ctx.request().getHeader("x-api-key"))) {
+            write(ctx, ErrorCode.UNAUTHENTICATED.httpStatus(), ApiError.of(ErrorCode.UNAUTHENTICATED, "x-api-key",
+                    "this function needs a valid x-api-key header"));
+            return;
+        }
+        ctx.next();
+    }
+
+    private void refuse(RoutingContext ctx) {
+        SymmetryException refusal = find(ctx.failure());
+        if (refusal != null) {
+            write(ctx, refusal.code().httpStatus(), refusal.error());
+            return;
+        }
+        int status = ctx.statusCode();
+        if (ctx.failure() == null && status == 400) {
+            // The binding could not read the body as the function's input: it is not JSON.
+            write(ctx, 400, ApiError.of(ErrorCode.MALFORMED_JSON, null, "the request body is not valid JSON"));
+        } else if (status == 413) {
+            write(ctx, 400, ApiError.of(ErrorCode.TOO_LARGE, null, "the request body is too large"));
+        } else if (ctx.failure() != null) {
+            LOG.error("unexpected failure", ctx.failure());
+            write(ctx, 500, new ApiError(new ApiError.Detail("internal", null, "unexpected server error", true)));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static SymmetryException find(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SymmetryException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static void write(RoutingContext ctx, int status, ApiError error) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(error));
+    }
+
+    /** The local API key: {@code SYMMETRY_API_KEY}, or a random one printed at start. */
+    @ApplicationScoped
+    @IfBuildProfile(anyOf = { "dev", "test" })
+    public static class LocalApiKey {
+        private final byte[] key;
+        private final String value;
+
+        public LocalApiKey(@org.eclipse.microprofile.config.inject.ConfigProperty(name = "symmetry.api-key") java.util.Optional<String> configured) {
+            this.value = configured.filter(k -> !k.isBlank()).orElseGet(() -> {
+                byte[] random = new byte[24];
+                new java.security.SecureRandom().nextBytes(random);
+                return java.util.HexFormat.of().formatHex(random);
+            });
+            this.key = value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        public String value() {
+            return value;
+        }
+
+        boolean matches(String presented) {
+            return presented != null && MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package app.symmetry.answer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.symmetry.api.ErrorCode;
+import app.symmetry.api.SymmetryException;
+import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.organisation.Unit;
+import app.symmetry.storage.AnswerStore;
+import app.symmetry.storage.AnswerWrite;
+import app.symmetry.token.Audience;
+import app.symmetry.token.TokenCheck;
+import app.symmetry.token.TokenCodec;
+
+/**
+ * Takes a customer's or an employee's answer: reads it strictly, checks its token, and stores it
+ * once, with the records that keep it idempotent, single-use and within the device cap.
+ */
+@ApplicationScoped
+public class AnswerService {
+
+    private final OrganisationDirectory directory;
+    private final TokenCheck tokens;
+    private final TokenCodec codec;
+    private final AnswerStore store;
+    private final Clock clock;
+    private final Duration customerRetention;
+    private final Duration employeeRetention;
+    private final Duration idempotencyWindow;
+    private final int deviceDailyCap;
+
+    public AnswerService(OrganisationDirectory directory, TokenCheck tokens, TokenCodec codec, AnswerStore store, Clock clock,
+            @ConfigProperty(name = "symmetry.retention.customer", defaultValue = "P395D") Duration customerRetention,
+            @ConfigProperty(name = "symmetry.retention.employee", defaultValue = "P395D") Duration employeeRetention,
+            @ConfigProperty(name = "symmetry.idempotency.window", defaultValue = "P7D") Duration idempotencyWindow,
+            @ConfigProperty(name = "symmetry.device.daily-cap", defaultValue = "20") int deviceDailyCap) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.codec = codec;
+        this.store = store;
+        this.clock = clock;
+        this.customerRetention = customerRetention;
+        this.employeeRetention = employeeRetention;
+        this.idempotencyWindow = idempotencyWindow;
+        this.deviceDailyCap = deviceDailyCap;
+    }
+
+    public SubmissionReceipt submit(Audience audience, Map<String, ?> body, Optional<DeviceOrigin> origin) {
+        Submission submission = Submission.read(body, audience, directory.questionnaire().dimensionIds());
+        Instant now = clock.instant();
+        TokenCheck.Access access = tokens.check(submission.token(), audience, now, "token");
+        Unit unit = access.unit();
+        LocalDate day = LocalDate.ofInstant(now, unit.zone());
+        String submissionId = submission.submissionId().toString();
+
+        StoredAnswer answer = audience == Audience.CUSTOMER
+                ? new StoredAnswer(Side.CUSTOMER, unit.id(), day, submissionId, submission.recommend(),
+                        submission.ratings(), submission.comment(),
+                        Optional.of(submission.language().orElse(unit.defaultLanguage())),
+                        submission.contact().filter(Contact::consent).map(Contact::email),
+                        Optional.of(now), now.plus(customerRetention))
+                : new StoredAnswer(Side.EMPLOYEE, unit.id(), day, UUID.randomUUID().toString(), submission.recommend(),
+                        submission.ratings(), submission.comment(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), dayStart(day).plus(employeeRetention));
+
+        Optional<AnswerWrite.SpentLink> spend = access.claims().singleUse()
+                ? Optional.of(new AnswerWrite.SpentLink(access.claims().id(),
+                        access.claims().expiresAt().orElse(now.plus(customerRetention))))
+                : Optional.empty();
+        // Single-use links limit themselves; the cap is for codes on a public wall.
+        Optional<AnswerWrite.DeviceQuota> quota = access.claims().singleUse() ? Optional.empty()
+                : origin.map(o -> new AnswerWrite.DeviceQuota(deviceKey(o, day), deviceDailyCap,
+                        dayStart(day).plus(Duration.ofDays(2))));
+
+        AnswerWrite write = new AnswerWrite(answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota);
+        return switch (store.store(write)) {
+            case ACCEPTED -> SubmissionReceipt.accepted(submissionId);
+            case DUPLICATE -> SubmissionReceipt.duplicate(submissionId);
+            case LINK_SPENT -> throw new SymmetryException(ErrorCode.LINK_SPENT, "token",
+                    "this link has already been answered");
+            case RATE_LIMITED -> throw new SymmetryException(ErrorCode.RATE_LIMITED, null,
+                    "too many answers from this device today");
+        };
+    }
+
+    /** Salted with the day, so the same device cannot be followed from one day to the next. */
+    private String deviceKey(DeviceOrigin origin, LocalDate day) {
+        byte[] hash = codec.keyedHash("device|" + day, origin.sourceIp() + "|" + origin.userAgent());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    }
+
+    private static Instant dayStart(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,21 @@
+package app.symmetry.answer;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Produces;
+
+import io.quarkus.arc.DefaultBean;
+
+/** The time every function reads; tests replace it to place answers in chosen days. */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

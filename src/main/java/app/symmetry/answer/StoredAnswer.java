@@ -1,0 +1,24 @@
+package app.symmetry.answer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An answer as it is kept. An employee answer carries its day and nothing finer, no language, no
+ * contact and no id shared with any other item: {@code key} is random for them.
+ *
+ * @param key the answer's sort key within its unit and day: the submission id for customers
+ */
+public record StoredAnswer(Side side, String unitId, LocalDate day, String key, int recommend,
+        Map<String, Integer> ratings, Optional<String> comment, Optional<String> language,
+        Optional<String> contactEmail, Optional<Instant> receivedAt, Instant expiresAt) {
+
+    public StoredAnswer {
+        ratings = Map.copyOf(ratings);
+        if (side == Side.EMPLOYEE && (language.isPresent() || contactEmail.isPresent() || receivedAt.isPresent())) {
+            throw new IllegalArgumentException("an employee answer keeps its day and content only");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package app.symmetry.api;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.symmetry.answer.DeviceOrigin;
+import io.quarkus.arc.DefaultBean;
+
+/**
+ * The origin of the request being served, when the binding knows it without the gateway's envelope.
+ * Through the Lambda binding it never does; the local HTTP run replaces this bean.
+ */
+@DefaultBean
+@ApplicationScoped
+public class DeviceOrigins {
+
+    public Optional<DeviceOrigin> current() {
+        return Optional.empty();
+    }
+}

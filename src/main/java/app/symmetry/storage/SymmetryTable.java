@@ -1,0 +1,102 @@
+package app.symmetry.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The one DynamoDB table, as the tests and the local run create it and as {@code template.yaml}
+ * declares it (a test holds the two equal).
+ * <p>
+ * Single-table design; every item has a partition key {@code pk} and a sort key {@code sk}:
+ * <ul>
+ * <li>{@code ANSWER#C#unit#day} / submissionId: a customer answer; {@code ANSWER#E#unit#day} / random: an
+ * employee answer. One unit's answers of one day are one Query, never a scan.</li>
+ * <li>{@code SUBMISSION#id}: that a submission id was stored (idempotency), nothing else.</li>
+ * <li>{@code SPENT#linkId}: that a single-use link was answered, not which answer it was.</li>
+ * <li>{@code DEVICE#hash#day}: a per-device daily count, hash salted and expiring.</li>
+ * <li>{@code REVOKED#codeId}: a revoked unit code.</li>
+ * <li>{@code TALLY#unit} / {@code day#side}: the sufficient statistics of one unit, day and side.</li>
+ * <li>{@code SNAPSHOT#scope#id#periodType} / period: a published snapshot; index {@value #BY_PERIOD}
+ * ({@code gpk} = {@code SNAPSHOT#scope#period}, {@code gsk} = id) lists every unit of one period.</li>
+ * <li>{@code RUN#…}: the aggregation's idempotency records.</li>
+ * </ul>
+ * {@value #TTL} is the TTL attribute (epoch seconds).
+ */
+@ApplicationScoped
+public class SymmetryTable {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GPK = "gpk";
+    public static final String GSK = "gsk";
+    public static final String BY_PERIOD = "byPeriod";
+    public static final String TTL = "expiresAt";
+
+    private final String name;
+
+    public SymmetryTable(@ConfigProperty(name = "symmetry.table.name", defaultValue = "symmetry") String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CreateTableRequest definition() {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(PK), attribute(SK), attribute(GPK), attribute(GSK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(BY_PERIOD)
+                        .keySchema(key(GPK, KeyType.HASH), key(GSK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
+    }
+
+    /** For DynamoDB Local (tests and the local run); on AWS the deployment creates the table. */
+    public void createIfMissing(DynamoDbClient dynamo) {
+        try {
+            dynamo.describeTable(b -> b.tableName(name));
+            return;
+        } catch (ResourceNotFoundException absent) {
+            // create it below
+        }
+        try {
+            dynamo.createTable(definition());
+        } catch (ResourceInUseException raced) {
+            return;
+        }
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(name)
+                .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(TTL).enabled(true).build())
+                .build());
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

@@ -1,0 +1,120 @@
+package app.symmetry.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.symmetry.api.ErrorCode;
+import app.symmetry.api.SymmetryException;
+
+/**
+ * Where a token is made and checked. A token is {@code kid.payload.mac}, URL-safe base64 without
+ * padding, short enough for a QR code: the payload is
+ * {@code 1|c or l|audience|unitId|id|expiry epoch seconds or 0}, the MAC a 128-bit truncated
+ * HMAC-SHA256 of {@code kid.payload}. Checking needs no database read; only revocation of
+ * long-lived codes and spending of links do, and those are the callers' business.
+ */
+@ApplicationScoped
+public class TokenCodec {
+
+    private static final int MAC_BYTES = 16;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    public static final int MAX_TOKEN_LENGTH = 512;
+
+    private final SigningKeys keys;
+
+    public TokenCodec(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    public String encode(TokenClaims claims) {
+        String payload = String.join("|", "1", claims.singleUse() ? "l" : "c", String.valueOf(claims.audience().mark()),
+                claims.unitId(), claims.id(), String.valueOf(claims.expiresAt().map(Instant::getEpochSecond).orElse(0L)));
+        String kid = keys.activeKeyId();
+        String signed = kid + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return signed + "." + B64.encodeToString(mac(keys.secret(kid), signed));
+    }
+
+    /**
+     * The claims of a token whose signature verifies and which has not expired at {@code now}.
+     *
+     * @param field the request field the token came in, for the error
+     */
+    public TokenClaims verify(String token, Instant now, String field) {
+        TokenClaims claims = decode(token, field);
+        if (claims.expiresAt().isPresent() && !now.isBefore(claims.expiresAt().get())) {
+            throw new SymmetryException(ErrorCode.LINK_EXPIRED, field,
+                    claims.singleUse() ? "this link has expired" : "this code has expired");
+        }
+        return claims;
+    }
+
+    private TokenClaims decode(String token, String field) {
+        SymmetryException forged = new SymmetryException(ErrorCode.INVALID_TOKEN, field, "the token does not verify");
+        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+            throw forged;
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw forged;
+        }
+        byte[] secret = keys.secret(parts[0]);
+        if (secret == null) {
+            throw forged;
+        }
+        byte[] expected = mac(secret, parts[0] + "." + parts[1]);
+        byte[] given;
+        String payload;
+        try {
+            given = B64D.decode(parts[2]);
+            payload = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw forged;
+        }
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw forged;
+        }
+        String[] fields = payload.split("\\|", -1);
+        if (fields.length != 6 || !"1".equals(fields[0]) || fields[2].length() != 1) {
+            throw forged;
+        }
+        Audience audience = Audience.ofMark(fields[2].charAt(0));
+        if (audience == null || !(fields[1].equals("c") || fields[1].equals("l"))) {
+            throw forged;
+        }
+        long expiry;
+        try {
+            expiry = Long.parseLong(fields[5]);
+        } catch (NumberFormatException e) {
+            throw forged;
+        }
+        return new TokenClaims(fields[1].equals("l"), audience, fields[3], fields[4],
+                expiry == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry)));
+    }
+
+    /** A keyed one-way hash under the active key, for values that must be matched but never read back. */
+    public byte[] keyedHash(String purpose, String value) {
+        return mac(keys.secret(keys.activeKeyId()), purpose + "\u0000" + value);
+    }
+
+    private static byte[] mac(byte[] secret, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
