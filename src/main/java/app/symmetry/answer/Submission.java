@@ -1,6 +1,7 @@
 package app.symmetry.answer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,11 @@ public record Submission(UUID submissionId, String token, Optional<String> langu
 
     public static final int MAX_COMMENT = 2000;
     public static final Set<String> LANGUAGES = Set.of("fr", "en");
+    /** The members {@code submitFeedback} accepts; {@code submitPulse} takes the same but {@code contact}. */
+    public static final List<String> CUSTOMER_FIELDS = List.of("submissionId", "token", "language", "recommend",
+            "ratings", "comment", "contact", "website");
+    public static final List<String> PULSE_FIELDS = CUSTOMER_FIELDS.stream().filter(f -> !f.equals("contact")).toList();
+    public static final List<String> CONTACT_FIELDS = List.of("email", "consent");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]{2,63}$");
 
     public Submission {
@@ -30,9 +36,8 @@ public record Submission(UUID submissionId, String token, Optional<String> langu
 
     /** Reads a request body; {@code pulse} answers take no contact. */
     public static Submission read(Map<String, ?> body, Audience audience, Set<String> dimensionIds) {
-        InputFields in = audience == Audience.CUSTOMER
-                ? InputFields.of(body, "submissionId", "token", "language", "recommend", "ratings", "comment", "contact", "website")
-                : InputFields.of(body, "submissionId", "token", "language", "recommend", "ratings", "comment", "website");
+        InputFields in = InputFields.of(body,
+                (audience == Audience.CUSTOMER ? CUSTOMER_FIELDS : PULSE_FIELDS).toArray(String[]::new));
         UUID submissionId = in.requiredUuid("submissionId");
         String token = in.requiredString("token", app.symmetry.token.TokenCodec.MAX_TOKEN_LENGTH);
         Optional<String> language = in.optionalChoice("language", LANGUAGES);
@@ -44,7 +49,7 @@ public record Submission(UUID submissionId, String token, Optional<String> langu
             }
         });
         Optional<String> comment = in.optionalString("comment", MAX_COMMENT).map(String::strip).filter(c -> !c.isEmpty());
-        Optional<Contact> contact = in.optionalObject("contact", "email", "consent").map(c -> {
+        Optional<Contact> contact = in.optionalObject("contact", CONTACT_FIELDS.toArray(String[]::new)).map(c -> {
             boolean consent = c.optionalBoolean("consent").orElse(false);
             Optional<String> email = c.optionalString("email", 320).map(String::strip).filter(e -> !e.isEmpty());
             if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {

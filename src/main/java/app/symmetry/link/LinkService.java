@@ -34,6 +34,10 @@ import app.symmetry.token.TokenCodec;
 public class LinkService {
 
     public static final int MAX_LINKS = 1000;
+    public static final List<String> ISSUE_LINKS_FIELDS = List.of("unitId", "kind", "count", "expiresInDays");
+    public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "expiresInDays");
+    public static final List<String> GET_FORM_FIELDS = List.of("token");
+    public static final List<String> REVOKE_FIELDS = List.of("token");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<String> KINDS = Set.of("customer", "pulse");
 
@@ -61,7 +65,7 @@ public class LinkService {
     }
 
     public IssuedLinks issueLinks(Map<String, ?> request) {
-        InputFields in = InputFields.of(request, "unitId", "kind", "count", "expiresInDays");
+        InputFields in = InputFields.of(request, ISSUE_LINKS_FIELDS.toArray(String[]::new));
         Unit unit = directory.unit(in.requiredString("unitId", 128), "unitId");
         Audience audience = audience(in.requiredChoice("kind", KINDS));
         int count = in.optionalInt("count", 1, MAX_LINKS).orElse(1);
@@ -76,7 +80,7 @@ public class LinkService {
     }
 
     public UnitCode issueUnitCode(Map<String, ?> request) {
-        InputFields in = InputFields.of(request, "unitId", "kind", "expiresInDays");
+        InputFields in = InputFields.of(request, ISSUE_UNIT_CODE_FIELDS.toArray(String[]::new));
         Unit unit = directory.unit(in.requiredString("unitId", 128), "unitId");
         Audience audience = audience(in.requiredChoice("kind", KINDS));
         OptionalInt days = in.optionalInt("expiresInDays", 1, 3660);
@@ -94,7 +98,7 @@ public class LinkService {
     }
 
     public FormDescription describeForm(Map<String, ?> request) {
-        InputFields in = InputFields.ofQuery(request, "token");
+        InputFields in = InputFields.ofQuery(request, GET_FORM_FIELDS.toArray(String[]::new));
         TokenCheck.Access access = check.check(in.requiredString("token", TokenCodec.MAX_TOKEN_LENGTH), clock.instant(), "token");
         TokenClaims claims = access.claims();
         if (claims.singleUse() && answers.isSpent(claims.id())) {
@@ -107,7 +111,7 @@ public class LinkService {
     }
 
     public RevokedCode revokeUnitCode(Map<String, ?> request) {
-        InputFields in = InputFields.of(request, "token");
+        InputFields in = InputFields.of(request, REVOKE_FIELDS.toArray(String[]::new));
         String token = in.requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
         // An expired code may still be revoked: revoking is never refused for lateness.
         TokenClaims claims = codec.verify(token, Instant.EPOCH, "token");
