@@ -1,6 +1,9 @@
 package app.symmetry.local;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.symmetry.storage.SymmetryTable;
@@ -16,7 +19,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @IfBuildProfile(anyOf = { "dev", "test" })
 public class LocalTable {
 
-    void create(@Observes @jakarta.annotation.Priority(10) StartupEvent start, SymmetryTable table, DynamoDbClient dynamo) {
-        table.createIfMissing(dynamo);
+    @ConfigProperty(name = "symmetry.local.create-table", defaultValue = "true")
+    boolean enabled;
+
+    void create(@Observes @Priority(10) StartupEvent start, SymmetryTable table, DynamoDbClient dynamo) {
+        if (enabled) {
+            table.createIfMissing(dynamo);
+        }
     }
 }

@@ -34,7 +34,7 @@ public class LinkFunctions {
     }
 
     @Funq
-    public FormDescription getForm(Map<String, Object> request) {
+    public FormDescription getForm(Map<String, String> request) {
         return links.describeForm(request);
     }
 }

@@ -17,7 +17,7 @@ public class UnitFunctions {
     }
 
     @Funq
-    public UnitList listUnits(Map<String, Object> request) {
+    public UnitList listUnits(Map<String, String> request) {
         InputFields.ofQuery(request);
         return UnitList.of(directory.organisation());
     }

@@ -1,0 +1,41 @@
+package app.symmetry.function;
+
+import static app.symmetry.testing.Answers.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import app.symmetry.testing.LambdaClient;
+import app.symmetry.testing.Tokens;
+import app.symmetry.token.Audience;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** DynamoDB unreachable: the client is told to retry, never that its answer was taken. */
+@QuarkusTest
+@TestProfile(StorageUnavailableTest.NoDatabase.class)
+class StorageUnavailableTest {
+
+    public static class NoDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // a port nothing listens on; the local table set-up is skipped for this profile
+            return Map.of("quarkus.dynamodb.endpoint-override", "http://localhost:9", "symmetry.local.create-table", "false");
+        }
+    }
+
+    @Inject
+    Tokens tokens;
+
+    @Test
+    void aFailedWriteIsRetryableNotAccepted() {
+        String message = LambdaClient.invoke(feedback(tokens.code(Audience.CUSTOMER, "paris-opera")))
+                .statusCode(500).extract().path("errorMessage");
+        assertThat(message).contains("\"code\":\"storage_unavailable\"").contains("\"retryable\":true");
+    }
+}

@@ -1,0 +1,49 @@
+package app.symmetry.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.symmetry.storage.SymmetryTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/** Reads the table as an auditor would: everything, to check what was (not) written. */
+@ApplicationScoped
+public class TableItems {
+
+    private final DynamoDbClient dynamo;
+    private final SymmetryTable table;
+
+    public TableItems(DynamoDbClient dynamo, SymmetryTable table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public List<Map<String, AttributeValue>> all() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(table.name()).consistentRead(true);
+            if (start != null) {
+                scan.exclusiveStartKey(start);
+            }
+            ScanResponse page = dynamo.scan(scan.build());
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    public List<Map<String, AttributeValue>> withKeyPrefix(String prefix) {
+        return all().stream().filter(i -> i.get(SymmetryTable.PK).s().startsWith(prefix)).toList();
+    }
+
+    public int count() {
+        return all().size();
+    }
+}
