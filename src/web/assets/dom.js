@@ -36,6 +36,11 @@ export function s(tag, attrs, ...children) {
   return append(apply(document.createElementNS(SVG_NS, tag), attrs), children);
 }
 
+/** add(parent, ...children) — like append, but skips null/undefined/false. */
+export function add(el, ...children) {
+  return append(el, children);
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;

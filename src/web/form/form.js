@@ -45,7 +45,7 @@ function errorText(err) {
 
 async function load() {
   if (!token) {
-    showState({icon: '🔗', title: 'state.invalid_token.title', text: 'form.notoken'});
+    showState({icon: 'ℹ', title: 'state.invalid_token.title', text: 'form.notoken'});
     return;
   }
   try {
