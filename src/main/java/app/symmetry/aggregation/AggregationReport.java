@@ -1,0 +1,8 @@
+package app.symmetry.aggregation;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What one aggregation run did. */
+@RegisterForReflection
+public record AggregationReport(int unitsProcessed, int snapshotsWritten, long answersRead) {
+}
