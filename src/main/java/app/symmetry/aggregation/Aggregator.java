@@ -1,21 +1,210 @@
 package app.symmetry.aggregation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns raw answers into snapshots. (Being written: the entry points are final.) */
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.symmetry.answer.Side;
+import app.symmetry.anonymity.AnonymityPolicy;
+import app.symmetry.api.SymmetryException;
+import app.symmetry.indicator.SideTally;
+import app.symmetry.organisation.Organisation;
+import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.organisation.Unit;
+import app.symmetry.snapshot.Snapshot;
+import app.symmetry.snapshot.SnapshotAssembler;
+import app.symmetry.snapshot.UnitDays;
+import app.symmetry.storage.AnswerStore;
+import app.symmetry.storage.RunStore;
+import app.symmetry.storage.SnapshotStore;
+import app.symmetry.storage.TallyStore;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns raw answers into snapshots.
+ * <p>
+ * A run (1) re-reads the answers of the days it recomputes, one Query per unit, side and day, and
+ * stores each day's tally; (2) reads the tallies of every period containing those days, and of the
+ * periods before them for trends; (3) assembles the snapshots of units, regions and the organisation
+ * and writes them. Each step is a pure function of what the previous one stored, so a run killed
+ * half-way and run again leaves what an uninterrupted run leaves, and its cost follows the days it
+ * recomputes, not the size of the table. Units are processed in parallel within a bound.
+ */
 @ApplicationScoped
 public class Aggregator {
 
-    /** The scheduler's run: the days still open or within the grace window, and every period containing them. */
+    private static final Logger LOG = Logger.getLogger(Aggregator.class);
+    public static final int MAX_RANGE_DAYS = 400;
+
+    private final OrganisationDirectory directory;
+    private final AnswerStore answers;
+    private final TallyStore tallies;
+    private final SnapshotStore snapshots;
+    private final RunStore runs;
+    private final Clock clock;
+    private final AnonymityPolicy policy;
+    private final Duration grace;
+    private final Duration lease;
+    private final int parallelism;
+
+    public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
+            RunStore runs, Clock clock,
+            @ConfigProperty(name = "symmetry.anonymity.k", defaultValue = "5") int k,
+            @ConfigProperty(name = "symmetry.aggregation.grace", defaultValue = "P1D") Duration grace,
+            @ConfigProperty(name = "symmetry.aggregation.lease", defaultValue = "PT15M") Duration lease,
+            @ConfigProperty(name = "symmetry.aggregation.parallelism", defaultValue = "8") int parallelism) {
+        this.directory = directory;
+        this.answers = answers;
+        this.tallies = tallies;
+        this.snapshots = snapshots;
+        this.runs = runs;
+        this.clock = clock;
+        this.policy = new AnonymityPolicy(k);
+        this.grace = grace;
+        this.lease = lease;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /**
+     * The scheduler's run: each unit's current day and the days of the grace window before it (late
+     * answers to a just-closed day), and every period containing them. A retried event for the same
+     * scheduled time returns the first run's report without running again.
+     */
     public AggregationReport runScheduled(Instant scheduledTime) {
-        throw new UnsupportedOperationException("not yet");
+        Instant at = scheduledTime.truncatedTo(ChronoUnit.SECONDS);
+        String runKey = "scheduled#" + at;
+        RunStore.Claim claim = storage(() -> runs.claim(runKey, clock.instant(), lease));
+        if (claim instanceof RunStore.Completed done) {
+            return done.report();
+        }
+        if (claim instanceof RunStore.Busy) {
+            LOG.infof("run %s is in progress elsewhere; leaving it there", runKey);
+            return new AggregationReport(0, 0, 0);
+        }
+        Map<String, LocalDate> today = todayByUnit(at);
+        LocalDate to = today.values().stream().max(LocalDate::compareTo).orElseThrow();
+        LocalDate from = today.values().stream().min(LocalDate::compareTo).orElseThrow().minusDays(Math.max(0, grace.toDays()));
+        AggregationReport report = aggregate(from, to, today);
+        storage(() -> {
+            runs.complete(runKey, report, clock.instant());
+            return null;
+        });
+        return report;
     }
 
     /** Recomputes every day from {@code from} to {@code to} (inclusive) and the periods containing them. */
     public AggregationReport recompute(LocalDate from, LocalDate to) {
-        throw new UnsupportedOperationException("not yet");
+        if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw new IllegalArgumentException("a range is 1 to " + MAX_RANGE_DAYS + " days, from before to");
+        }
+        return aggregate(from, to, todayByUnit(clock.instant()));
+    }
+
+    private AggregationReport aggregate(LocalDate from, LocalDate to, Map<String, LocalDate> today) {
+        Organisation organisation = directory.organisation();
+        AtomicLong answersRead = new AtomicLong();
+        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        forEachUnit(organisation.units(), unit -> {
+            for (LocalDate day : days) {
+                SideTally[] side = { SideTally.empty(), SideTally.empty() };
+                answers.forEachAnswer(Side.CUSTOMER, unit.id(), day, a -> side[0] = side[0].plus(SideTally.of(a.recommend(), a.ratings())));
+                answers.forEachAnswer(Side.EMPLOYEE, unit.id(), day, a -> side[1] = side[1].plus(SideTally.of(a.recommend(), a.ratings())));
+                answersRead.addAndGet(side[0].n() + side[1].n());
+                tallies.put(unit.id(), day, side[0], side[1]);
+            }
+            return null;
+        });
+
+        Set<Period> targets = new TreeSet<>();
+        for (LocalDate day : days) {
+            for (PeriodType type : EnumSet.allOf(PeriodType.class)) {
+                targets.add(Period.containing(type, day));
+            }
+        }
+        LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
+        Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
+        forEachUnit(organisation.units(), unit -> {
+            unitDays.put(unit.id(), tallies.read(unit.id(), needed[0], needed[1]));
+            return null;
+        });
+        String computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<Snapshot> assembled = new SnapshotAssembler(organisation, policy).assemble(unitDays, today, targets, computedAt);
+        storage(() -> {
+            snapshots.putAll(assembled);
+            return null;
+        });
+        return new AggregationReport(organisation.units().size(), assembled.size(), answersRead.get());
+    }
+
+    private Map<String, LocalDate> todayByUnit(Instant at) {
+        Map<String, LocalDate> today = new HashMap<>();
+        for (Unit unit : directory.organisation().units()) {
+            today.put(unit.id(), LocalDate.ofInstant(at, unit.zone()));
+        }
+        return today;
+    }
+
+    private interface UnitWork {
+        Void run(Unit unit) throws Exception;
+    }
+
+    private void forEachUnit(List<Unit> units, UnitWork work) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, units.size())));
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (Unit unit : units) {
+                tasks.add(() -> work.run(unit));
+            }
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("aggregation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SdkException sdk) {
+                throw SymmetryException.storageUnavailable(sdk);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface StorageCall<T> {
+        T call();
+    }
+
+    private static <T> T storage(StorageCall<T> call) {
+        try {
+            return call.call();
+        } catch (SdkException e) {
+            throw SymmetryException.storageUnavailable(e);
+        }
     }
 }

@@ -1,0 +1,376 @@
+package app.symmetry.snapshot;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import app.symmetry.aggregation.Period;
+import app.symmetry.aggregation.PeriodType;
+import app.symmetry.anonymity.AnonymityPolicy;
+import app.symmetry.anonymity.GroupCounts;
+import app.symmetry.anonymity.SuppressionPlan;
+import app.symmetry.indicator.Correlation;
+import app.symmetry.indicator.DimensionScore;
+import app.symmetry.indicator.GroupFigures;
+import app.symmetry.indicator.LaggedCorrelation;
+import app.symmetry.indicator.Nps;
+import app.symmetry.indicator.PublishedValue;
+import app.symmetry.indicator.SideFigures;
+import app.symmetry.indicator.SideTally;
+import app.symmetry.indicator.Trend;
+import app.symmetry.indicator.UnitValues;
+import app.symmetry.organisation.Organisation;
+import app.symmetry.organisation.Unit;
+
+/**
+ * Where per-day tallies become published snapshots: pure code, no storage.
+ * <p>
+ * Every figure of a region or the organisation is computed over the pooled answers of its units.
+ * The employee side is published only under every one of these rules, applied together:
+ * <ol>
+ * <li>not for a day: daily groups are the easiest to subtract and tell a manager nothing a week does not;</li>
+ * <li>not while the period is open, so no one can compare two versions of the same group one answer apart;</li>
+ * <li>not under k answers ({@code small_group}), and no dimension under k ratings;</li>
+ * <li>complementary suppression ({@code complementary}) of units within their region and of regions within the
+ * organisation, side and dimensions, so that a parent minus its visible children never leaves 1 to k − 1
+ * people; a hidden region whose units are all visible would give itself away, so its smallest unit is
+ * hidden too;</li>
+ * <li>weeks and months overlap: a week spanning two months splits into two fragments that weeks and months
+ * together can isolate, so a week and the months it spans are withheld when a fragment has 1 to k − 1 answers.</li>
+ * </ol>
+ */
+public final class SnapshotAssembler {
+
+    public static final int CUSTOMER_MINIMUM = 10;
+    static final String UNIT = "unit";
+    static final String REGION = "region";
+    static final String ORG = "org";
+
+    private final Organisation organisation;
+    private final AnonymityPolicy policy;
+
+    public SnapshotAssembler(Organisation organisation, AnonymityPolicy policy) {
+        this.organisation = organisation;
+        this.policy = policy;
+    }
+
+    /** The days whose tallies {@link #assemble} needs for these periods: theirs and their predecessors'. */
+    public static LocalDate[] daysNeeded(Set<Period> targets) {
+        LocalDate from = null;
+        LocalDate to = null;
+        for (Period p : targets) {
+            for (Period q : List.of(p, p.previous())) {
+                from = from == null || q.start().isBefore(from) ? q.start() : from;
+                to = to == null || q.end().isAfter(to) ? q.end() : to;
+            }
+        }
+        return new LocalDate[] { from, to };
+    }
+
+    /**
+     * @param days each unit's day tallies, covering {@link #daysNeeded}
+     * @param today each unit's current day in its own time zone
+     */
+    public List<Snapshot> assemble(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
+            String computedAt) {
+        Map<Period, Layer> layers = new HashMap<>();
+        for (Period p : targets) {
+            layers.computeIfAbsent(p, q -> layer(q, days, today));
+            layers.computeIfAbsent(p.previous(), q -> layer(q, days, today));
+        }
+        List<Snapshot> out = new ArrayList<>();
+        for (Period p : new TreeSet<>(targets)) {
+            Layer current = layers.get(p);
+            Layer previous = layers.get(p.previous());
+            for (String entity : current.groups.keySet()) {
+                out.add(snapshot(p, entity, current, previous, computedAt));
+            }
+        }
+        return out;
+    }
+
+    /** All groups of one period: their tallies, and what of their employee side may be shown. */
+    private final class Layer {
+        final Map<String, SideTally> customer = new LinkedHashMap<>();
+        final Map<String, SideTally> employee = new LinkedHashMap<>();
+        final Map<String, Boolean> groups = new LinkedHashMap<>();
+        final Map<String, String> suppressed = new HashMap<>();
+        final Map<String, Set<String>> withheldDimensions = new HashMap<>();
+        final Map<String, GroupFigures> published = new HashMap<>();
+
+        void withhold(String entity, String reason) {
+            suppressed.putIfAbsent(entity, reason);
+        }
+    }
+
+    private Layer layer(Period p, Map<String, UnitDays> days, Map<String, LocalDate> today) {
+        Layer layer = new Layer();
+        Map<String, List<Unit>> regions = organisation.unitsByRegion();
+        SideTally orgC = SideTally.empty();
+        SideTally orgE = SideTally.empty();
+        boolean orgOpen = false;
+        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
+            SideTally regionC = SideTally.empty();
+            SideTally regionE = SideTally.empty();
+            boolean regionOpen = false;
+            for (Unit unit : region.getValue()) {
+                UnitDays unitDays = days.getOrDefault(unit.id(), new UnitDays(Map.of(), Map.of()));
+                SideTally c = unitDays.customerOver(p.start(), p.end());
+                SideTally e = unitDays.employeeOver(p.start(), p.end());
+                String key = key(UNIT, unit.id());
+                layer.customer.put(key, c);
+                layer.employee.put(key, e);
+                layer.groups.put(key, true);
+                boolean open = !p.closedOn(today.getOrDefault(unit.id(), LocalDate.MAX));
+                if (open) {
+                    layer.withhold(key, "open_period");
+                }
+                withholdOverlappingFragments(layer, key, p, unitDays.employee());
+                regionOpen |= open;
+                regionC = regionC.plus(c);
+                regionE = regionE.plus(e);
+            }
+            String regionKey = key(REGION, region.getKey());
+            layer.customer.put(regionKey, regionC);
+            layer.employee.put(regionKey, regionE);
+            layer.groups.put(regionKey, true);
+            if (regionOpen) {
+                layer.withhold(regionKey, "open_period");
+            }
+            withholdOverlappingFragments(layer, regionKey, p, pooledDays(days, region.getValue()));
+            orgOpen |= regionOpen;
+            orgC = orgC.plus(regionC);
+            orgE = orgE.plus(regionE);
+        }
+        String orgKey = key(ORG, organisation.id());
+        layer.customer.put(orgKey, orgC);
+        layer.employee.put(orgKey, orgE);
+        layer.groups.put(orgKey, true);
+        if (orgOpen) {
+            layer.withhold(orgKey, "open_period");
+        }
+        withholdOverlappingFragments(layer, orgKey, p, pooledDays(days, organisation.units()));
+
+        if (p.type() == PeriodType.DAY) {
+            layer.groups.keySet().forEach(g -> layer.withhold(g, "day"));
+        }
+        layer.groups.keySet().forEach(g -> {
+            if (!policy.publishes(layer.employee.get(g).n())) {
+                layer.withhold(g, "small_group");
+            }
+        });
+        complementary(layer, regions, orgKey);
+        for (String g : layer.groups.keySet()) {
+            layer.published.put(g, publishedFigures(layer, g));
+        }
+        return layer;
+    }
+
+    private void complementary(Layer layer, Map<String, List<Unit>> regions, String orgKey) {
+        Map<String, GroupCounts> regionCounts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
+            String regionKey = key(REGION, region.getKey());
+            regionCounts.put(regionKey, counts(layer, regionKey));
+            Map<String, GroupCounts> unitCounts = new LinkedHashMap<>();
+            region.getValue().forEach(u -> unitCounts.put(key(UNIT, u.id()), counts(layer, key(UNIT, u.id()))));
+            apply(layer, policy.plan(counts(layer, regionKey), unitCounts));
+        }
+        apply(layer, policy.plan(counts(layer, orgKey), regionCounts));
+        // A hidden region whose units all show would be their sum: hide its smallest unit as well.
+        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
+            String regionKey = key(REGION, region.getKey());
+            if (!layer.suppressed.containsKey(regionKey) || layer.employee.get(regionKey).n() == 0) {
+                continue;
+            }
+            region.getValue().stream().map(u -> key(UNIT, u.id()))
+                    .filter(u -> !layer.suppressed.containsKey(u))
+                    .min((a, b) -> Long.compare(layer.employee.get(a).n(), layer.employee.get(b).n()))
+                    .filter(u -> region.getValue().stream().allMatch(x -> !layer.suppressed.containsKey(key(UNIT, x.id()))))
+                    .ifPresent(u -> layer.withhold(u, "complementary"));
+        }
+    }
+
+    private GroupCounts counts(Layer layer, String entity) {
+        // A group already withheld counts as hidden: give the planner its true size, it decides the rest.
+        return GroupCounts.of(layer.employee.get(entity));
+    }
+
+    private void apply(Layer layer, SuppressionPlan plan) {
+        plan.suppressedChildren().forEach(child -> layer.withhold(child, "complementary"));
+        plan.suppressedDimensions().forEach((child, dims) -> layer.withheldDimensions
+                .computeIfAbsent(child, c -> new HashSet<>()).addAll(dims));
+    }
+
+    private void withholdOverlappingFragments(Layer layer, String entity, Period p, Map<LocalDate, SideTally> employeeDays) {
+        if (p.type() == PeriodType.DAY) {
+            return;
+        }
+        List<Period> weeks = new ArrayList<>();
+        if (p.type() == PeriodType.WEEK) {
+            weeks.add(p);
+        } else {
+            weeks.add(Period.containing(PeriodType.WEEK, p.start()));
+            weeks.add(Period.containing(PeriodType.WEEK, p.end()));
+        }
+        for (Period week : weeks) {
+            if (week.start().getMonth() == week.end().getMonth()) {
+                continue;
+            }
+            LocalDate lastOfFirstMonth = week.start().withDayOfMonth(week.start().lengthOfMonth());
+            long first = sum(employeeDays, week.start(), lastOfFirstMonth);
+            long second = sum(employeeDays, lastOfFirstMonth.plusDays(1), week.end());
+            if (isSmall(first) || isSmall(second)) {
+                layer.withhold(entity, "complementary");
+            }
+        }
+    }
+
+    private boolean isSmall(long n) {
+        return n > 0 && !policy.publishes(n);
+    }
+
+    private static long sum(Map<LocalDate, SideTally> days, LocalDate from, LocalDate to) {
+        long n = 0;
+        for (Map.Entry<LocalDate, SideTally> d : days.entrySet()) {
+            if (!d.getKey().isBefore(from) && !d.getKey().isAfter(to)) {
+                n += d.getValue().n();
+            }
+        }
+        return n;
+    }
+
+    private static Map<LocalDate, SideTally> pooledDays(Map<String, UnitDays> days, List<Unit> units) {
+        Map<LocalDate, SideTally> pooled = new HashMap<>();
+        for (Unit u : units) {
+            UnitDays d = days.get(u.id());
+            if (d != null) {
+                d.employee().forEach((day, t) -> pooled.merge(day, t, SideTally::plus));
+            }
+        }
+        return pooled;
+    }
+
+    private GroupFigures publishedFigures(Layer layer, String entity) {
+        Optional<SideFigures> customer = SideFigures.of(layer.customer.get(entity));
+        Optional<SideFigures> employee = layer.suppressed.containsKey(entity) ? Optional.empty()
+                : SideFigures.of(layer.employee.get(entity)).flatMap(f -> policy.publish(f,
+                        layer.withheldDimensions.getOrDefault(entity, Set.of())));
+        return new GroupFigures(customer, employee);
+    }
+
+    private Snapshot snapshot(Period p, String entity, Layer current, Layer previous, String computedAt) {
+        String scope = entity.substring(0, entity.indexOf('#'));
+        String id = entity.substring(entity.indexOf('#') + 1);
+        GroupFigures figures = current.published.get(entity);
+        SideTally customerTally = current.customer.get(entity);
+
+        Snapshot.CustomerSide customer = figures.customer()
+                .map(c -> new Snapshot.CustomerSide(c.n(), nps(c.nps()), dimensions(c),
+                        round(c.attentionIndex()), c.n() < CUSTOMER_MINIMUM ? Boolean.TRUE : null))
+                .orElse(new Snapshot.CustomerSide(customerTally.n(), null, Map.of(), null, Boolean.TRUE));
+        Snapshot.EmployeeSide employee = figures.employee()
+                .map(e -> new Snapshot.EmployeeSide(e.n(), false, nps(e.nps()), dimensions(e), round(e.attentionIndex()),
+                        null, null))
+                .orElseGet(() -> Snapshot.EmployeeSide.suppressed(policy.k(),
+                        current.suppressed.getOrDefault(entity, "small_group")));
+
+        Map<String, Double> gaps = null;
+        Double symmetry = null;
+        if (figures.employee().isPresent() && figures.customer().isPresent()) {
+            var g = figures.gaps();
+            if (!g.byDimension().isEmpty()) {
+                gaps = new TreeMap<>();
+                for (var e : g.byDimension().entrySet()) {
+                    gaps.put(e.getKey(), PublishedValue.oneDecimal(e.getValue()));
+                }
+            }
+            symmetry = round(g.symmetry());
+        }
+        Map<String, Double> trend = null;
+        if (previous != null && previous.published.containsKey(entity)) {
+            Map<String, Double> changes = Trend.between(rounded(previous.published.get(entity).figuresByPath()),
+                    rounded(figures.figuresByPath())).changes();
+            trend = changes.isEmpty() ? null : new TreeMap<>(changes);
+        }
+        Snapshot.CorrelationView correlation = scope.equals(UNIT) ? null : correlation(entity, current, previous);
+        return new Snapshot(scope, id, p.key(), Snapshot.METHOD_VERSION, computedAt, customer, employee, gaps, symmetry,
+                trend, correlation);
+    }
+
+    private Snapshot.CorrelationView correlation(String entity, Layer current, Layer previous) {
+        List<Unit> units = entity.startsWith(ORG + "#") ? organisation.units()
+                : organisation.unitsByRegion().getOrDefault(entity.substring(entity.indexOf('#') + 1), List.of());
+        UnitValues now = unitValues(units, current);
+        Correlation c = Correlation.across(now);
+        Snapshot.Lagged lagged = null;
+        if (previous != null) {
+            LaggedCorrelation l = LaggedCorrelation.between(unitValues(units, previous), now);
+            lagged = new Snapshot.Lagged(lagView(l.employeeLeads()), lagView(l.customerLeads()));
+        }
+        return new Snapshot.CorrelationView(c.units(), round2(c.pearson()),
+                c.pearson95().map(ci -> List.of(PublishedValue.twoDecimals(ci.lower()), PublishedValue.twoDecimals(ci.upper())))
+                        .orElse(null),
+                round2(c.spearman()), lagged);
+    }
+
+    private static Snapshot.LaggedView lagView(Correlation c) {
+        return new Snapshot.LaggedView(round2(c.pearson()), c.units());
+    }
+
+    /** Only units whose employee side is published take part: a hidden side must not leak through a coefficient. */
+    private static UnitValues unitValues(List<Unit> units, Layer layer) {
+        Map<String, Double> employee = new TreeMap<>();
+        Map<String, Double> customer = new TreeMap<>();
+        for (Unit u : units) {
+            GroupFigures f = layer.published.get(key(UNIT, u.id()));
+            if (f == null || f.employee().isEmpty() || f.customer().isEmpty()) {
+                continue;
+            }
+            var e = f.employee().get().attentionIndex();
+            var c = f.customer().get().attentionIndex();
+            if (e.isPresent() && c.isPresent()) {
+                employee.put(u.id(), e.getAsDouble());
+                customer.put(u.id(), c.getAsDouble());
+            }
+        }
+        return new UnitValues(employee, customer);
+    }
+
+    private static Map<String, Double> rounded(Map<String, Double> figures) {
+        Map<String, Double> out = new TreeMap<>();
+        figures.forEach((k, v) -> out.put(k, PublishedValue.oneDecimal(v)));
+        return out;
+    }
+
+    private static Snapshot.NpsView nps(Nps nps) {
+        return new Snapshot.NpsView(PublishedValue.oneDecimal(nps.value()), round(nps.moe95()));
+    }
+
+    private static Map<String, Snapshot.DimensionView> dimensions(SideFigures side) {
+        Map<String, Snapshot.DimensionView> out = new TreeMap<>();
+        for (Map.Entry<String, DimensionScore> d : side.dimensions().entrySet()) {
+            out.put(d.getKey(), new Snapshot.DimensionView(d.getValue().n(), PublishedValue.oneDecimal(d.getValue().score())));
+        }
+        return out;
+    }
+
+    private static Double round(java.util.OptionalDouble value) {
+        return value.isPresent() ? PublishedValue.oneDecimal(value.getAsDouble()) : null;
+    }
+
+    private static Double round2(java.util.OptionalDouble value) {
+        return value.isPresent() ? PublishedValue.twoDecimals(value.getAsDouble()) : null;
+    }
+
+    static String key(String scope, String id) {
+        return scope + "#" + id;
+    }
+}

@@ -1,0 +1,53 @@
+package app.symmetry.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** BatchWriteItem in chunks of 25, retrying what DynamoDB leaves unprocessed until all is written. */
+@ApplicationScoped
+public class BatchWriter {
+
+    private static final int CHUNK = 25;
+    private static final int ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamo;
+    private final SymmetryTable table;
+
+    public BatchWriter(DynamoDbClient dynamo, SymmetryTable table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void write(List<WriteRequest> writes) {
+        for (int i = 0; i < writes.size(); i += CHUNK) {
+            List<WriteRequest> pending = new ArrayList<>(writes.subList(i, Math.min(writes.size(), i + CHUNK)));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException(pending.size() + " writes left unprocessed by DynamoDB");
+                }
+                List<WriteRequest> batch = pending;
+                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table.name(), batch)));
+                pending = response.unprocessedItems().getOrDefault(table.name(), List.of());
+                if (!pending.isEmpty()) {
+                    sleep(attempt);
+                }
+            }
+        }
+    }
+
+    private static void sleep(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

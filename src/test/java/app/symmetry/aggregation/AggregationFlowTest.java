@@ -1,0 +1,335 @@
+package app.symmetry.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import app.symmetry.testing.Api;
+import app.symmetry.testing.FlakyBatchWriter;
+import app.symmetry.testing.FunctionProfiles;
+import app.symmetry.testing.LambdaClient;
+import app.symmetry.testing.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A month of answers sent through {@code submitFeedback} and {@code submitPulse}, aggregated through
+ * the Lambda binding of {@code aggregateSnapshots}, read back with {@code getSnapshot}, and compared
+ * with figures computed here independently (plain arithmetic on the answers sent, ±0.05).
+ */
+@QuarkusTest
+@TestProfile(FunctionProfiles.AggregateSnapshots.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AggregationFlowTest {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final List<String> UNITS = List.of("paris-opera", "paris-bastille", "versailles-chantiers", "saint-denis-basilique");
+    static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
+    static final Map<String, List<Answer>> CUSTOMERS = new LinkedHashMap<>();
+    static final Map<String, List<Answer>> EMPLOYEES = new LinkedHashMap<>();
+
+    record Answer(LocalDate day, int recommend, Map<String, Integer> ratings) {
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    FlakyBatchWriter writer;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+        writer.disarm();
+    }
+
+    private void at(LocalDate day) {
+        clock.set(day.atTime(12, 0).atZone(PARIS).toInstant());
+    }
+
+    private String code(String unitId, String kind) {
+        at(LocalDate.of(2026, 10, 1));
+        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode").then().statusCode(200)
+                .extract().path("token");
+    }
+
+    private void send(String path, String token, Answer a) {
+        at(a.day());
+        Map<String, Object> body = new HashMap<>();
+        body.put("submissionId", UUID.randomUUID().toString());
+        body.put("token", token);
+        body.put("recommend", a.recommend());
+        body.put("ratings", a.ratings());
+        // each answer from its own phone: the per-device cap is not what this test is about
+        Api.anonymous(base).header("User-Agent", "phone-" + UUID.randomUUID()).body(body).post(path).then()
+                .statusCode(200).body("status", equalTo("accepted"));
+    }
+
+    /** Customers of unit i lean better as i grows; so do its employees: the mirror the product measures. */
+    private static Answer answer(Random random, LocalDate day, int bias) {
+        Map<String, Integer> ratings = new HashMap<>();
+        for (String d : DIMENSIONS) {
+            if (random.nextInt(10) < 8) { // some ratings left blank, as people do
+                ratings.put(d, Math.max(1, Math.min(5, 1 + random.nextInt(4) + (random.nextInt(3) < bias ? 1 : 0))));
+            }
+        }
+        return new Answer(day, Math.max(0, Math.min(10, random.nextInt(8) + bias + (random.nextBoolean() ? 1 : 0))), ratings);
+    }
+
+    @Test
+    @Order(1)
+    void aMonthOfAnswersAggregatesIntoTheIndependentlyComputedFigures() {
+        Random random = new Random(20261001);
+        for (int u = 0; u < UNITS.size(); u++) {
+            String unit = UNITS.get(u);
+            String customerCode = code(unit, "customer");
+            String pulseCode = code(unit, "pulse");
+            List<Answer> customers = new ArrayList<>();
+            for (int i = 0, n = 25 + 8 * u; i < n; i++) {
+                customers.add(answer(random, LocalDate.of(2026, 10, 1 + random.nextInt(31)), u));
+            }
+            List<Answer> employees = new ArrayList<>();
+            // employees answer in the weeks wholly inside October (5 to 25): no week straddles a month here
+            for (int i = 0, n = 6 + 2 * u; i < n; i++) {
+                employees.add(answer(random, LocalDate.of(2026, 10, 5 + random.nextInt(21)), u));
+            }
+            customers.forEach(a -> send("/submitFeedback", customerCode, a));
+            employees.forEach(a -> send("/submitPulse", pulseCode, a));
+            CUSTOMERS.put(unit, customers);
+            EMPLOYEES.put(unit, employees);
+        }
+        clock.reset();
+
+        LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(200)
+                .body("unitsProcessed", equalTo(12));
+
+        for (String unit : UNITS) {
+            Map<String, Object> snapshot = get("unit", unit, "MONTH:2026-10");
+            assertSide(snapshot, "customer", "nps", CUSTOMERS.get(unit));
+            assertSide(snapshot, "employee", "enps", EMPLOYEES.get(unit));
+            assertThat((Boolean) path(snapshot, "employee.suppressed")).isFalse();
+        }
+        List<Answer> allCustomers = CUSTOMERS.values().stream().flatMap(List::stream).toList();
+        List<Answer> allEmployees = EMPLOYEES.values().stream().flatMap(List::stream).toList();
+        Map<String, Object> region = get("region", "ile-de-france", "MONTH:2026-10");
+        assertSide(region, "customer", "nps", allCustomers);
+        assertSide(region, "employee", "enps", allEmployees);
+        Map<String, Object> org = get("org", "demo", "MONTH:2026-10");
+        assertSide(org, "customer", "nps", allCustomers);
+
+        // gaps and symmetry from the independent scores
+        double absGaps = 0;
+        int common = 0;
+        for (String d : DIMENSIONS) {
+            Double c = score(allCustomers, d);
+            Double e = score(allEmployees, d);
+            if (c != null && e != null) {
+                assertThat(((Number) path(region, "gaps." + d)).doubleValue()).isCloseTo(e - c, within(0.051));
+                absGaps += Math.abs(e - c);
+                common++;
+            }
+        }
+        assertThat(((Number) region.get("symmetry")).doubleValue()).isCloseTo(100 - absGaps / common, within(0.051));
+
+        // correlation across the four units (Pearson of their attention indexes)
+        double[] x = new double[UNITS.size()];
+        double[] y = new double[UNITS.size()];
+        for (int i = 0; i < UNITS.size(); i++) {
+            x[i] = attention(EMPLOYEES.get(UNITS.get(i)));
+            y[i] = attention(CUSTOMERS.get(UNITS.get(i)));
+        }
+        assertThat(((Number) path(org, "correlation.units")).intValue()).isEqualTo(4);
+        assertThat(((Number) path(org, "correlation.pearson")).doubleValue()).isCloseTo(pearson(x, y), within(0.0051));
+    }
+
+    @Test
+    @Order(2)
+    void aDayShowsNoEmployeeFigureAndCustomersUnderTenAreMarked() {
+        Map<String, Object> day = get("unit", "paris-opera", "DAY:2026-10-12");
+        assertThat((Boolean) path(day, "employee.suppressed")).isTrue();
+        assertThat(day).doesNotContainKeys("gaps", "symmetry");
+        assertThat(((Map<?, ?>) day.get("employee")).containsKey("n")).isFalse();
+        assertThat((Boolean) path(day, "customer.insufficient")).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void runningAgainChangesNothing() {
+        List<Map<String, Object>> before = octoberSnapshots();
+        LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(200);
+        assertThat(octoberSnapshots()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aRunKilledHalfWayThenRunAgainConverges() {
+        String code = code("paris-bastille", "customer");
+        for (int i = 0; i < 5; i++) {
+            Answer late = new Answer(LocalDate.of(2026, 10, 20), 10, Map.of("listening", 5));
+            send("/submitFeedback", code, late);
+            CUSTOMERS.get("paris-bastille").add(late);
+        }
+        clock.reset();
+        writer.failAfter(7);
+        String message = LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(500)
+                .extract().path("errorMessage");
+        assertThat(message).contains("storage_unavailable");
+        writer.disarm();
+        LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(200);
+        List<Map<String, Object>> converged = octoberSnapshots();
+        assertSide(get("unit", "paris-bastille", "MONTH:2026-10"), "customer", "nps", CUSTOMERS.get("paris-bastille"));
+        LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(200);
+        assertThat(octoberSnapshots()).isEqualTo(converged);
+    }
+
+    @Test
+    @Order(5)
+    void aRetriedScheduledEventDoesNoHarm() {
+        Map<String, Object> event = Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type",
+                "Scheduled Event", "source", "aws.events", "account", "123456789012", "time", "2026-11-02T06:00:00Z",
+                "region", "eu-west-3", "resources", List.of("arn:aws:events:eu-west-3:123456789012:rule/aggregate"),
+                "detail", Map.of());
+        Map<String, Object> first = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
+        assertThat(((Number) first.get("snapshotsWritten")).intValue()).isPositive();
+        Map<String, Object> retried = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
+        assertThat(retried).isEqualTo(first);
+    }
+
+    @Test
+    @Order(6)
+    void snapshotsAreListedPageByPageAndAMissingOneIsNotFound() {
+        List<Object> periods = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera")
+                    .queryParam("periodType", "DAY").queryParam("limit", 10);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Map<String, Object> page = request.get("/listSnapshots").then().statusCode(200).extract().as(Map.class);
+            periods.addAll(((List<Map<String, Object>>) page.get("items")).stream().map(s -> s.get("period")).toList());
+            cursor = (String) page.get("cursor");
+        } while (cursor != null);
+        assertThat(periods).contains("DAY:2026-10-31", "DAY:2026-10-01").doesNotHaveDuplicates();
+        assertThat(periods.indexOf("DAY:2026-10-31")).isLessThan(periods.indexOf("DAY:2026-10-01"));
+
+        List<Map<String, Object>> units = Api.manager(base).queryParam("scope", "units").queryParam("period", "MONTH:2026-10")
+                .get("/listSnapshots").then().statusCode(200).extract().path("items");
+        assertThat(units).extracting(s -> s.get("id")).containsAll(UNITS);
+
+        Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera").queryParam("period", "MONTH:2020-01")
+                .get("/getSnapshot").then().statusCode(404).body("error.code", equalTo("not_found"));
+        Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera").queryParam("period", "2026-10")
+                .get("/getSnapshot").then().statusCode(400).body("error.field", equalTo("period"));
+        Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera").queryParam("cursor", "Zm9v")
+                .get("/listSnapshots").then().statusCode(400).body("error.field", equalTo("cursor"));
+        Api.anonymous(base).queryParam("scope", "org").queryParam("id", "demo").queryParam("period", "MONTH:2026-10")
+                .get("/getSnapshot").then().statusCode(401);
+    }
+
+    // --- reading -------------------------------------------------------------------------------
+
+    private Map<String, Object> get(String scope, String id, String period) {
+        return Api.manager(base).queryParam("scope", scope).queryParam("id", id).queryParam("period", period)
+                .get("/getSnapshot").then().statusCode(200).extract().as(Map.class);
+    }
+
+    private List<Map<String, Object>> octoberSnapshots() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String unit : UNITS) {
+            for (String p : List.of("MONTH:2026-10", "WEEK:2026-W42", "DAY:2026-10-20")) {
+                Map<String, Object> s = new HashMap<>(get("unit", unit, p));
+                s.remove("computedAt");
+                all.add(s);
+            }
+        }
+        Map<String, Object> org = new HashMap<>(get("org", "demo", "MONTH:2026-10"));
+        org.remove("computedAt");
+        all.add(org);
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> map, String dotted) {
+        Object at = map;
+        for (String part : dotted.split("\\.")) {
+            at = ((Map<String, Object>) at).get(part);
+        }
+        return at;
+    }
+
+    // --- the independent calculation -------------------------------------------------------------
+
+    private static void assertSide(Map<String, Object> snapshot, String side, String npsName, List<Answer> answers) {
+        int n = answers.size();
+        long promoters = answers.stream().filter(a -> a.recommend() >= 9).count();
+        long detractors = answers.stream().filter(a -> a.recommend() <= 6).count();
+        double p9 = (double) promoters / n;
+        double p0 = (double) detractors / n;
+        double nps = (p9 - p0) * 100;
+        double moe = 1.96 * Math.sqrt((p9 + p0 - (p9 - p0) * (p9 - p0)) / n) * 100;
+        assertThat(((Number) path(snapshot, side + ".n")).intValue()).isEqualTo(n);
+        assertThat(((Number) path(snapshot, side + "." + npsName + ".value")).doubleValue()).isCloseTo(nps, within(0.051));
+        assertThat(((Number) path(snapshot, side + "." + npsName + ".moe95")).doubleValue()).isCloseTo(moe, within(0.051));
+        for (String d : DIMENSIONS) {
+            Double expected = score(answers, d);
+            if (expected != null) {
+                assertThat(((Number) path(snapshot, side + ".dimensions." + d + ".score")).doubleValue())
+                        .as("%s %s", side, d).isCloseTo(expected, within(0.051));
+                assertThat(((Number) path(snapshot, side + ".dimensions." + d + ".n")).intValue())
+                        .isEqualTo((int) answers.stream().filter(a -> a.ratings().containsKey(d)).count());
+            }
+        }
+        assertThat(((Number) path(snapshot, side + ".attentionIndex")).doubleValue()).isCloseTo(attention(answers), within(0.051));
+    }
+
+    private static Double score(List<Answer> answers, String dimension) {
+        List<Integer> ratings = answers.stream().filter(a -> a.ratings().containsKey(dimension))
+                .map(a -> a.ratings().get(dimension)).toList();
+        if (ratings.isEmpty()) {
+            return null;
+        }
+        double mean = ratings.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        return (mean - 1) / 4 * 100;
+    }
+
+    private static double attention(List<Answer> answers) {
+        return DIMENSIONS.stream().map(d -> score(answers, d)).filter(s -> s != null).mapToDouble(Double::doubleValue)
+                .average().orElseThrow();
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}

@@ -1,0 +1,44 @@
+package app.symmetry.testing;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+
+import app.symmetry.storage.BatchWriter;
+import app.symmetry.storage.SymmetryTable;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** The real batch writer, which a test can arm to fail after some writes: a run killed half-way. */
+@Alternative
+@Priority(1)
+@jakarta.inject.Singleton
+public class FlakyBatchWriter extends BatchWriter {
+
+    private final AtomicInteger budget = new AtomicInteger(-1);
+
+    public FlakyBatchWriter(DynamoDbClient dynamo, SymmetryTable table) {
+        super(dynamo, table);
+    }
+
+    /** The next {@code writes} batch calls succeed; the one after fails, and so do all later ones until disarmed. */
+    public void failAfter(int writes) {
+        budget.set(writes);
+    }
+
+    public void disarm() {
+        budget.set(-1);
+    }
+
+    @Override
+    public void write(List<WriteRequest> writes) {
+        if (budget.get() >= 0 && budget.getAndDecrement() == 0) {
+            budget.set(0);
+            throw SdkClientException.create("injected failure: the run dies here");
+        }
+        super.write(writes);
+    }
+}
