@@ -114,50 +114,14 @@ public final class SnapshotAssembler {
     private Layer layer(Period p, Map<String, UnitDays> days, Map<String, LocalDate> today) {
         Layer layer = new Layer();
         Map<String, List<Unit>> regions = organisation.unitsByRegion();
-        SideTally orgC = SideTally.empty();
-        SideTally orgE = SideTally.empty();
-        boolean orgOpen = false;
         for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
-            SideTally regionC = SideTally.empty();
-            SideTally regionE = SideTally.empty();
-            boolean regionOpen = false;
             for (Unit unit : region.getValue()) {
-                UnitDays unitDays = days.getOrDefault(unit.id(), new UnitDays(Map.of(), Map.of()));
-                SideTally c = unitDays.customerOver(p.start(), p.end());
-                SideTally e = unitDays.employeeOver(p.start(), p.end());
-                String key = key(UNIT, unit.id());
-                layer.customer.put(key, c);
-                layer.employee.put(key, e);
-                layer.groups.put(key, true);
-                boolean open = !p.closedOn(today.getOrDefault(unit.id(), LocalDate.MAX));
-                if (open) {
-                    layer.withhold(key, "open_period");
-                }
-                withholdOverlappingFragments(layer, key, p, unitDays.employee());
-                regionOpen |= open;
-                regionC = regionC.plus(c);
-                regionE = regionE.plus(e);
+                addGroup(layer, key(UNIT, unit.id()), p, List.of(unit), days, today);
             }
-            String regionKey = key(REGION, region.getKey());
-            layer.customer.put(regionKey, regionC);
-            layer.employee.put(regionKey, regionE);
-            layer.groups.put(regionKey, true);
-            if (regionOpen) {
-                layer.withhold(regionKey, "open_period");
-            }
-            withholdOverlappingFragments(layer, regionKey, p, pooledDays(days, region.getValue()));
-            orgOpen |= regionOpen;
-            orgC = orgC.plus(regionC);
-            orgE = orgE.plus(regionE);
+            addGroup(layer, key(REGION, region.getKey()), p, region.getValue(), days, today);
         }
         String orgKey = key(ORG, organisation.id());
-        layer.customer.put(orgKey, orgC);
-        layer.employee.put(orgKey, orgE);
-        layer.groups.put(orgKey, true);
-        if (orgOpen) {
-            layer.withhold(orgKey, "open_period");
-        }
-        withholdOverlappingFragments(layer, orgKey, p, pooledDays(days, organisation.units()));
+        addGroup(layer, orgKey, p, organisation.units(), days, today);
 
         if (p.type() == PeriodType.DAY) {
             layer.groups.keySet().forEach(g -> layer.withhold(g, "day"));
@@ -225,8 +189,8 @@ public final class SnapshotAssembler {
                 continue;
             }
             LocalDate lastOfFirstMonth = week.start().withDayOfMonth(week.start().lengthOfMonth());
-            long first = sum(employeeDays, week.start(), lastOfFirstMonth);
-            long second = sum(employeeDays, lastOfFirstMonth.plusDays(1), week.end());
+            long first = total(employeeDays, week.start(), lastOfFirstMonth).n();
+            long second = total(employeeDays, lastOfFirstMonth.plusDays(1), week.end()).n();
             if (isSmall(first) || isSmall(second)) {
                 layer.withhold(entity, "complementary");
             }
@@ -237,25 +201,35 @@ public final class SnapshotAssembler {
         return n > 0 && !policy.publishes(n);
     }
 
-    private static long sum(Map<LocalDate, SideTally> days, LocalDate from, LocalDate to) {
-        long n = 0;
-        for (Map.Entry<LocalDate, SideTally> d : days.entrySet()) {
-            if (!d.getKey().isBefore(from) && !d.getKey().isAfter(to)) {
-                n += d.getValue().n();
-            }
-        }
-        return n;
-    }
-
-    private static Map<LocalDate, SideTally> pooledDays(Map<String, UnitDays> days, List<Unit> units) {
-        Map<LocalDate, SideTally> pooled = new HashMap<>();
-        for (Unit u : units) {
+    /** A group's answers are its units' answers pooled; its period is open while it is open for any of them. */
+    private void addGroup(Layer layer, String key, Period p, List<Unit> members, Map<String, UnitDays> days,
+            Map<String, LocalDate> today) {
+        Map<LocalDate, SideTally> customer = new HashMap<>();
+        Map<LocalDate, SideTally> employee = new HashMap<>();
+        for (Unit u : members) {
             UnitDays d = days.get(u.id());
             if (d != null) {
-                d.employee().forEach((day, t) -> pooled.merge(day, t, SideTally::plus));
+                d.customer().forEach((day, t) -> customer.merge(day, t, SideTally::plus));
+                d.employee().forEach((day, t) -> employee.merge(day, t, SideTally::plus));
             }
         }
-        return pooled;
+        layer.customer.put(key, total(customer, p.start(), p.end()));
+        layer.employee.put(key, total(employee, p.start(), p.end()));
+        layer.groups.put(key, true);
+        if (members.stream().anyMatch(u -> !p.closedOn(today.getOrDefault(u.id(), LocalDate.MAX)))) {
+            layer.withhold(key, "open_period");
+        }
+        withholdOverlappingFragments(layer, key, p, employee);
+    }
+
+    private static SideTally total(Map<LocalDate, SideTally> days, LocalDate from, LocalDate to) {
+        SideTally total = SideTally.empty();
+        for (Map.Entry<LocalDate, SideTally> d : days.entrySet()) {
+            if (!d.getKey().isBefore(from) && !d.getKey().isAfter(to)) {
+                total = total.plus(d.getValue());
+            }
+        }
+        return total;
     }
 
     private GroupFigures publishedFigures(Layer layer, String entity) {
