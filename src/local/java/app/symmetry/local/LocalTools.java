@@ -129,7 +129,7 @@ public class LocalTools {
     }
 
     /** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF. */
-    static void row(StringBuilder csv, List<String> fields) {
+    public static void row(StringBuilder csv, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 csv.append(',');
