@@ -1,0 +1,238 @@
+package app.symmetry.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.symmetry.aggregation.AggregationReport;
+import app.symmetry.aggregation.Aggregator;
+import app.symmetry.link.LinkService;
+import app.symmetry.link.UnitCode;
+import app.symmetry.local.LocalGateway.LocalApiKey;
+import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.organisation.Unit;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The local run ({@code ./mvnw -Plocal quarkus:dev}): everything the cloud provides, on one machine.
+ * <ol>
+ * <li>Before {@link LocalTable} (priority 10) creates the table: DynamoDB Local at the configured
+ * endpoint ({@code localhost:8000}), in this JVM with its data under {@code .local-data/dynamodb}, or
+ * the one already listening there.</li>
+ * <li>After it: the demo history (unless {@code SYMMETRY_DEMO_HISTORY=false}), then the aggregation
+ * once, then on a timer ({@code symmetry.local.aggregate-every}, one minute) as EventBridge would,
+ * all on one background thread so the server answers at once; and the addresses to open.</li>
+ * </ol>
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class LocalRun {
+
+    private static final Logger LOG = Logger.getLogger(LocalRun.class);
+
+    @ConfigProperty(name = "quarkus.dynamodb.endpoint-override")
+    Optional<URI> dynamoEndpoint;
+
+    @ConfigProperty(name = "symmetry.local.data-dir", defaultValue = ".local-data")
+    Path dataDir;
+
+    @ConfigProperty(name = "symmetry.demo-history", defaultValue = "true")
+    boolean demoHistory;
+
+    @ConfigProperty(name = "symmetry.local.demo-history-days", defaultValue = "56")
+    int demoHistoryDays;
+
+    @ConfigProperty(name = "symmetry.local.aggregate-every", defaultValue = "PT1M")
+    Duration aggregateEvery;
+
+    @ConfigProperty(name = "symmetry.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
+
+    private EmbeddedDynamoDb dynamo;
+    private ScheduledExecutorService timer;
+    private volatile String lastAggregationFailure;
+
+    void startDynamoDb(@Observes @Priority(1) StartupEvent start) {
+        if (dynamoEndpoint.isEmpty()) {
+            return;
+        }
+        URI endpoint = dynamoEndpoint.get();
+        String host = endpoint.getHost();
+        int port = endpoint.getPort() < 0 ? 8000 : endpoint.getPort();
+        if (listening(host, port)) {
+            LOG.infof("DynamoDB Local: using the one already listening at %s", endpoint);
+            return;
+        }
+        if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+            LOG.warnf("DynamoDB endpoint %s is not answering; not starting one (only localhost is started here)", endpoint);
+            return;
+        }
+        Path path = dataDir.resolve("dynamodb").toAbsolutePath();
+        dynamo = EmbeddedDynamoDb.start(port, path);
+        LOG.infof("DynamoDB Local: started in this JVM at %s, data in %s", endpoint, path);
+    }
+
+    void startLocalRun(@Observes @Priority(20) StartupEvent start, DemoHistory history, Aggregator aggregator,
+            LinkService links, PosterCodes posterCodes, OrganisationDirectory directory, LocalApiKey apiKey) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "symmetry-local-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.execute(() -> firstRun(history, aggregator));
+        long every = Math.max(1000, aggregateEvery.toMillis());
+        timer.scheduleWithFixedDelay(() -> {
+            aggregate("scheduled", () -> aggregator.runScheduled(Instant.now()));
+        }, every, every, TimeUnit.MILLISECONDS);
+        printWhereToGo(links, posterCodes, directory, apiKey);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dynamo != null) {
+            dynamo.close();
+            dynamo = null;
+        }
+    }
+
+    private void firstRun(DemoHistory history, Aggregator aggregator) {
+        try {
+            Optional<DemoHistory.Seeded> earlier = history.seeded();
+            if (demoHistory && earlier.isEmpty()) {
+                LOG.infof("Demo history: writing %d days of synthetic answers for the demo units…", demoHistoryDays);
+                long t0 = System.nanoTime();
+                DemoHistory.Seeded seeded = history.seed(demoHistoryDays, Instant.now());
+                LOG.infof("Demo history: %d customer and %d employee answers from %s to %s, in %d s",
+                        seeded.customerAnswers(), seeded.employeeAnswers(), seeded.from(), seeded.to(),
+                        (System.nanoTime() - t0) / 1_000_000_000L);
+                earlier = Optional.of(seeded);
+            } else if (!demoHistory && earlier.isPresent()) {
+                LOG.warnf("SYMMETRY_DEMO_HISTORY=false, but the demo history of an earlier run (%s to %s) is still in %s:"
+                        + " stop, delete that folder, and start again for an empty organisation",
+                        earlier.get().from(), earlier.get().to(), dataDir.toAbsolutePath());
+            } else if (earlier.isPresent()) {
+                LOG.infof("Demo history: written by an earlier run (%s to %s)", earlier.get().from(), earlier.get().to());
+            }
+            if (earlier.isPresent() && !earlier.get().aggregated()) {
+                // the seeded days are past the scheduled run's window: recompute them once (again after a
+                // failure, e.g. on a later start)
+                DemoHistory.Seeded seeded = earlier.get();
+                LocalDate to = seeded.to().plusDays(1); // today, where the last seeded day was yesterday
+                if (aggregate("demo history " + seeded.from() + " to " + to, () -> aggregator.recompute(seeded.from(), to))) {
+                    history.markAggregated();
+                }
+                return;
+            }
+            aggregate("start", () -> aggregator.runScheduled(Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.error("Demo history could not be written", e);
+        }
+    }
+
+    private boolean aggregate(String what, java.util.function.Supplier<AggregationReport> run) {
+        try {
+            AggregationReport report = run.get();
+            lastAggregationFailure = null;
+            LOG.infof("Aggregation (%s): %d units, %d snapshots written, %d answers read", what, report.unitsProcessed(),
+                    report.snapshotsWritten(), report.answersRead());
+            return true;
+        } catch (RuntimeException e) {
+            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!failure.equals(lastAggregationFailure)) {
+                // said once, not every minute; the timer keeps trying
+                LOG.warnf("Aggregation (%s) failed, will try again on the next tick: %s", what, failure);
+                LOG.debug("Aggregation failure", e);
+                lastAggregationFailure = failure;
+            } else {
+                LOG.debugf("Aggregation (%s) failed again: %s", what, failure);
+            }
+            return false;
+        }
+    }
+
+    private void printWhereToGo(LinkService links, PosterCodes posterCodes, OrganisationDirectory directory, LocalApiKey apiKey) {
+        String local = "http://localhost:" + httpPort;
+        String key = apiKey.value();
+        Unit first = directory.organisation().units().get(0);
+        String customerForm;
+        String pulseForm;
+        try {
+            customerForm = posterCodes.forUnit(first.id()).url();
+            UnitCode pulse = links.issueUnitCode(Map.of("unitId", first.id(), "kind", "pulse"));
+            pulseForm = pulse.url();
+        } catch (RuntimeException e) {
+            LOG.warn("The demo form codes could not be issued", e);
+            customerForm = pulseForm = "(not available: " + e.getMessage() + ")";
+        }
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        String lines = String.join("\n",
+                "",
+                "==========================================================================================",
+                " Symmetry is running on this machine. Open:",
+                "",
+                "  Start page        " + local + "/#key=" + key,
+                "  Dashboard         " + local + "/dashboard/#key=" + key,
+                "  Customer form     " + customerForm,
+                "                    (" + first.name() + ", the code on its poster)",
+                "  Pulse form        " + pulseForm,
+                "                    (" + first.name() + ", a code for the current campaign)",
+                "  QR posters        " + base + "/posters/" + first.id() + ".svg   (.pdf, ?size=A4; one per unit)",
+                "  E-mail links      curl -H 'x-api-key: " + key + "' '" + local + "/links.csv?unitId=" + first.id()
+                        + "&kind=customer&count=50&expiresInDays=30'",
+                "  OpenAPI UI        " + local + "/q/swagger-ui/",
+                "",
+                "  API key (x-api-key)  " + key + (apiKeyFromEnvironment() ? "" : "   (random: set SYMMETRY_API_KEY to choose it)"),
+                "  Links and QR codes   " + base + (base.contains("localhost")
+                        ? "   (no LAN address found: set SYMMETRY_PUBLIC_URL for phones)"
+                        : "   (phones on the same network; SYMMETRY_PUBLIC_URL to change)"),
+                "  Aggregation          every " + aggregateEvery.toString().substring(2).toLowerCase()
+                        + (demoHistory ? "; demo history on (SYMMETRY_DEMO_HISTORY=false for none)" : "; no demo history"),
+                "  Data                 " + dataDir.toAbsolutePath() + "   (stop, then delete it to start afresh)",
+                "==========================================================================================",
+                "");
+        LOG.info(lines);
+    }
+
+    private static boolean apiKeyFromEnvironment() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("symmetry.api-key", String.class)
+                .filter(k -> !k.isBlank()).isPresent();
+    }
+
+    private static boolean listening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

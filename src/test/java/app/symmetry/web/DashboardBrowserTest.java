@@ -1,0 +1,74 @@
+package app.symmetry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import app.symmetry.aggregation.Aggregator;
+import app.symmetry.testing.Answers;
+import app.symmetry.testing.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** After the aggregation, the answers are counted on the manager's dashboard. Needs the real aggregator. */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    private static final String UNIT = "lyon-part-dieu";
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Aggregator aggregator;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void answersAreCountedOnTheDashboardAfterAggregation() {
+        // twelve customers answer through their e-mail links (single-use: no device cap)
+        List<String> tokens = Api.manager(base).body(Map.of("unitId", UNIT, "kind", "customer", "count", 12)).post("/issueLinks")
+                .then().statusCode(200).extract().path("links.token");
+        for (int i = 0; i < tokens.size(); i++) {
+            Map<String, Object> answer = Answers.with(Answers.feedback(tokens.get(i)), "recommend", 4 + i % 7);
+            Api.anonymous(base).body(answer).post("/submitFeedback").then().statusCode(200);
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        aggregator.recompute(today, today);
+        String month = "MONTH:" + today.toString().substring(0, 7);
+        int n = Api.manager(base).queryParam("scope", "unit").queryParam("id", UNIT).queryParam("period", month)
+                .get("/getSnapshot").then().statusCode(200).extract().path("customer.n");
+        assertThat(n).isGreaterThanOrEqualTo(12);
+
+        browser.open(base + "dashboard/#key=" + Api.KEY);
+        Select scope = new Select(browser.waitFor(By.id("scope")));
+        scope.selectByValue("unit:" + UNIT);
+        browser.waitForText(By.cssSelector("#content h2"), "Lyon Part-Dieu");
+        browser.waitForText(By.cssSelector("#content .side-c"), n + " answers");
+        assertThat(browser.driver.findElement(By.id("period")).getAttribute("value")).isEqualTo(month);
+        browser.screenshot("dashboard-unit");
+    }
+}

@@ -1,0 +1,166 @@
+package app.symmetry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+import app.symmetry.testing.Answers;
+import app.symmetry.testing.Api;
+import app.symmetry.testing.TableItems;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The customer and pulse forms in a real browser, from a QR code or an e-mail link to the thank-you. */
+@QuarkusTest
+class FormBrowserTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TableItems table;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String unitCodeUrl(String unitId, String kind) {
+        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode")
+                .then().statusCode(200).extract().path("url");
+    }
+
+    private String singleUseLink(String unitId, String kind) {
+        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind, "count", 1)).post("/issueLinks")
+                .then().statusCode(200).extract().path("links[0].url");
+    }
+
+    /** Picks the answers the way a person does: by their labels (the radio buttons are drawn as labels). */
+    private void fillAndSend(int recommend, Map<String, Integer> ratings, String comment) {
+        browser.click(By.cssSelector("label[for='q-recommend-" + recommend + "']"));
+        ratings.forEach((dimension, value) -> browser.click(By.cssSelector("label[for='q-r-" + dimension + "-" + value + "']")));
+        if (comment != null) {
+            browser.waitFor(By.id("comment")).sendKeys(comment);
+        }
+        browser.click(By.cssSelector("form button[type='submit']"));
+    }
+
+    private long answers(String side, String unitId) {
+        return table.withKeyPrefix("ANSWER#" + side + "#" + unitId + "#").size();
+    }
+
+    @Test
+    void aCustomerScansTheQrCodeAnswersAndIsThanked() {
+        long before = answers("C", "paris-bastille");
+        browser.open(Browser.onTestServer(base, unitCodeUrl("paris-bastille", "customer")));
+        browser.waitForText(By.cssSelector("h1"), "Paris Bastille");
+        assertThat(browser.driver.findElement(By.id("email")).isDisplayed()).isTrue();
+        browser.screenshot("customer-form");
+
+        fillAndSend(9, Map.of("listening", 5, "ownership", 4, "information", 4), "Accueil <b>parfait</b>, merci !");
+        browser.waitForText(By.cssSelector("h1"), "Thank you!");
+        browser.screenshot("customer-thanks");
+        assertThat(answers("C", "paris-bastille")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anEmployeeAnswersThePulseAnonymously() {
+        long before = answers("E", "versailles-chantiers");
+        browser.open(Browser.onTestServer(base, unitCodeUrl("versailles-chantiers", "pulse")));
+        browser.waitForText(By.cssSelector("h1"), "Versailles Chantiers");
+        assertThat(browser.waitFor(By.id("anon")).getText()).isNotBlank();
+        assertThat(browser.driver.findElements(By.id("email"))).isEmpty();
+        browser.screenshot("pulse-form");
+
+        fillAndSend(7, Map.of("listening", 3, "recognition", 2, "cooperation", 4), null);
+        browser.waitForText(By.cssSelector("h1"), "Thank you!");
+        assertThat(browser.driver.findElement(By.id("main")).getText()).contains("anonymously");
+        browser.screenshot("pulse-thanks");
+        assertThat(answers("E", "versailles-chantiers")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSpentEmailLinkShowsTheKindPage() {
+        String link = Browser.onTestServer(base, singleUseLink("saint-denis-basilique", "customer"));
+        browser.open(link);
+        browser.waitForText(By.cssSelector("h1"), "Saint-Denis Basilique");
+        fillAndSend(10, Map.of("cooperation", 5), null);
+        browser.waitForText(By.cssSelector("h1"), "Thank you!");
+
+        browser.open(link);
+        browser.waitForText(By.cssSelector("h1"), "This link has already been used");
+        assertThat(browser.driver.findElements(By.cssSelector("form"))).isEmpty();
+        browser.screenshot("link-spent");
+    }
+
+    @Test
+    void aFailedSendIsShownInTheUsersLanguage() {
+        // a spent link answered from a form that was already open: the API's refusal, shown in French
+        String url = singleUseLink("saint-denis-basilique", "customer");
+        String link = Browser.onTestServer(base, url);
+        browser.open(link);
+        browser.waitForText(By.cssSelector("h1"), "Saint-Denis Basilique");
+        browser.click(By.cssSelector("#lang button[lang='fr']"));
+        String token = url.substring(url.indexOf("#t=") + 3);
+        Api.anonymous(base).body(Answers.feedback(token)).post("/submitFeedback").then().statusCode(200);
+        try {
+            fillAndSend(8, Map.of(), null);
+            browser.waitForText(By.cssSelector("h1"), "Ce lien a déjà été utilisé");
+            browser.screenshot("link-spent-fr");
+        } finally {
+            // the choice is remembered for the site: the other tests read English
+            browser.driver.executeScript("localStorage.clear()");
+        }
+    }
+
+    @Test
+    void thePosterQrCodeOpensTheUnitsForm() throws IOException, Exception {
+        browser.open(base + "posters/paris-bastille.svg");
+        byte[] png = browser.screenshotBytes();
+        browser.screenshot("poster-paris-bastille");
+        String decoded = decode(ImageIO.read(new ByteArrayInputStream(png)));
+        assertThat(decoded).startsWith("https://feedback.example.test/form/#t=");
+
+        browser.open(Browser.onTestServer(base, decoded));
+        browser.waitForText(By.cssSelector("h1"), "Paris Bastille");
+    }
+
+    /** Reads a QR code from a picture, as a phone's camera app does. */
+    static String decode(BufferedImage image) throws Exception {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        try {
+            return new QRCodeReader().decode(bitmap).getText();
+        } catch (NotFoundException e) {
+            throw new AssertionError("no QR code found in the poster", e);
+        }
+    }
+}
