@@ -64,6 +64,7 @@ public class Aggregator {
     private final RunStore runs;
     private final Clock clock;
     private final AnonymityPolicy policy;
+    private final PeriodType employeePeriod;
     private final Duration grace;
     private final Duration lease;
     private final int parallelism;
@@ -71,6 +72,7 @@ public class Aggregator {
     public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
             RunStore runs, Clock clock,
             @ConfigProperty(name = "symmetry.anonymity.k", defaultValue = "5") int k,
+            @ConfigProperty(name = "symmetry.anonymity.employee-period", defaultValue = "MONTH") PeriodType employeePeriod,
             @ConfigProperty(name = "symmetry.aggregation.grace", defaultValue = "P1D") Duration grace,
             @ConfigProperty(name = "symmetry.aggregation.lease", defaultValue = "PT15M") Duration lease,
             @ConfigProperty(name = "symmetry.aggregation.parallelism", defaultValue = "8") int parallelism) {
@@ -81,6 +83,7 @@ public class Aggregator {
         this.runs = runs;
         this.clock = clock;
         this.policy = new AnonymityPolicy(k);
+        this.employeePeriod = employeePeriod;
         this.grace = grace;
         this.lease = lease;
         this.parallelism = Math.max(1, parallelism);
@@ -149,7 +152,7 @@ public class Aggregator {
             return null;
         });
         String computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        List<Snapshot> assembled = new SnapshotAssembler(organisation, policy).assemble(unitDays, today, targets, computedAt);
+        List<Snapshot> assembled = new SnapshotAssembler(organisation, policy, employeePeriod).assemble(unitDays, today, targets, computedAt);
         storage(() -> {
             snapshots.putAll(assembled);
             return null;

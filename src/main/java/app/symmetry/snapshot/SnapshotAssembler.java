@@ -36,15 +36,15 @@ import app.symmetry.organisation.Unit;
  * Every figure of a region or the organisation is computed over the pooled answers of its units.
  * The employee side is published only under every one of these rules, applied together:
  * <ol>
- * <li>not for a day: daily groups are the easiest to subtract and tell a manager nothing a week does not;</li>
+ * <li>for one kind of period only ({@code period_type}; months by default): a month is not made of weeks, so
+ * weeks and months published together could be subtracted from each other down to a few days; employee
+ * groups of one kind never overlap in time;</li>
  * <li>not while the period is open, so no one can compare two versions of the same group one answer apart;</li>
  * <li>not under k answers ({@code small_group}), and no dimension under k ratings;</li>
  * <li>complementary suppression ({@code complementary}) of units within their region and of regions within the
  * organisation, side and dimensions, so that a parent minus its visible children never leaves 1 to k − 1
  * people; a hidden region whose units are all visible would give itself away, so its smallest unit is
  * hidden too;</li>
- * <li>weeks and months overlap: a week spanning two months splits into two fragments that weeks and months
- * together can isolate, so a week and the months it spans are withheld when a fragment has 1 to k − 1 answers.</li>
  * </ol>
  */
 public final class SnapshotAssembler {
@@ -56,10 +56,16 @@ public final class SnapshotAssembler {
 
     private final Organisation organisation;
     private final AnonymityPolicy policy;
+    private final PeriodType employeePeriod;
 
-    public SnapshotAssembler(Organisation organisation, AnonymityPolicy policy) {
+    /** @param employeePeriod the one kind of period employee figures are published for: WEEK or MONTH */
+    public SnapshotAssembler(Organisation organisation, AnonymityPolicy policy, PeriodType employeePeriod) {
+        if (employeePeriod == PeriodType.DAY) {
+            throw new IllegalArgumentException("employee figures are never published per day: groups that small are too easy to isolate");
+        }
         this.organisation = organisation;
         this.policy = policy;
+        this.employeePeriod = employeePeriod;
     }
 
     /** The days whose tallies {@link #assemble} needs for these periods: theirs and their predecessors'. */
@@ -123,8 +129,8 @@ public final class SnapshotAssembler {
         String orgKey = key(ORG, organisation.id());
         addGroup(layer, orgKey, p, organisation.units(), days, today);
 
-        if (p.type() == PeriodType.DAY) {
-            layer.groups.keySet().forEach(g -> layer.withhold(g, "day"));
+        if (p.type() != employeePeriod) {
+            layer.groups.keySet().forEach(g -> layer.withhold(g, "period_type"));
         }
         layer.groups.keySet().forEach(g -> {
             if (!policy.publishes(layer.employee.get(g).n())) {
@@ -173,34 +179,6 @@ public final class SnapshotAssembler {
                 .computeIfAbsent(child, c -> new HashSet<>()).addAll(dims));
     }
 
-    private void withholdOverlappingFragments(Layer layer, String entity, Period p, Map<LocalDate, SideTally> employeeDays) {
-        if (p.type() == PeriodType.DAY) {
-            return;
-        }
-        List<Period> weeks = new ArrayList<>();
-        if (p.type() == PeriodType.WEEK) {
-            weeks.add(p);
-        } else {
-            weeks.add(Period.containing(PeriodType.WEEK, p.start()));
-            weeks.add(Period.containing(PeriodType.WEEK, p.end()));
-        }
-        for (Period week : weeks) {
-            if (week.start().getMonth() == week.end().getMonth()) {
-                continue;
-            }
-            LocalDate lastOfFirstMonth = week.start().withDayOfMonth(week.start().lengthOfMonth());
-            long first = total(employeeDays, week.start(), lastOfFirstMonth).n();
-            long second = total(employeeDays, lastOfFirstMonth.plusDays(1), week.end()).n();
-            if (isSmall(first) || isSmall(second)) {
-                layer.withhold(entity, "complementary");
-            }
-        }
-    }
-
-    private boolean isSmall(long n) {
-        return n > 0 && !policy.publishes(n);
-    }
-
     /** A group's answers are its units' answers pooled; its period is open while it is open for any of them. */
     private void addGroup(Layer layer, String key, Period p, List<Unit> members, Map<String, UnitDays> days,
             Map<String, LocalDate> today) {
@@ -219,7 +197,6 @@ public final class SnapshotAssembler {
         if (members.stream().anyMatch(u -> !p.closedOn(today.getOrDefault(u.id(), LocalDate.MAX)))) {
             layer.withhold(key, "open_period");
         }
-        withholdOverlappingFragments(layer, key, p, employee);
     }
 
     private static SideTally total(Map<LocalDate, SideTally> days, LocalDate from, LocalDate to) {
