@@ -159,7 +159,9 @@ async function loadSeries() {
     }
     st.items = items.filter((x) => x && x.period).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
     const periods = st.items.map((x) => x.period);
-    if (!periods.includes(st.period)) st.period = periods[periods.length - 1] || null;
+    // Open on the latest period whose employee side is published, if any: the mirror is the point.
+    const mirrored = st.items.filter((x) => x.employee && x.employee.suppressed === false).map((x) => x.period);
+    if (!periods.includes(st.period)) st.period = mirrored[mirrored.length - 1] || periods[periods.length - 1] || null;
     clear($('msg'));
     renderPickers();
     await renderSnapshot();
@@ -303,7 +305,7 @@ async function renderSnapshot() {
 
 function suppressedText(side) {
   const k = side.minimumGroupSize || 5;
-  const reason = side.reason && ['small_group', 'complementary', 'open_period'].includes(side.reason) ? '.' + side.reason : '';
+  const reason = side.reason && ['small_group', 'complementary', 'open_period', 'period_type'].includes(side.reason) ? '.' + side.reason : '';
   return t('dash.suppressed' + reason, {k});
 }
 
