@@ -1,0 +1,122 @@
+package app.symmetry.bench;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import app.symmetry.aggregation.AggregationReport;
+import app.symmetry.aggregation.Aggregator;
+
+/**
+ * Aggregation against its floor, for one organisation and growing numbers of answers:
+ * <ol>
+ * <li>seed answers over the 30 days before today (BatchWriteItem, straight into the partitions);</li>
+ * <li>bare: Query every partition the aggregation reads (unit × day × side, today included);</li>
+ * <li>ours: {@code Aggregator.recompute(today − 30, today)}; ratio = ours / bare;</li>
+ * <li>add 1 % new answers to today's partitions and time {@code Aggregator.runScheduled(now)};
+ * incremental ratio = that time / the full recompute's time.</li>
+ * </ol>
+ * If the Aggregator is not implemented yet ({@link UnsupportedOperationException}) only the bare
+ * side is measured and the part says "aggregation: not available".
+ */
+final class AggregationScenario {
+
+    static final int DAYS = 30;
+
+    private final Aggregator aggregator;
+    private final AnswerData data;
+    private final String orgId;
+    private final List<String> units;
+    private final Map<String, Object> figures;
+    private long seeded;
+    private boolean available = true;
+
+    AggregationScenario(Aggregator aggregator, AnswerData data, String orgId, List<String> units, Map<String, Object> figures) {
+        this.aggregator = aggregator;
+        this.data = data;
+        this.orgId = orgId;
+        this.units = units;
+        this.figures = figures;
+    }
+
+    /** Runs one size; returns false once the aggregator proved unavailable. */
+    boolean run(long answers) {
+        String key = "aggregate." + label(answers) + "." + units.size() + "u.";
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate from = today.minusDays(DAYS);
+        LocalDate lastSeeded = today.minusDays(1);
+
+        long t0 = System.nanoTime();
+        seeded += data.seed(units, from, lastSeeded, answers - seeded, answers ^ units.size(), 2);
+        double seedS = (System.nanoTime() - t0) / 1e9;
+        Bench.log("seeded %,d answers over %d units in %.1f s (%,.0f/s)", seeded, units.size(), seedS, (answers) / Math.max(seedS, 1e-9));
+        figures.put(key + "seed_s", Bench.round(seedS, 1));
+
+        int partitions = units.size() * (DAYS + 1) * 2;
+        figures.put(key + "partitions", partitions);
+
+        // bare then ours, once each: the data was just written, so both find DynamoDB Local warm
+        long s = System.nanoTime();
+        long read = data.queryAll(units, from, today);
+        double bare = (System.nanoTime() - s) / 1e9;
+        figures.put(key + "bare_s", Bench.round(bare, 2));
+        figures.put(key + "bare_items", read);
+        Bench.log("bare query of %,d partitions: %,d items in %.2f s", partitions, read, bare);
+
+        if (!available) {
+            return false;
+        }
+        Timed full = time(() -> aggregator.recompute(from, today));
+        if (full == null) {
+            return false;
+        }
+        figures.put(key + "full_s", Bench.round(full.seconds, 2));
+        figures.put(key + "full_answers_read", full.report.answersRead());
+        figures.put(key + "full_snapshots", full.report.snapshotsWritten());
+        figures.put(key + "ratio", Bench.round(full.seconds / bare, 2));
+        Bench.log("recompute %s..%s: %s in %.2f s (ratio %.2f)", from, today, full.report, full.seconds, full.seconds / bare);
+
+        long extra = Math.max(1, answers / 100);
+        seeded += data.seed(units, today, today, extra, answers + 7, 1);
+        Timed incremental = time(() -> aggregator.runScheduled(Instant.now()));
+        if (incremental == null) {
+            return false;
+        }
+        figures.put(key + "incremental_answers_added", extra);
+        figures.put(key + "incremental_s", Bench.round(incremental.seconds, 2));
+        figures.put(key + "incremental_answers_read", incremental.report.answersRead());
+        figures.put(key + "incremental_ratio", Bench.round(incremental.seconds / full.seconds, 3));
+        Bench.log("runScheduled after %,d new answers: %s in %.2f s (ratio %.3f)", extra, incremental.report,
+                incremental.seconds, incremental.seconds / full.seconds);
+        return true;
+    }
+
+    boolean available() {
+        return available;
+    }
+
+    private record Timed(double seconds, AggregationReport report) {
+    }
+
+    private Timed time(Supplier<AggregationReport> run) {
+        long s = System.nanoTime();
+        try {
+            AggregationReport report = run.get();
+            return new Timed((System.nanoTime() - s) / 1e9, report);
+        } catch (UnsupportedOperationException notYet) {
+            available = false;
+            figures.put("aggregate.status", "not available (" + notYet.getMessage() + ")");
+            Bench.log("aggregation: not available (%s)", notYet.getMessage());
+            return null;
+        }
+    }
+
+    static String label(long answers) {
+        return answers >= 1_000_000 && answers % 1_000_000 == 0 ? (answers / 1_000_000) + "M"
+                : answers >= 1000 && answers % 1000 == 0 ? (answers / 1000) + "k" : Long.toString(answers);
+    }
+}
