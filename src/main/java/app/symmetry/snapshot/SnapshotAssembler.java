@@ -166,6 +166,32 @@ public final class SnapshotAssembler {
                     .filter(u -> region.getValue().stream().allMatch(x -> !layer.suppressed.containsKey(key(UNIT, x.id()))))
                     .ifPresent(u -> layer.withhold(u, "complementary"));
         }
+        // The same per dimension: a region's hidden score whose units all show theirs is their sum.
+        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
+            String regionKey = key(REGION, region.getKey());
+            for (String dimension : layer.employee.get(regionKey).dimensions().keySet()) {
+                if (!dimensionHidden(layer, regionKey, dimension)) {
+                    continue;
+                }
+                List<String> answering = region.getValue().stream().map(u -> key(UNIT, u.id()))
+                        .filter(u -> dimensionCount(layer, u, dimension) > 0).toList();
+                if (answering.stream().noneMatch(u -> dimensionHidden(layer, u, dimension))) {
+                    answering.stream().min((a, b) -> Long.compare(dimensionCount(layer, a, dimension), dimensionCount(layer, b, dimension)))
+                            .ifPresent(u -> layer.withheldDimensions.computeIfAbsent(u, x -> new HashSet<>()).add(dimension));
+                }
+            }
+        }
+    }
+
+    private boolean dimensionHidden(Layer layer, String entity, String dimension) {
+        return layer.suppressed.containsKey(entity)
+                || layer.withheldDimensions.getOrDefault(entity, Set.of()).contains(dimension)
+                || !policy.publishes(dimensionCount(layer, entity, dimension));
+    }
+
+    private static long dimensionCount(Layer layer, String entity, String dimension) {
+        var tally = layer.employee.get(entity).dimensions().get(dimension);
+        return tally == null ? 0 : tally.count();
     }
 
     private GroupCounts counts(Layer layer, String entity) {
