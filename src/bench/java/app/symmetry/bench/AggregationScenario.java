@@ -25,6 +25,9 @@ import app.symmetry.aggregation.Aggregator;
  */
 final class AggregationScenario {
 
+    /** Both sides read with the aggregator's default parallelism (symmetry.aggregation.parallelism). */
+    static final int PARALLELISM = Integer.getInteger("symmetry.aggregation.parallelism", 8);
+
     static final int DAYS = 30;
 
     private final Aggregator aggregator;
@@ -57,11 +60,12 @@ final class AggregationScenario {
         figures.put(key + "seed_s", Bench.round(seedS, 1));
 
         int partitions = units.size() * (DAYS + 1) * 2;
+        figures.put(key + "threads", PARALLELISM);
         figures.put(key + "partitions", partitions);
 
         // bare then ours, once each: the data was just written, so both find DynamoDB Local warm
         long s = System.nanoTime();
-        long read = data.queryAll(units, from, today);
+        long read = data.queryAll(units, from, today, PARALLELISM);
         double bare = (System.nanoTime() - s) / 1e9;
         figures.put(key + "bare_s", Bench.round(bare, 2));
         figures.put(key + "bare_items", read);

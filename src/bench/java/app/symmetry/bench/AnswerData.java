@@ -134,29 +134,47 @@ public final class AnswerData {
 
     /**
      * The floor of aggregation: one Query per unit, side and day, paged, with the projection and
-     * consistency {@code AnswerStore.forEachAnswer} uses, on one thread. Returns the items read.
+     * consistency {@code AnswerStore.forEachAnswer} uses, units spread over {@code threads} threads as
+     * the aggregator spreads them ({@code symmetry.aggregation.parallelism}). Returns the items read.
      */
-    public long queryAll(List<String> units, LocalDate from, LocalDate to) {
+    public long queryAll(List<String> units, LocalDate from, LocalDate to, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        AtomicLong items = new AtomicLong();
+        try {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (String unit : units) {
+                done.add(pool.submit(() -> items.addAndGet(queryUnit(unit, from, to))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return items.get();
+    }
+
+    private long queryUnit(String unit, LocalDate from, LocalDate to) {
         long items = 0;
-        for (String unit : units) {
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                for (Side side : Side.values()) {
-                    Map<String, AttributeValue> start = null;
-                    do {
-                        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                                .keyConditionExpression("pk = :pk")
-                                .expressionAttributeValues(Map.of(":pk",
-                                        AttributeValue.fromS(AnswerStore.answerPartition(side, unit, day))))
-                                .projectionExpression("recommend, ratings")
-                                .consistentRead(true);
-                        if (start != null) {
-                            query.exclusiveStartKey(start);
-                        }
-                        QueryResponse page = dynamo.query(query.build());
-                        items += page.count();
-                        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-                    } while (start != null);
-                }
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            for (Side side : Side.values()) {
+                Map<String, AttributeValue> start = null;
+                do {
+                    QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk",
+                                    AttributeValue.fromS(AnswerStore.answerPartition(side, unit, day))))
+                            .projectionExpression("recommend, ratings")
+                            .consistentRead(true);
+                    if (start != null) {
+                        query.exclusiveStartKey(start);
+                    }
+                    QueryResponse page = dynamo.query(query.build());
+                    items += page.count();
+                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                } while (start != null);
             }
         }
         return items;

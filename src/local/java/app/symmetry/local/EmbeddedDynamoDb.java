@@ -66,16 +66,22 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
-    /** sqlite4java loads its native library from a folder; the build copies it to target/native-libs. */
+    /**
+     * sqlite4java loads its native library from a folder; the build copies it to
+     * {@code target/native-libs} (the local run builds under {@code target/local}).
+     */
     private static void ensureSqliteNatives() {
-        if (System.getProperty("sqlite4java.library.path") == null) {
-            Path natives = Path.of("target", "native-libs");
-            if (!Files.isDirectory(natives)) {
-                throw new IllegalStateException("sqlite4java natives not found in " + natives.toAbsolutePath()
-                        + ": run the build (it copies them) or set -Dsqlite4java.library.path");
-            }
-            System.setProperty("sqlite4java.library.path", natives.toAbsolutePath().toString());
+        if (System.getProperty("sqlite4java.library.path") != null) {
+            return;
         }
+        for (Path natives : List.of(Path.of("target", "local", "native-libs"), Path.of("target", "native-libs"))) {
+            if (Files.isDirectory(natives)) {
+                System.setProperty("sqlite4java.library.path", natives.toAbsolutePath().toString());
+                return;
+            }
+        }
+        throw new IllegalStateException("sqlite4java natives not found under target/: run the build (it copies them)"
+                + " or set -Dsqlite4java.library.path");
     }
 
     private static int freePort() {

@@ -129,13 +129,14 @@ public class Aggregator {
         AtomicLong answersRead = new AtomicLong();
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         forEachUnit(organisation.units(), unit -> {
+            Map<LocalDate, SideTally> customer = new HashMap<>();
+            Map<LocalDate, SideTally> employee = new HashMap<>();
             for (LocalDate day : days) {
-                SideTally[] side = { SideTally.empty(), SideTally.empty() };
-                answers.forEachAnswer(Side.CUSTOMER, unit.id(), day, a -> side[0] = side[0].plus(SideTally.of(a.recommend(), a.ratings())));
-                answers.forEachAnswer(Side.EMPLOYEE, unit.id(), day, a -> side[1] = side[1].plus(SideTally.of(a.recommend(), a.ratings())));
-                answersRead.addAndGet(side[0].n() + side[1].n());
-                tallies.put(unit.id(), day, side[0], side[1]);
+                customer.put(day, tallyOf(Side.CUSTOMER, unit.id(), day));
+                employee.put(day, tallyOf(Side.EMPLOYEE, unit.id(), day));
+                answersRead.addAndGet(customer.get(day).n() + employee.get(day).n());
             }
+            tallies.putDays(unit.id(), customer, employee);
             return null;
         });
 
@@ -158,6 +159,12 @@ public class Aggregator {
             return null;
         });
         return new AggregationReport(organisation.units().size(), assembled.size(), answersRead.get());
+    }
+
+    private SideTally tallyOf(Side side, String unitId, LocalDate day) {
+        SideTally[] total = { SideTally.empty() };
+        answers.forEachAnswer(side, unitId, day, a -> total[0] = total[0].plus(SideTally.of(a.recommend(), a.ratings())));
+        return total[0];
     }
 
     private Map<String, LocalDate> todayByUnit(Instant at) {

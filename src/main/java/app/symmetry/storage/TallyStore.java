@@ -38,10 +38,11 @@ public class TallyStore {
         this.batches = batches;
     }
 
-    public void put(String unitId, LocalDate day, SideTally customer, SideTally employee) {
-        List<WriteRequest> writes = new ArrayList<>(2);
-        writes.add(write(unitId, day, Side.CUSTOMER, customer));
-        writes.add(write(unitId, day, Side.EMPLOYEE, employee));
+    /** Stores one unit's tallies of several days, both sides, in as few batch writes as they fit. */
+    public void putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee) {
+        List<WriteRequest> writes = new ArrayList<>(customer.size() + employee.size());
+        customer.forEach((day, tally) -> writes.add(write(unitId, day, Side.CUSTOMER, tally)));
+        employee.forEach((day, tally) -> writes.add(write(unitId, day, Side.EMPLOYEE, tally)));
         batches.write(writes);
     }
 
