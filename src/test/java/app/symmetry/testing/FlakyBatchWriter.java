@@ -12,7 +12,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** The real batch writer, which a test can arm to fail after some writes: a run killed half-way. */
+/**
+ * The real batch writer, which a test can arm to fail after some writes: a run killed half-way.
+ * A write is one DynamoDB batch (at most 25 items), as a run dies between two of them: a long list
+ * (a run's snapshots) is written chunk by chunk and can die after some of its chunks.
+ */
 @Alternative
 @Priority(1)
 @jakarta.inject.Singleton
@@ -35,10 +39,14 @@ public class FlakyBatchWriter extends BatchWriter {
 
     @Override
     public void write(List<WriteRequest> writes) {
-        if (budget.get() >= 0 && budget.getAndDecrement() == 0) {
-            budget.set(0);
-            throw SdkClientException.create("injected failure: the run dies here");
+        for (int i = 0; i < writes.size(); i += CHUNK) {
+            if (budget.get() >= 0 && budget.getAndDecrement() == 0) {
+                budget.set(0);
+                throw SdkClientException.create("injected failure: the run dies here");
+            }
+            super.write(writes.subList(i, Math.min(writes.size(), i + CHUNK)));
         }
-        super.write(writes);
     }
+
+    private static final int CHUNK = 25;
 }
