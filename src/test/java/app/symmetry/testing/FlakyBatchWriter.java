@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public class FlakyBatchWriter extends BatchWriter {
 
     private final AtomicInteger budget = new AtomicInteger(-1);
+    private final AtomicInteger written = new AtomicInteger();
 
     public FlakyBatchWriter(DynamoDbClient dynamo, SymmetryTable table) {
         super(dynamo, table);
@@ -37,6 +38,15 @@ public class FlakyBatchWriter extends BatchWriter {
         budget.set(-1);
     }
 
+    /** Batches of up to 25 items written since the last {@link #resetCount()}: where a run's kill points lie. */
+    public int batchesWritten() {
+        return written.get();
+    }
+
+    public void resetCount() {
+        written.set(0);
+    }
+
     @Override
     public void write(List<WriteRequest> writes) {
         for (int i = 0; i < writes.size(); i += CHUNK) {
@@ -45,6 +55,7 @@ public class FlakyBatchWriter extends BatchWriter {
                 throw SdkClientException.create("injected failure: the run dies here");
             }
             super.write(writes.subList(i, Math.min(writes.size(), i + CHUNK)));
+            written.incrementAndGet();
         }
     }
 
