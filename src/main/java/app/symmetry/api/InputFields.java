@@ -61,10 +61,6 @@ public final class InputFields {
         return members.get(name) != null;
     }
 
-    public Set<String> names() {
-        return members.keySet();
-    }
-
     public String field(String name) {
         return path + name;
     }

@@ -3,7 +3,6 @@ package app.symmetry.organisation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** An organisation, its units and the questionnaire both sides answer. */
@@ -27,9 +26,5 @@ public record Organisation(String id, String name, List<Unit> units, Questionnai
     public Map<String, List<Unit>> unitsByRegion() {
         return units.stream().collect(Collectors.groupingBy(Unit::region, java.util.LinkedHashMap::new,
                 Collectors.toList()));
-    }
-
-    public Map<String, Unit> unitsById() {
-        return units.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
     }
 }

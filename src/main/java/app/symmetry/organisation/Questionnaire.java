@@ -29,8 +29,4 @@ public record Questionnaire(Headline headline, List<Dimension> dimensions) {
     public Set<String> dimensionIds() {
         return dimensions.stream().map(Dimension::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
-
-    public String[] dimensionIdArray() {
-        return dimensionIds().toArray(String[]::new);
-    }
 }

@@ -20,11 +20,6 @@ public record Snapshot(String scope, String id, String period, int methodVersion
 
     public static final int METHOD_VERSION = 1;
 
-    /** The same snapshot stamped with another computation time: what reruns are compared without. */
-    public Snapshot computedAt(String at) {
-        return new Snapshot(scope, id, period, methodVersion, at, customer, employee, gaps, symmetry, trend, correlation);
-    }
-
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NpsView(double value, Double moe95) {
