@@ -24,9 +24,13 @@ public class SymmetryException extends RuntimeException {
     }
 
     public SymmetryException(ErrorCode code, String field, String message, Throwable cause) {
-        super(toJson(ApiError.of(code, field, message)), cause, false, false);
+        this(code, ApiError.of(code, field, message), cause);
+    }
+
+    private SymmetryException(ErrorCode code, ApiError error, Throwable cause) {
+        super(toJson(error), cause, false, false);
         this.code = code;
-        this.error = ApiError.of(code, field, message);
+        this.error = error;
     }
 
     public ErrorCode code() {

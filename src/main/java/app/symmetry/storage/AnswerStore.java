@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static app.symmetry.storage.SymmetryTable.n;
+import static app.symmetry.storage.SymmetryTable.s;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -179,13 +182,5 @@ public class AnswerStore {
             Thread.currentThread().interrupt();
             throw SymmetryException.storageUnavailable(e);
         }
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

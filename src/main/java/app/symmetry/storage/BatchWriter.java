@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @ApplicationScoped
 public class BatchWriter {
 
-    private static final int CHUNK = 25;
+    /** DynamoDB takes at most 25 items per BatchWriteItem. */
+    public static final int CHUNK = 25;
     private static final int ATTEMPTS = 8;
 
     private final DynamoDbClient dynamo;

@@ -56,9 +56,10 @@ public class RevokedCodeStore {
 
     public void revoke(String codeId, String unitId, Instant at) {
         try {
-            dynamo.putItem(b -> b.tableName(table.name()).item(Map.of(
-                    SymmetryTable.PK, AttributeValue.fromS("REVOKED#" + codeId), SymmetryTable.SK, AttributeValue.fromS("-"),
-                    "unitId", AttributeValue.fromS(unitId), "revokedAt", AttributeValue.fromS(at.toString()))));
+            Map<String, AttributeValue> item = new java.util.HashMap<>(key(codeId));
+            item.put("unitId", AttributeValue.fromS(unitId));
+            item.put("revokedAt", AttributeValue.fromS(at.toString()));
+            dynamo.putItem(b -> b.tableName(table.name()).item(item));
             cache.put(codeId, new Cached(true, Instant.MAX));
         } catch (SdkException e) {
             throw SymmetryException.storageUnavailable(e);

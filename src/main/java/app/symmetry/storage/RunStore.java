@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import static app.symmetry.storage.SymmetryTable.n;
+import static app.symmetry.storage.SymmetryTable.s;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.symmetry.aggregation.AggregationReport;
@@ -68,13 +71,5 @@ public class RunStore {
                 SymmetryTable.PK, s("RUN#" + runKey), SymmetryTable.SK, s("-"), "status", s("COMPLETED"),
                 "unitsProcessed", n(report.unitsProcessed()), "snapshotsWritten", n(report.snapshotsWritten()),
                 "answersRead", n(report.answersRead()), SymmetryTable.TTL, n(now.plus(Duration.ofDays(7)).getEpochSecond()))));
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
-    private static AttributeValue n(long v) {
-        return AttributeValue.fromN(Long.toString(v));
     }
 }

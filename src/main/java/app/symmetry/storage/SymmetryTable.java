@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -90,6 +91,16 @@ public class SymmetryTable {
         dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(name)
                 .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(TTL).enabled(true).build())
                 .build());
+    }
+
+    /** A string attribute value. */
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /** A number attribute value. */
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 
     private static AttributeDefinition attribute(String name) {

@@ -59,5 +59,4 @@ public class FlakyBatchWriter extends BatchWriter {
         }
     }
 
-    private static final int CHUNK = 25;
 }
