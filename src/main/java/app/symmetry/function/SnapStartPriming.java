@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.crac.Context;
 import org.crac.Core;
@@ -35,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * function writes ({@code PRIME#…}); most functions' IAM does not even allow it (their
  * {@code dynamodb:LeadingKeys} condition), and that refusal warms the same code path, so every
  * failure is ignored.
+ * <p>
+ * The DynamoDB client is looked up only when a checkpoint is taken: a plain cold start (no SnapStart)
+ * of a function that never calls DynamoDB, or calls it later, does not pay for building it here.
  */
 @Startup
 @ApplicationScoped
@@ -42,11 +46,11 @@ public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
 
-    private final DynamoDbClient dynamo;
+    private final Instance<DynamoDbClient> dynamo;
     private final SymmetryTable table;
     private final ObjectMapper json;
 
-    public SnapStartPriming(DynamoDbClient dynamo, SymmetryTable table, ObjectMapper json) {
+    public SnapStartPriming(Instance<DynamoDbClient> dynamo, SymmetryTable table, ObjectMapper json) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
@@ -67,7 +71,7 @@ public class SnapStartPriming implements Resource {
 
     void primeDynamoDb() {
         try {
-            dynamo.getItem(b -> b.tableName(table.name()).key(Map.of(
+            dynamo.get().getItem(b -> b.tableName(table.name()).key(Map.of(
                     SymmetryTable.PK, AttributeValue.fromS("PRIME#snapstart"),
                     SymmetryTable.SK, AttributeValue.fromS("-"))));
         } catch (RuntimeException expected) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.SymmetryException;
@@ -33,8 +34,8 @@ public class OrganisationDirectory {
 
     private final Organisation organisation;
 
-    public OrganisationDirectory(@ConfigProperty(name = "symmetry.organisation.file") Optional<String> file) {
-        this.organisation = load(file);
+    public OrganisationDirectory(@ConfigProperty(name = "symmetry.organisation.file") Optional<String> file, ObjectMapper json) {
+        this.organisation = load(file, json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     }
 
     public Organisation organisation() {
@@ -55,23 +56,23 @@ public class OrganisationDirectory {
     record OrganisationFile(String id, String name, List<Unit> units, Questionnaire questionnaire) {
     }
 
-    static Organisation load(Optional<String> file) {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Read strictly (an unknown member is a mistake in the file), with the application's mapper: a cold start builds one, not two. */
+    static Organisation load(Optional<String> file, ObjectReader json) {
         try {
             OrganisationFile read;
             if (file.isPresent() && !file.get().isBlank()) {
                 try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
-                    read = json.readValue(in, OrganisationFile.class);
+                    read = json.forType(OrganisationFile.class).readValue(in);
                 }
             } else {
                 try (InputStream in = OrganisationDirectory.class.getResourceAsStream(DEMO)) {
-                    read = json.readValue(in, OrganisationFile.class);
+                    read = json.forType(OrganisationFile.class).readValue(in);
                 }
             }
             Questionnaire questionnaire = read.questionnaire();
             if (questionnaire == null) {
                 try (InputStream in = OrganisationDirectory.class.getResourceAsStream(DEFAULT_QUESTIONNAIRE)) {
-                    questionnaire = json.readValue(in, Questionnaire.class);
+                    questionnaire = json.forType(Questionnaire.class).readValue(in);
                 }
             }
             return new Organisation(read.id(), read.name(), read.units(), questionnaire);
