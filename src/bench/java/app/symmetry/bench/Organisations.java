@@ -58,7 +58,9 @@ public final class Organisations {
         return Map.of("symmetry.organisation.file", write(orgId, units).toString(),
                 // another run's tests may hold the default mock event server port
                 "quarkus.lambda.mock-event-server.test-port", "0",
-                "quarkus.log.category.\"app.symmetry\".level", "WARN");
+                "quarkus.log.category.\"app.symmetry\".level", "WARN",
+                // the aggregator's one line per run: where its time went
+                "quarkus.log.category.\"app.symmetry.aggregation.Aggregator\".level", "INFO");
     }
 
     public static class Units100 implements QuarkusTestProfile {

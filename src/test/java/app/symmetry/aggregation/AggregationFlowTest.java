@@ -77,7 +77,11 @@ class AggregationFlowTest {
     }
 
     private void send(String path, String token, Answer a) {
-        at(a.day());
+        send(path, token, a, a.day().atTime(12, 0).atZone(PARIS).toInstant());
+    }
+
+    private void send(String path, String token, Answer a, java.time.Instant at) {
+        clock.set(at);
         Map<String, Object> body = new HashMap<>();
         body.put("submissionId", UUID.randomUUID().toString());
         body.put("token", token);
@@ -216,6 +220,45 @@ class AggregationFlowTest {
         assertThat(((Number) first.get("snapshotsWritten")).intValue()).isPositive();
         Map<String, Object> retried = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
         assertThat(retried).isEqualTo(first);
+    }
+
+    @Test
+    @Order(5)
+    void answersJustBeforeMidnightAreCountedByTheRunsAfterItAndLaterRunsReadTodayOnly() {
+        String token = code("paris-opera", "customer");
+        Random random = new Random(1113);
+        List<Answer> late = List.of(answer(random, LocalDate.of(2026, 11, 12), 1), answer(random, LocalDate.of(2026, 11, 12), 2),
+                answer(random, LocalDate.of(2026, 11, 12), 3));
+        for (Answer a : late) {
+            send("/submitFeedback", token, a);
+        }
+        // three more at 23:50, after the 23:15 run: only a run after midnight can see them
+        List<Answer> lastOnes = List.of(answer(random, LocalDate.of(2026, 11, 12), 0), answer(random, LocalDate.of(2026, 11, 12), 1),
+                answer(random, LocalDate.of(2026, 11, 12), 2));
+        scheduledRun("2026-11-12T22:15:00Z"); // 23:15 in Paris
+        for (Answer a : lastOnes) {
+            send("/submitFeedback", token, a, LocalDate.of(2026, 11, 12).atTime(23, 50).atZone(PARIS).toInstant());
+        }
+        clock.reset();
+
+        Map<String, Object> afterMidnight = scheduledRun("2026-11-12T23:15:00Z"); // 00:15 on the 13th in Paris
+        assertThat(((Number) afterMidnight.get("answersRead")).intValue()).isEqualTo(6);
+        Map<String, Object> day = get("unit", "paris-opera", "DAY:2026-11-12");
+        assertThat(((Number) path(day, "customer.n")).intValue()).isEqualTo(6);
+        List<Answer> all = new ArrayList<>(late);
+        all.addAll(lastOnes);
+        assertSide(day, "customer", "nps", all);
+
+        // past the grace (3 h by default), a run reads its own day only
+        assertThat(((Number) scheduledRun("2026-11-13T05:15:00Z").get("answersRead")).intValue()).isZero();
+    }
+
+    private Map<String, Object> scheduledRun(String time) {
+        Map<String, Object> event = Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type",
+                "Scheduled Event", "source", "aws.events", "account", "123456789012", "time", time,
+                "region", "eu-west-3", "resources", List.of("arn:aws:events:eu-west-3:123456789012:rule/aggregate"),
+                "detail", Map.of());
+        return LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
     }
 
     @Test
