@@ -36,6 +36,7 @@ import app.symmetry.snapshot.Snapshot;
 import app.symmetry.snapshot.SnapshotAssembler;
 import app.symmetry.snapshot.UnitDays;
 import app.symmetry.storage.AnswerStore;
+import app.symmetry.storage.DerivedItemWriter;
 import app.symmetry.storage.RunStore;
 import app.symmetry.storage.SnapshotStore;
 import app.symmetry.storage.TallyStore;
@@ -132,7 +133,7 @@ public class Aggregator {
         Organisation organisation = directory.organisation();
         AtomicLong answersRead = new AtomicLong();
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
-        forEachUnit(organisation.units(), unit -> {
+        inParallel(organisation.units(), unit -> {
             Map<LocalDate, SideTally> customer = new HashMap<>();
             Map<LocalDate, SideTally> employee = new HashMap<>();
             for (LocalDate day : days) {
@@ -153,7 +154,7 @@ public class Aggregator {
         long dayTallies = System.nanoTime();
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
-        forEachUnit(organisation.units(), unit -> {
+        inParallel(organisation.units(), unit -> {
             unitDays.put(unit.id(), tallies.read(unit.id(), needed[0], needed[1]));
             return null;
         });
@@ -161,8 +162,14 @@ public class Aggregator {
         String computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         List<Snapshot> assembled = new SnapshotAssembler(organisation, policy, employeePeriod).assemble(unitDays, today, targets, computedAt);
         long assembly = System.nanoTime();
-        storage(() -> {
-            snapshots.putAll(assembled);
+        // a batch of snapshots is written per task, as many at once as units are read: on DynamoDB the
+        // writes of one run are independent items, and a run's wall time is its Lambda bill
+        List<List<Snapshot>> batches = new ArrayList<>();
+        for (int i = 0; i < assembled.size(); i += DerivedItemWriter.CHUNK) {
+            batches.add(assembled.subList(i, Math.min(assembled.size(), i + DerivedItemWriter.CHUNK)));
+        }
+        inParallel(batches, batch -> {
+            snapshots.putAll(batch);
             return null;
         });
         long written = System.nanoTime();
@@ -192,16 +199,20 @@ public class Aggregator {
         return today;
     }
 
-    private interface UnitWork {
-        Void run(Unit unit) throws Exception;
+    private interface Work<T> {
+        Void run(T item) throws Exception;
     }
 
-    private void forEachUnit(List<Unit> units, UnitWork work) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, units.size())));
+    /** Units (or batches) at most {@code parallelism} at a time; the first storage failure fails the run. */
+    private <T> void inParallel(List<T> items, Work<T> work) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()));
         try {
             List<Callable<Void>> tasks = new ArrayList<>();
-            for (Unit unit : units) {
-                tasks.add(() -> work.run(unit));
+            for (T item : items) {
+                tasks.add(() -> work.run(item));
             }
             for (Future<Void> done : pool.invokeAll(tasks)) {
                 done.get();

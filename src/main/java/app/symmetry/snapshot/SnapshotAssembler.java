@@ -119,15 +119,23 @@ public final class SnapshotAssembler {
 
     private Layer layer(Period p, Map<String, UnitDays> days, Map<String, LocalDate> today) {
         Layer layer = new Layer();
+        // each unit's period once; a region or the organisation adds up its units' totals
+        Map<String, SideTally> customer = new HashMap<>();
+        Map<String, SideTally> employee = new HashMap<>();
+        for (Unit unit : organisation.units()) {
+            UnitDays d = days.get(unit.id());
+            customer.put(unit.id(), d == null ? SideTally.empty() : total(d.customer(), p.start(), p.end()));
+            employee.put(unit.id(), d == null ? SideTally.empty() : total(d.employee(), p.start(), p.end()));
+        }
         Map<String, List<Unit>> regions = organisation.unitsByRegion();
         for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
             for (Unit unit : region.getValue()) {
-                addGroup(layer, key(UNIT, unit.id()), p, List.of(unit), days, today);
+                addGroup(layer, key(UNIT, unit.id()), p, List.of(unit), customer, employee, today);
             }
-            addGroup(layer, key(REGION, region.getKey()), p, region.getValue(), days, today);
+            addGroup(layer, key(REGION, region.getKey()), p, region.getValue(), customer, employee, today);
         }
         String orgKey = key(ORG, organisation.id());
-        addGroup(layer, orgKey, p, organisation.units(), days, today);
+        addGroup(layer, orgKey, p, organisation.units(), customer, employee, today);
 
         if (p.type() != employeePeriod) {
             layer.groups.keySet().forEach(g -> layer.withhold(g, "period_type"));
@@ -206,19 +214,16 @@ public final class SnapshotAssembler {
     }
 
     /** A group's answers are its units' answers pooled; its period is open while it is open for any of them. */
-    private void addGroup(Layer layer, String key, Period p, List<Unit> members, Map<String, UnitDays> days,
-            Map<String, LocalDate> today) {
-        Map<LocalDate, SideTally> customer = new HashMap<>();
-        Map<LocalDate, SideTally> employee = new HashMap<>();
+    private void addGroup(Layer layer, String key, Period p, List<Unit> members, Map<String, SideTally> unitCustomer,
+            Map<String, SideTally> unitEmployee, Map<String, LocalDate> today) {
+        SideTally customer = SideTally.empty();
+        SideTally employee = SideTally.empty();
         for (Unit u : members) {
-            UnitDays d = days.get(u.id());
-            if (d != null) {
-                d.customer().forEach((day, t) -> customer.merge(day, t, SideTally::plus));
-                d.employee().forEach((day, t) -> employee.merge(day, t, SideTally::plus));
-            }
+            customer = customer.plus(unitCustomer.get(u.id()));
+            employee = employee.plus(unitEmployee.get(u.id()));
         }
-        layer.customer.put(key, total(customer, p.start(), p.end()));
-        layer.employee.put(key, total(employee, p.start(), p.end()));
+        layer.customer.put(key, customer);
+        layer.employee.put(key, employee);
         layer.groups.put(key, true);
         if (members.stream().anyMatch(u -> !p.closedOn(today.getOrDefault(u.id(), LocalDate.MAX)))) {
             layer.withhold(key, "open_period");

@@ -32,13 +32,13 @@ public class SnapshotStore {
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
-    private final BatchWriter batches;
+    private final DerivedItemWriter writer;
     private final ObjectMapper json;
 
-    public SnapshotStore(DynamoDbClient dynamo, SymmetryTable table, BatchWriter batches, ObjectMapper json) {
+    public SnapshotStore(DynamoDbClient dynamo, SymmetryTable table, DerivedItemWriter writer, ObjectMapper json) {
         this.dynamo = dynamo;
         this.table = table;
-        this.batches = batches;
+        this.writer = writer;
         this.json = json;
     }
 
@@ -65,7 +65,7 @@ public class SnapshotStore {
             item.put("body", AttributeValue.fromS(write(s)));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
-        batches.write(writes);
+        writer.putAll(writes);
     }
 
     public Optional<Snapshot> get(String scope, String id, Period period) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import app.symmetry.testing.Api;
-import app.symmetry.testing.FlakyBatchWriter;
+import app.symmetry.testing.FlakyDerivedItemWriter;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.TestClock;
@@ -58,7 +58,7 @@ class AggregationFlowTest {
     TestClock clock;
 
     @Inject
-    FlakyBatchWriter writer;
+    FlakyDerivedItemWriter writer;
 
     @AfterEach
     void realTime() {

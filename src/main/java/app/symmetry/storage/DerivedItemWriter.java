@@ -8,11 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** BatchWriteItem in chunks of 25, retrying what DynamoDB leaves unprocessed until all is written. */
+/**
+ * Where an aggregation run writes what it derives from answers (tallies, snapshots): BatchWriteItem
+ * in chunks of 25, retrying what DynamoDB leaves unprocessed until all is written, and single
+ * updates. One place for every write of a run, so a test can kill a run between any two of them.
+ */
 @ApplicationScoped
-public class BatchWriter {
+public class DerivedItemWriter {
 
     /** DynamoDB takes at most 25 items per BatchWriteItem. */
     public static final int CHUNK = 25;
@@ -21,12 +26,12 @@ public class BatchWriter {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
-    public BatchWriter(DynamoDbClient dynamo, SymmetryTable table) {
+    public DerivedItemWriter(DynamoDbClient dynamo, SymmetryTable table) {
         this.dynamo = dynamo;
         this.table = table;
     }
 
-    public void write(List<WriteRequest> writes) {
+    public void putAll(List<WriteRequest> writes) {
         for (int i = 0; i < writes.size(); i += CHUNK) {
             List<WriteRequest> pending = new ArrayList<>(writes.subList(i, Math.min(writes.size(), i + CHUNK)));
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
@@ -41,6 +46,10 @@ public class BatchWriter {
                 }
             }
         }
+    }
+
+    public void update(UpdateItemRequest update) {
+        dynamo.updateItem(update);
     }
 
     private static void sleep(int attempt) {

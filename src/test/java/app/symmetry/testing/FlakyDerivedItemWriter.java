@@ -1,0 +1,75 @@
+package app.symmetry.testing;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+
+import app.symmetry.storage.DerivedItemWriter;
+import app.symmetry.storage.SymmetryTable;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The real writer of a run's derived items, which a test can arm to fail after some writes: a run
+ * killed half-way. A write is one DynamoDB request (a batch of at most 25 items, or one update), as a
+ * run dies between two of them: a long list (a run's snapshots) is written chunk by chunk and can die
+ * after some of its chunks.
+ */
+@Alternative
+@Priority(1)
+@jakarta.inject.Singleton
+public class FlakyDerivedItemWriter extends DerivedItemWriter {
+
+    private final AtomicInteger budget = new AtomicInteger(-1);
+    private final AtomicInteger written = new AtomicInteger();
+
+    public FlakyDerivedItemWriter(DynamoDbClient dynamo, SymmetryTable table) {
+        super(dynamo, table);
+    }
+
+    /** The next {@code writes} batch calls succeed; the one after fails, and so do all later ones until disarmed. */
+    public void failAfter(int writes) {
+        budget.set(writes);
+    }
+
+    public void disarm() {
+        budget.set(-1);
+    }
+
+    /** Requests written since the last {@link #resetCount()}: where a run's kill points lie. */
+    public int writes() {
+        return written.get();
+    }
+
+    public void resetCount() {
+        written.set(0);
+    }
+
+    @Override
+    public void putAll(List<WriteRequest> writes) {
+        for (int i = 0; i < writes.size(); i += CHUNK) {
+            spend();
+            super.putAll(writes.subList(i, Math.min(writes.size(), i + CHUNK)));
+            written.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void update(UpdateItemRequest update) {
+        spend();
+        super.update(update);
+        written.incrementAndGet();
+    }
+
+    private void spend() {
+        if (budget.get() >= 0 && budget.getAndDecrement() == 0) {
+            budget.set(0);
+            throw SdkClientException.create("injected failure: the run dies here");
+        }
+    }
+
+}
