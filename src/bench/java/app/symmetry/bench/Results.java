@@ -152,12 +152,16 @@ final class Results {
             String k = "ingest.c" + c + ".";
             if (parts.containsKey(k + "ratio")) {
                 rows.add(new String[] { "ingest, concurrency " + c + " (answers/s)", str(parts.get(k + "ours_per_s")),
-                        str(parts.get(k + "bare_per_s")) + " (PutItem)", str(parts.get(k + "ratio")), c == 1 ? ">= 0.8" : "" });
+                        str(parts.get(k + "bare_per_s")) + " (PutItem loop, same 3 items)", str(parts.get(k + "ratio")),
+                        c == 1 ? ">= 0.8" : "" });
                 rows.add(new String[] { "  p50 / p99 latency (ms)", str(parts.get(k + "ours_p50_ms")) + " / " + str(parts.get(k + "ours_p99_ms")),
                         str(parts.get(k + "bare_p50_ms")) + " / " + str(parts.get(k + "bare_p99_ms")), "", "" });
-                rows.add(new String[] { "  vs bare TransactWriteItems, same 3 items (answers/s)", str(parts.get(k + "ours_per_s")),
+                rows.add(new String[] { "  vs the same 3 items in one TransactWriteItems", str(parts.get(k + "ours_per_s")),
                         str(parts.get(k + "transact_per_s")) + " (p50 " + str(parts.get(k + "transact_p50_ms")) + " ms)",
                         str(parts.get(k + "ours_over_transact")), "" });
+                rows.add(new String[] { "  vs one PutItem of the answer item alone", str(parts.get(k + "ours_per_s")),
+                        str(parts.get(k + "answer_put_per_s")) + " (p50 " + str(parts.get(k + "answer_put_p50_ms")) + " ms)",
+                        str(parts.get(k + "ours_over_answer_put")), "" });
             }
         }
         Map<String, Map<String, Object>> agg = new TreeMap<>();
@@ -189,9 +193,8 @@ final class Results {
         }
         rows.add(new String[] { "cold start, listUnits vs minimal Funqy (ms)", str(parts.get("coldstart_ms")),
                 str(parts.get("coldstart.minimal_ms")), str(parts.get("coldstart_ratio")), "<= 1.2" });
-        rows.add(new String[] { "  HTTP server on / off in prod (ms)", str(parts.get("coldstart.ours-listUnits-http-on_ms")),
-                str(parts.get("coldstart.ours-listUnits-http-off_ms")), str(parts.get("coldstart.http_on_over_off")),
-                "prod listens: " + parts.get("coldstart.http_server_in_prod") });
+        rows.add(new String[] { "  the packaged function listens on a port", String.valueOf(parts.get("coldstart.http_server_in_prod")),
+                "", "", "false" });
         rows.add(new String[] { "cold start, submitFeedback (1st DynamoDB write) (ms)", str(parts.get("coldstart.ours-submitFeedback_ms")),
                 "", "", "" });
         if ("measured".equals(parts.get("aot.status"))) {

@@ -57,6 +57,8 @@ public class Aggregator {
 
     private static final Logger LOG = Logger.getLogger(Aggregator.class);
     public static final int MAX_RANGE_DAYS = 400;
+    /** Units whose tallies one task reads: their month items fill one BatchGetItem or a few. */
+    private static final int TALLY_READ_GROUP = 50;
 
     private final OrganisationDirectory directory;
     private final AnswerStore answers;
@@ -154,8 +156,13 @@ public class Aggregator {
         long dayTallies = System.nanoTime();
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
-        inParallel(organisation.units(), unit -> {
-            unitDays.put(unit.id(), tallies.read(unit.id(), needed[0], needed[1]));
+        List<String> unitIds = organisation.units().stream().map(Unit::id).toList();
+        List<List<String>> unitGroups = new ArrayList<>();
+        for (int i = 0; i < unitIds.size(); i += TALLY_READ_GROUP) {
+            unitGroups.add(unitIds.subList(i, Math.min(unitIds.size(), i + TALLY_READ_GROUP)));
+        }
+        inParallel(unitGroups, group -> {
+            unitDays.putAll(tallies.read(group, needed[0], needed[1]));
             return null;
         });
         long periodTallies = System.nanoTime();

@@ -42,7 +42,7 @@ public class DerivedItemWriter {
                 BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table.name(), batch)));
                 pending = response.unprocessedItems().getOrDefault(table.name(), List.of());
                 if (!pending.isEmpty()) {
-                    sleep(attempt);
+                    backOff(attempt);
                 }
             }
         }
@@ -52,7 +52,8 @@ public class DerivedItemWriter {
         dynamo.updateItem(update);
     }
 
-    private static void sleep(int attempt) {
+    /** Before asking again for what DynamoDB left unprocessed (throttled): 25 ms, doubling, at most 1 s. */
+    static void backOff(int attempt) {
         try {
             Thread.sleep(Math.min(1000, 25L << attempt));
         } catch (InterruptedException e) {

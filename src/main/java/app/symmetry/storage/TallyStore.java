@@ -2,7 +2,10 @@ package app.symmetry.storage;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -15,8 +18,8 @@ import app.symmetry.indicator.SideTally;
 import app.symmetry.snapshot.UnitDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -26,13 +29,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * <p>
  * One item per unit and month ({@code TALLY#unit} / {@code 2026-11}), one attribute per day and side
  * ({@code 2026-11-23#C}). A run over a month writes one item per unit, not 62 (a fraction of the
- * write units: a day's tally is some 100 bytes, a write unit 1 KB), and reads a unit's history in a
- * few items. Each day is set on its own by {@code UpdateItem}, so two runs writing different days of
- * one month never overwrite each other.
+ * write units: a day's tally is some 100 bytes, a write unit 1 KB), and the tallies a run needs are
+ * a few items per unit, fetched by key. Each day is set on its own by {@code UpdateItem}, so two runs
+ * writing different days of one month never overwrite each other.
  */
 @ApplicationScoped
 public class TallyStore {
 
+    private static final String PREFIX = "TALLY#";
+    /** DynamoDB takes at most 100 keys per BatchGetItem. */
+    private static final int BATCH_GET = 100;
+    private static final int ATTEMPTS = 8;
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
     private final DynamoDbClient dynamo;
@@ -70,45 +77,53 @@ public class TallyStore {
         });
     }
 
-    /** One Query: the unit's tallies from {@code from} to {@code to}. */
-    public UnitDays read(String unitId, LocalDate from, LocalDate to) {
-        Map<LocalDate, SideTally> customer = new TreeMap<>();
-        Map<LocalDate, SideTally> employee = new TreeMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(unitId)),
-                            ":from", AttributeValue.fromS(YearMonth.from(from).toString()),
-                            ":to", AttributeValue.fromS(YearMonth.from(to) + "-~")));
-            if (start != null) {
-                q.exclusiveStartKey(start);
+    /**
+     * The tallies of these units from {@code from} to {@code to}: their month items, fetched 100 keys
+     * to a BatchGetItem (a run reads every unit's last two months or so: a few requests, not a Query
+     * per unit).
+     */
+    public Map<String, UnitDays> read(Collection<String> unitIds, LocalDate from, LocalDate to) {
+        Map<String, Map<LocalDate, SideTally>> customer = new HashMap<>();
+        Map<String, Map<LocalDate, SideTally>> employee = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String unitId : unitIds) {
+            customer.put(unitId, new TreeMap<>());
+            employee.put(unitId, new TreeMap<>());
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                keys.add(Map.of(SymmetryTable.PK, AttributeValue.fromS(partition(unitId)), SymmetryTable.SK, AttributeValue.fromS(m.toString())));
             }
-            QueryResponse page = dynamo.query(q.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sk = item.get(SymmetryTable.SK).s();
-                if (DAY_SIDE.matcher(sk).matches()) {
-                    // one item per day and side, as the first release stored them: read until a run rewrites
-                    // the day (a month item sorts before its days, so what a run wrote since wins)
-                    LocalDate day = LocalDate.parse(sk.substring(0, 10));
-                    if (!day.isBefore(from) && !day.isAfter(to) && item.containsKey("tally")) {
-                        (sk.endsWith("#C") ? customer : employee).putIfAbsent(day, decode(item.get("tally").s()));
-                    }
-                    continue;
+        }
+        for (int i = 0; i < keys.size(); i += BATCH_GET) {
+            Map<String, KeysAndAttributes> pending = Map.of(table.name(),
+                    KeysAndAttributes.builder().keys(keys.subList(i, Math.min(keys.size(), i + BATCH_GET))).consistentRead(true).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("tallies left unread by DynamoDB after " + ATTEMPTS + " attempts");
                 }
-                item.forEach((name, value) -> {
-                    if (!DAY_SIDE.matcher(name).matches()) {
-                        return;
-                    }
-                    LocalDate day = LocalDate.parse(name.substring(0, 10));
-                    if (!day.isBefore(from) && !day.isAfter(to)) {
-                        (name.endsWith("#C") ? customer : employee).put(day, decode(value.s()));
-                    }
-                });
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse page = dynamo.batchGetItem(b -> b.requestItems(request));
+                for (Map<String, AttributeValue> item : page.responses().getOrDefault(table.name(), List.of())) {
+                    String unitId = item.get(SymmetryTable.PK).s().substring(PREFIX.length());
+                    item.forEach((name, value) -> {
+                        if (DAY_SIDE.matcher(name).matches()) {
+                            LocalDate day = LocalDate.parse(name.substring(0, 10));
+                            if (!day.isBefore(from) && !day.isAfter(to)) {
+                                (name.endsWith("#C") ? customer : employee).get(unitId).put(day, decode(value.s()));
+                            }
+                        }
+                    });
+                }
+                pending = page.hasUnprocessedKeys() ? page.unprocessedKeys() : Map.of();
+                if (!pending.isEmpty()) {
+                    DerivedItemWriter.backOff(attempt);
+                }
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return new UnitDays(customer, employee);
+        }
+        Map<String, UnitDays> out = new HashMap<>();
+        for (String unitId : unitIds) {
+            out.put(unitId, new UnitDays(customer.get(unitId), employee.get(unitId)));
+        }
+        return out;
     }
 
     private static String attribute(LocalDate day, Side side) {
@@ -116,7 +131,7 @@ public class TallyStore {
     }
 
     private static String partition(String unitId) {
-        return "TALLY#" + unitId;
+        return PREFIX + unitId;
     }
 
     /** {@code n|promoters|detractors|dim:count:sum,…}: compact, and readable in the console. */

@@ -15,8 +15,6 @@ import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.snapshot.UnitDays;
 import io.quarkus.test.junit.QuarkusTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Day tallies kept one item per unit and month, on DynamoDB Local. */
 @QuarkusTest
@@ -24,10 +22,6 @@ class TallyStoreTest {
 
     @Inject
     TallyStore tallies;
-    @Inject
-    DynamoDbClient dynamo;
-    @Inject
-    SymmetryTable table;
     @Inject
     app.symmetry.testing.TableItems items;
 
@@ -49,7 +43,7 @@ class TallyStoreTest {
         assertThat(items.all()).filteredOn(i -> i.get(SymmetryTable.PK).s().equals("TALLY#" + unit))
                 .extracting(i -> i.get(SymmetryTable.SK).s()).containsExactlyInAnyOrder("2026-09", "2026-10");
 
-        UnitDays read = tallies.read(unit, LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 2));
+        UnitDays read = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 2)).get(unit);
         assertThat(read.customer().keySet()).containsExactlyInAnyOrder(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 29),
                 LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2));
         assertThat(read.customer().get(LocalDate.of(2026, 10, 1))).isEqualTo(tally(1, 1, 0));
@@ -62,22 +56,33 @@ class TallyStoreTest {
         tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of());
         tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(7, 2, 2)), Map.of(LocalDate.of(2026, 10, 2), tally(5, 1, 1)));
 
-        UnitDays read = tallies.read(unit, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        UnitDays read = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)).get(unit);
         assertThat(read.customer()).containsEntry(LocalDate.of(2026, 10, 1), tally(3, 1, 1)).containsEntry(LocalDate.of(2026, 10, 2), tally(7, 2, 2));
         assertThat(read.employee()).containsOnlyKeys(LocalDate.of(2026, 10, 2));
     }
 
     @Test
-    void dayItemsOfTheFirstLayoutAreReadUntilARunRewritesTheirDay() {
-        String unit = "tally-legacy";
-        for (String sk : new String[] { "2026-10-01#C", "2026-10-02#C", "2026-10-31#E" }) {
-            dynamo.putItem(b -> b.tableName(table.name()).item(Map.of(SymmetryTable.PK, AttributeValue.fromS("TALLY#" + unit),
-                    SymmetryTable.SK, AttributeValue.fromS(sk), "tally", AttributeValue.fromS(TallyStore.encode(tally(9, 9, 0))))));
+    void manyUnitsAreReadInBatchesAndAUnitWithoutTalliesReadsEmpty() {
+        java.util.List<String> units = new java.util.ArrayList<>();
+        for (int u = 0; u < 120; u++) {
+            String unit = "tally-many-" + u;
+            units.add(unit);
+            if (u % 7 != 0) {
+                tallies.putDays(unit, Map.of(LocalDate.of(2026, 8, 31), tally(u, 0, 0), LocalDate.of(2026, 9, 1), tally(u + 1, 1, 0)), Map.of());
+            }
         }
-        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(2, 0, 2)), Map.of());
-
-        UnitDays read = tallies.read(unit, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
-        assertThat(read.customer()).containsEntry(LocalDate.of(2026, 10, 1), tally(9, 9, 0)).containsEntry(LocalDate.of(2026, 10, 2), tally(2, 0, 2));
-        assertThat(read.employee()).containsEntry(LocalDate.of(2026, 10, 31), tally(9, 9, 0));
+        // 120 units x 2 months: three BatchGetItem requests
+        Map<String, UnitDays> read = tallies.read(units, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 9, 30));
+        assertThat(read).hasSize(120);
+        for (int u = 0; u < 120; u++) {
+            UnitDays days = read.get("tally-many-" + u);
+            if (u % 7 == 0) {
+                assertThat(days.customer()).isEmpty();
+            } else {
+                assertThat(days.customer()).containsEntry(LocalDate.of(2026, 8, 31), tally(u, 0, 0))
+                        .containsEntry(LocalDate.of(2026, 9, 1), tally(u + 1, 1, 0)).hasSize(2);
+            }
+            assertThat(days.employee()).isEmpty();
+        }
     }
 }
