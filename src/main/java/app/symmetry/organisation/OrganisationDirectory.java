@@ -5,20 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.SymmetryException;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Where the organisation, its units and its questionnaire come from: a JSON file named by
@@ -35,7 +31,7 @@ public class OrganisationDirectory {
     private final Organisation organisation;
 
     public OrganisationDirectory(@ConfigProperty(name = "symmetry.organisation.file") Optional<String> file, ObjectMapper json) {
-        this.organisation = load(file, json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        this.organisation = load(file, json);
     }
 
     public Organisation organisation() {
@@ -52,32 +48,24 @@ public class OrganisationDirectory {
                 "there is no unit " + unitId + " in organisation " + organisation.id()));
     }
 
-    @RegisterForReflection
-    record OrganisationFile(String id, String name, List<Unit> units, Questionnaire questionnaire) {
+    /** Read with the application's mapper (a cold start builds one, not two), strictly: see {@link OrganisationJson}. */
+    static Organisation load(Optional<String> file, ObjectMapper json) {
+        String source = file.filter(f -> !f.isBlank()).orElse(DEMO);
+        try (InputStream in = file.isPresent() && !file.get().isBlank() ? Files.newInputStream(Path.of(file.get()))
+                : OrganisationDirectory.class.getResourceAsStream(DEMO)) {
+            return OrganisationJson.organisation(json.readTree(in), () -> defaultQuestionnaire(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the organisation " + source, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the organisation " + source + " is not valid: " + e.getMessage(), e);
+        }
     }
 
-    /** Read strictly (an unknown member is a mistake in the file), with the application's mapper: a cold start builds one, not two. */
-    static Organisation load(Optional<String> file, ObjectReader json) {
-        try {
-            OrganisationFile read;
-            if (file.isPresent() && !file.get().isBlank()) {
-                try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
-                    read = json.forType(OrganisationFile.class).readValue(in);
-                }
-            } else {
-                try (InputStream in = OrganisationDirectory.class.getResourceAsStream(DEMO)) {
-                    read = json.forType(OrganisationFile.class).readValue(in);
-                }
-            }
-            Questionnaire questionnaire = read.questionnaire();
-            if (questionnaire == null) {
-                try (InputStream in = OrganisationDirectory.class.getResourceAsStream(DEFAULT_QUESTIONNAIRE)) {
-                    questionnaire = json.forType(Questionnaire.class).readValue(in);
-                }
-            }
-            return new Organisation(read.id(), read.name(), read.units(), questionnaire);
+    private static Questionnaire defaultQuestionnaire(ObjectMapper json) {
+        try (InputStream in = OrganisationDirectory.class.getResourceAsStream(DEFAULT_QUESTIONNAIRE)) {
+            return OrganisationJson.questionnaire(json.readTree(in), "");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the organisation " + file.orElse(DEMO), e);
+            throw new UncheckedIOException("cannot read the default questionnaire", e);
         }
     }
 }

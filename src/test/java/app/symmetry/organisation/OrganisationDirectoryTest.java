@@ -1,0 +1,74 @@
+package app.symmetry.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The organisation file: the demo, an organisation's own file, and what a mistyped file gets. */
+class OrganisationDirectoryTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Organisation load(String text) throws IOException {
+        Path file = dir.resolve("organisation.json");
+        Files.writeString(file, text);
+        return OrganisationDirectory.load(Optional.of(file.toString()), json);
+    }
+
+    private static final String UNIT = """
+            {"id": "lyon-part-dieu", "name": "Lyon Part-Dieu", "region": "aura", "timeZone": "Europe/Paris", "languages": ["fr"]}""";
+
+    @Test
+    void theDemoHasTwelveUnitsInThreeRegionsAndTheDefaultQuestionnaire() {
+        Organisation demo = OrganisationDirectory.load(Optional.empty(), json);
+        assertThat(demo.id()).isEqualTo("demo");
+        assertThat(demo.units()).hasSize(12);
+        assertThat(demo.unitsByRegion()).containsOnlyKeys("ile-de-france", "auvergne-rhone-alpes", "benelux");
+        assertThat(demo.questionnaire().dimensionIds()).containsExactly("listening", "ownership", "information", "recognition",
+                "cooperation");
+        assertThat(demo.questionnaire().headline().customer()).containsKeys("fr", "en");
+        assertThat(demo.unit("paris-opera").orElseThrow().zone().getId()).isEqualTo("Europe/Paris");
+    }
+
+    @Test
+    void anOrganisationsOwnQuestionnaireReplacesTheDefault() throws IOException {
+        Organisation own = load("""
+                {"id": "acme", "name": "Acme", "units": [%s],
+                 "questionnaire": {"headline": {"customer": {"fr": "Recommanderiez-vous ?"}, "employee": {"fr": "Et vous ?"}},
+                                   "dimensions": [{"id": "welcome", "customer": {"fr": "Accueil"}, "employee": {"fr": "Accueil"}}]}}
+                """.formatted(UNIT));
+        assertThat(own.units()).extracting(Unit::id).containsExactly("lyon-part-dieu");
+        assertThat(own.questionnaire().dimensionIds()).containsExactly("welcome");
+    }
+
+    @Test
+    void aMistakeInTheFileIsRefusedWithItsPath() {
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [%s, {"id": "x", "name": "X", "region": "r", "timeZone": "Europe/Paris",
+                 "languages": ["fr"], "timezone": "Europe/Paris"}]}""".formatted(UNIT)))
+                .hasMessageContaining("units[1].timezone is not a known member");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "Mars/Olympus", "languages": []}]}"""))
+                .hasMessageContaining("units[0].timeZone");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "units": [%s]}""".formatted(UNIT))).hasMessageContaining("name must be a non-empty string");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [%s, %s]}""".formatted(UNIT, UNIT))).hasMessageContaining("appears 2 times");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [%s],
+                 "questionnaire": {"headline": {"customer": {"fr": 3}, "employee": {"fr": "?"}}, "dimensions": []}}"""
+                .formatted(UNIT))).hasMessageContaining("questionnaire.headline.customer.fr must be a non-empty string");
+    }
+}
