@@ -193,9 +193,9 @@ public class Aggregator {
     }
 
     private SideTally tallyOf(Side side, String unitId, LocalDate day) {
-        SideTally[] total = { SideTally.empty() };
-        answers.forEachAnswer(side, unitId, day, a -> total[0] = total[0].plus(SideTally.of(a.recommend(), a.ratings())));
-        return total[0];
+        SideTally.Accumulator total = new SideTally.Accumulator();
+        answers.forEachAnswer(side, unitId, day, a -> total.add(a.recommend(), a.ratings()));
+        return total.tally();
     }
 
     private Map<String, LocalDate> todayByUnit(Instant at) {

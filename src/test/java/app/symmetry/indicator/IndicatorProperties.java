@@ -51,6 +51,13 @@ class IndicatorProperties {
     }
 
     @Property
+    void answersAccumulatedOneByOneEqualTheirFoldedTally(@ForAll("answers") List<Answer> answers) {
+        SideTally.Accumulator accumulator = new SideTally.Accumulator();
+        answers.forEach(a -> accumulator.add(a.recommend(), a.ratings()));
+        assertThat(accumulator.tally()).isEqualTo(tally(answers));
+    }
+
+    @Property
     void summedTalliesEqualTheTallyOfAllAnswers(@ForAll("answers") List<Answer> a, @ForAll("answers") List<Answer> b) {
         List<Answer> all = new ArrayList<>(a);
         all.addAll(b);

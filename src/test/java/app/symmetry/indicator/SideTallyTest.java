@@ -76,4 +76,15 @@ class SideTallyTest {
                 "listening", new DimensionTally(5, 16), "ownership", new DimensionTally(3, 6))));
         assertThat(a.plus(SideTally.empty())).isEqualTo(a);
     }
+
+    @Test
+    void theAccumulatorRefusesWhatOfRefusesAndKeepsNothingOfARefusedAnswer() {
+        SideTally.Accumulator accumulator = new SideTally.Accumulator();
+        accumulator.add(9, Map.of("listening", 5));
+        assertThatThrownBy(() -> accumulator.add(11, Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> accumulator.add(8, Map.of("listening", 4, "ownership", 6))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> accumulator.add(8, Map.of(" ", 3))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(accumulator.tally()).isEqualTo(SideTally.of(9, Map.of("listening", 5)));
+        assertThat(new SideTally.Accumulator().tally()).isEqualTo(SideTally.empty());
+    }
 }
