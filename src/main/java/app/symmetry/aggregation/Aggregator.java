@@ -156,12 +156,7 @@ public class Aggregator {
         long dayTallies = System.nanoTime();
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
-        List<String> unitIds = organisation.units().stream().map(Unit::id).toList();
-        List<List<String>> unitGroups = new ArrayList<>();
-        for (int i = 0; i < unitIds.size(); i += TALLY_READ_GROUP) {
-            unitGroups.add(unitIds.subList(i, Math.min(unitIds.size(), i + TALLY_READ_GROUP)));
-        }
-        inParallel(unitGroups, group -> {
+        inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
             unitDays.putAll(tallies.read(group, needed[0], needed[1]));
             return null;
         });
@@ -171,11 +166,7 @@ public class Aggregator {
         long assembly = System.nanoTime();
         // a batch of snapshots is written per task, as many at once as units are read: on DynamoDB the
         // writes of one run are independent items, and a run's wall time is its Lambda bill
-        List<List<Snapshot>> batches = new ArrayList<>();
-        for (int i = 0; i < assembled.size(); i += DerivedItemWriter.CHUNK) {
-            batches.add(assembled.subList(i, Math.min(assembled.size(), i + DerivedItemWriter.CHUNK)));
-        }
-        inParallel(batches, batch -> {
+        inParallel(chunks(assembled, DerivedItemWriter.CHUNK), batch -> {
             snapshots.putAll(batch);
             return null;
         });
@@ -186,6 +177,14 @@ public class Aggregator {
                 organisation.units().size(), assembled.size(), ms(written - started), ms(dayTallies - started),
                 ms(periodTallies - dayTallies), ms(assembly - periodTallies), ms(written - assembly));
         return new AggregationReport(organisation.units().size(), assembled.size(), answersRead.get());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return chunks;
     }
 
     private static long ms(long nanos) {

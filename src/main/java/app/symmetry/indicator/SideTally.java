@@ -67,22 +67,9 @@ public record SideTally(long n, long promoters, long detractors, Map<String, Dim
 
     /** One answer: the 0–10 recommendation and the ratings it gave (dimensions left out were not answered). */
     public static SideTally of(int recommend, Map<String, Integer> ratings) {
-        if (recommend < MIN_RECOMMEND || recommend > MAX_RECOMMEND) {
-            throw new IllegalArgumentException("recommend must be from 0 to 10: " + recommend);
-        }
-        Objects.requireNonNull(ratings, "ratings");
-        TreeMap<String, DimensionTally> dims = new TreeMap<>();
-        ratings.forEach((id, rating) -> {
-            requireDimensionId(id);
-            if (rating == null) {
-                throw new IllegalArgumentException("rating of " + id + " is null: leave unanswered dimensions out");
-            }
-            dims.put(id, DimensionTally.ofRating(rating));
-        });
-        return new SideTally(1,
-                recommend >= PROMOTER_FROM ? 1 : 0,
-                recommend <= DETRACTOR_UP_TO ? 1 : 0,
-                dims);
+        Accumulator one = new Accumulator();
+        one.add(recommend, ratings);
+        return one.tally();
     }
 
     public SideTally plus(SideTally other) {
@@ -100,8 +87,8 @@ public record SideTally(long n, long promoters, long detractors, Map<String, Dim
     }
 
     /**
-     * Answers added one at a time, checked as {@link #of} checks them, into one tally at the end:
-     * equal to folding {@code of(…)} with {@link #plus}, without two sorted maps per answer, which is
+     * Answers added one at a time, each checked whole before it counts, into one tally at the end:
+     * equal to folding {@link #of} with {@link #plus}, without two sorted maps per answer, which is
      * what an aggregation run spends on each of the answers it reads.
      */
     public static final class Accumulator {

@@ -50,8 +50,9 @@ public class OrganisationDirectory {
 
     /** Read with the application's mapper (a cold start builds one, not two), strictly: see {@link OrganisationJson}. */
     static Organisation load(Optional<String> file, ObjectMapper json) {
-        String source = file.filter(f -> !f.isBlank()).orElse(DEMO);
-        try (InputStream in = file.isPresent() && !file.get().isBlank() ? Files.newInputStream(Path.of(file.get()))
+        Optional<String> path = file.filter(f -> !f.isBlank());
+        String source = path.orElse(DEMO);
+        try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
                 : OrganisationDirectory.class.getResourceAsStream(DEMO)) {
             return OrganisationJson.organisation(json.readTree(in), () -> defaultQuestionnaire(json));
         } catch (IOException e) {

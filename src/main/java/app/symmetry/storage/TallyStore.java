@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import static app.symmetry.storage.SymmetryTable.s;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.symmetry.answer.Side;
@@ -67,12 +69,11 @@ public class TallyStore {
             for (Map.Entry<String, String> day : days.entrySet()) {
                 set.append(i == 0 ? "" : ", ").append("#d").append(i).append(" = :t").append(i);
                 names.put("#d" + i, day.getKey());
-                values.put(":t" + i, AttributeValue.fromS(day.getValue()));
+                values.put(":t" + i, s(day.getValue()));
                 i++;
             }
             writer.update(UpdateItemRequest.builder().tableName(table.name())
-                    .key(Map.of(SymmetryTable.PK, AttributeValue.fromS(partition(unitId)), SymmetryTable.SK,
-                            AttributeValue.fromS(month.toString())))
+                    .key(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(month.toString())))
                     .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values).build());
         });
     }
@@ -90,7 +91,7 @@ public class TallyStore {
             customer.put(unitId, new TreeMap<>());
             employee.put(unitId, new TreeMap<>());
             for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-                keys.add(Map.of(SymmetryTable.PK, AttributeValue.fromS(partition(unitId)), SymmetryTable.SK, AttributeValue.fromS(m.toString())));
+                keys.add(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(m.toString())));
             }
         }
         for (int i = 0; i < keys.size(); i += BATCH_GET) {

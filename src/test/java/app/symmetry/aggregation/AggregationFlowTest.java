@@ -212,10 +212,7 @@ class AggregationFlowTest {
     @Test
     @Order(5)
     void aRetriedScheduledEventDoesNoHarm() {
-        Map<String, Object> event = Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type",
-                "Scheduled Event", "source", "aws.events", "account", "123456789012", "time", "2026-11-02T06:00:00Z",
-                "region", "eu-west-3", "resources", List.of("arn:aws:events:eu-west-3:123456789012:rule/aggregate"),
-                "detail", Map.of());
+        Map<String, Object> event = scheduledEvent("2026-11-02T06:00:00Z");
         Map<String, Object> first = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
         assertThat(((Number) first.get("snapshotsWritten")).intValue()).isPositive();
         Map<String, Object> retried = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
@@ -254,11 +251,15 @@ class AggregationFlowTest {
     }
 
     private Map<String, Object> scheduledRun(String time) {
-        Map<String, Object> event = Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type",
+        return LambdaClient.invoke(scheduledEvent(time)).statusCode(200).extract().as(Map.class);
+    }
+
+    /** EventBridge's scheduled event, as the schedule in template.yaml sends it. */
+    private static Map<String, Object> scheduledEvent(String time) {
+        return Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type",
                 "Scheduled Event", "source", "aws.events", "account", "123456789012", "time", time,
                 "region", "eu-west-3", "resources", List.of("arn:aws:events:eu-west-3:123456789012:rule/aggregate"),
                 "detail", Map.of());
-        return LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
     }
 
     @Test
