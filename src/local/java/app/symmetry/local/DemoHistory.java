@@ -52,8 +52,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class DemoHistory {
 
     static final String MARKER = "LOCAL#demo-history";
-    /** 2: one tally item per unit and month (TallyStore). */
-    static final String TALLY_LAYOUT = "2";
+    /** 3: one tally item per unit and month (TallyStore), a unit's day snapshots one item per month (SnapshotStore). */
+    static final String DERIVED_LAYOUT = "3";
     private static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
     private static final Map<String, Double> EMPLOYEE_OFFSET = Map.of("listening", 0.0, "ownership", -0.15,
             "information", -0.4, "recognition", -0.35, "cooperation", -0.2);
@@ -98,7 +98,7 @@ public class DemoHistory {
         return Optional.of(new Seeded(LocalDate.parse(item.get("from").s()), LocalDate.parse(item.get("to").s()),
                 Integer.parseInt(item.get("customerAnswers").n()), Integer.parseInt(item.get("employeeAnswers").n()),
                 item.containsKey("aggregated") && Boolean.TRUE.equals(item.get("aggregated").bool())
-                        && item.containsKey("tallyLayout") && TALLY_LAYOUT.equals(item.get("tallyLayout").n())));
+                        && item.containsKey("derivedLayout") && DERIVED_LAYOUT.equals(item.get("derivedLayout").n())));
     }
 
     /** Seeds the {@code days} days before today (each unit's today, in its time zone), a few units at a time. */
@@ -140,14 +140,15 @@ public class DemoHistory {
 
     /**
      * Notes that the seeded days were aggregated, so a later start need not recompute them, and with
-     * which layout of the day tallies: data kept by an earlier version (one tally item per day, before
-     * one per month) is recomputed once on the next start, as the tallies are derived from the answers.
+     * which layout of the derived items: data kept by an earlier version (one tally item per day before
+     * one per month; one item per unit day snapshot before one per unit and month) is recomputed once on
+     * the next start, as tallies and snapshots are derived from the answers.
      */
     public void markAggregated() {
         dynamo.updateItem(b -> b.tableName(table.name())
                 .key(Map.of(SymmetryTable.PK, AttributeValue.fromS(MARKER), SymmetryTable.SK, AttributeValue.fromS("-")))
-                .updateExpression("SET aggregated = :t, tallyLayout = :layout")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":layout", AttributeValue.fromN(TALLY_LAYOUT))));
+                .updateExpression("SET aggregated = :t, derivedLayout = :layout")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":layout", AttributeValue.fromN(DERIVED_LAYOUT))));
     }
 
     private void seedUnit(Unit unit, int days, Instant now, AtomicInteger customers, AtomicInteger employees) {

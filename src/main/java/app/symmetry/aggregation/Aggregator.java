@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,13 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import app.symmetry.answer.Side;
-import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.api.SymmetryException;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.snapshot.Snapshot;
+import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
 import app.symmetry.snapshot.UnitDays;
 import app.symmetry.storage.AnswerStore;
@@ -48,7 +50,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * A run (1) re-reads the answers of the days it recomputes, one Query per unit, side and day, and
  * stores each day's tally; (2) reads the tallies of every period containing those days, and of the
  * periods before them for trends; (3) assembles the snapshots of units, regions and the organisation
- * and writes them. Each step is a pure function of what the previous one stored, so a run killed
+ * and writes them, except the units' days, which are computed from the stored tallies when read
+ * ({@link app.symmetry.snapshot.UnitDaySnapshots}). Each step is a pure function of what the previous one stored, so a run killed
  * half-way and run again leaves what an uninterrupted run leaves, and its cost follows the days it
  * recomputes, not the size of the table. Units are processed in parallel within a bound.
  */
@@ -66,16 +69,13 @@ public class Aggregator {
     private final SnapshotStore snapshots;
     private final RunStore runs;
     private final Clock clock;
-    private final AnonymityPolicy policy;
-    private final PeriodType employeePeriod;
+    private final PublicationRules rules;
     private final Duration grace;
     private final Duration lease;
     private final int parallelism;
 
     public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
-            RunStore runs, Clock clock,
-            @ConfigProperty(name = "symmetry.anonymity.k", defaultValue = "5") int k,
-            @ConfigProperty(name = "symmetry.anonymity.employee-period", defaultValue = "MONTH") PeriodType employeePeriod,
+            RunStore runs, Clock clock, PublicationRules rules,
             @ConfigProperty(name = "symmetry.aggregation.grace", defaultValue = "PT3H") Duration grace,
             @ConfigProperty(name = "symmetry.aggregation.lease", defaultValue = "PT15M") Duration lease,
             @ConfigProperty(name = "symmetry.aggregation.parallelism", defaultValue = "8") int parallelism) {
@@ -85,8 +85,7 @@ public class Aggregator {
         this.snapshots = snapshots;
         this.runs = runs;
         this.clock = clock;
-        this.policy = new AnonymityPolicy(k);
-        this.employeePeriod = employeePeriod;
+        this.rules = rules;
         this.grace = grace;
         this.lease = lease;
         this.parallelism = Math.max(1, parallelism);
@@ -132,9 +131,12 @@ public class Aggregator {
 
     private AggregationReport aggregate(LocalDate from, LocalDate to, Map<String, LocalDate> today) {
         long started = System.nanoTime();
+        // one time for the run: its snapshots show it, and so do the unit days computed from its tallies
+        Instant computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Organisation organisation = directory.organisation();
         AtomicLong answersRead = new AtomicLong();
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
         inParallel(organisation.units(), unit -> {
             Map<LocalDate, SideTally> customer = new HashMap<>();
             Map<LocalDate, SideTally> employee = new HashMap<>();
@@ -143,7 +145,7 @@ public class Aggregator {
                 employee.put(day, tallyOf(Side.EMPLOYEE, unit.id(), day));
                 answersRead.addAndGet(customer.get(day).n() + employee.get(day).n());
             }
-            tallies.putDays(unit.id(), customer, employee);
+            unitDays.put(unit.id(), tallies.putDays(unit.id(), customer, employee, computedAt));
             return null;
         });
 
@@ -154,15 +156,15 @@ public class Aggregator {
             }
         }
         long dayTallies = System.nanoTime();
+        // the months just written came back with their updates: only the others are read
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
-        Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
+        Set<YearMonth> monthsWritten = days.stream().map(YearMonth::from).collect(Collectors.toSet());
         inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
-            unitDays.putAll(tallies.read(group, needed[0], needed[1]));
+            tallies.read(group, needed[0], needed[1], monthsWritten).forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
             return null;
         });
         long periodTallies = System.nanoTime();
-        String computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        List<Snapshot> assembled = new SnapshotAssembler(organisation, policy, employeePeriod).assemble(unitDays, today, targets, computedAt);
+        List<Snapshot> assembled = rules.assembler(organisation).assembleStored(unitDays, today, targets, computedAt.toString());
         long assembly = System.nanoTime();
         // a batch of snapshots is written per task, as many at once as units are read: on DynamoDB the
         // writes of one run are independent items, and a run's wall time is its Lambda bill
@@ -173,7 +175,7 @@ public class Aggregator {
         long written = System.nanoTime();
         // where a run spends its time, for whoever tunes the schedule or the table's capacity
         LOG.infof("aggregated %s..%s: %d answers, %d units, %d snapshots in %d ms (answers read and day tallies written %d ms,"
-                + " period tallies read %d ms, assembly %d ms, snapshots written %d ms)", from, to, answersRead.get(),
+                + " other months' tallies read %d ms, assembly %d ms, snapshots written %d ms)", from, to, answersRead.get(),
                 organisation.units().size(), assembled.size(), ms(written - started), ms(dayTallies - started),
                 ms(periodTallies - dayTallies), ms(assembly - periodTallies), ms(written - assembly));
         return new AggregationReport(organisation.units().size(), assembled.size(), answersRead.get());

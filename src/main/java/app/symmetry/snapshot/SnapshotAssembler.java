@@ -82,11 +82,47 @@ public final class SnapshotAssembler {
     }
 
     /**
+     * Every snapshot of every group for these periods.
+     *
      * @param days each unit's day tallies, covering {@link #daysNeeded}
      * @param today each unit's current day in its own time zone
      */
     public List<Snapshot> assemble(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
             String computedAt) {
+        return assemble(days, today, targets, computedAt, true);
+    }
+
+    /**
+     * What a run stores: every snapshot but the units' days. A unit's day depends on that unit's tallies
+     * alone (no employee figure is ever published for a day, so nothing of its neighbours enters it):
+     * it is computed when read, by {@link #unitDay}, from the tallies the run stored. Four in five of a
+     * run's snapshots are unit days; not writing them makes a run that much lighter.
+     */
+    public List<Snapshot> assembleStored(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
+            String computedAt) {
+        return assemble(days, today, targets, computedAt, false);
+    }
+
+    /**
+     * A unit's day snapshot, as {@link #assemble} gives it in the whole organisation (a property test
+     * holds the two equal), from the unit's tallies of that day and the day before; empty when no run
+     * has computed that day. It shows the time of the run that stored the day's tallies, and the day
+     * is open if it was still that unit's today then.
+     */
+    public Optional<Snapshot> unitDay(Unit unit, UnitDays days, LocalDate day) {
+        if (!days.customer().containsKey(day)) {
+            return Optional.empty();
+        }
+        java.time.Instant at = days.computedAt().get(day);
+        Organisation alone = new Organisation(organisation.id(), organisation.name(), List.of(unit), organisation.questionnaire());
+        return new SnapshotAssembler(alone, policy, employeePeriod)
+                .assemble(Map.of(unit.id(), days), at == null ? Map.of() : Map.of(unit.id(), LocalDate.ofInstant(at, unit.zone())),
+                        Set.of(Period.containing(PeriodType.DAY, day)), at == null ? null : at.toString(), true)
+                .stream().filter(s -> s.scope().equals(UNIT)).findFirst();
+    }
+
+    private List<Snapshot> assemble(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
+            String computedAt, boolean unitDays) {
         Map<Period, Layer> layers = new HashMap<>();
         for (Period p : targets) {
             layers.computeIfAbsent(p, q -> layer(q, days, today));
@@ -97,7 +133,9 @@ public final class SnapshotAssembler {
             Layer current = layers.get(p);
             Layer previous = layers.get(p.previous());
             for (String entity : current.groups.keySet()) {
-                out.add(snapshot(p, entity, current, previous, computedAt));
+                if (unitDays || p.type() != PeriodType.DAY || !entity.startsWith(UNIT + "#")) {
+                    out.add(snapshot(p, entity, current, previous, computedAt));
+                }
             }
         }
         return out;
@@ -124,8 +162,8 @@ public final class SnapshotAssembler {
         Map<String, SideTally> employee = new HashMap<>();
         for (Unit unit : organisation.units()) {
             UnitDays d = days.get(unit.id());
-            customer.put(unit.id(), d == null ? SideTally.empty() : total(d.customer(), p.start(), p.end()));
-            employee.put(unit.id(), d == null ? SideTally.empty() : total(d.employee(), p.start(), p.end()));
+            customer.put(unit.id(), d == null ? SideTally.empty() : total(d.customer(), p));
+            employee.put(unit.id(), d == null ? SideTally.empty() : total(d.employee(), p));
         }
         Map<String, List<Unit>> regions = organisation.unitsByRegion();
         for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
@@ -138,7 +176,9 @@ public final class SnapshotAssembler {
         addGroup(layer, orgKey, p, organisation.units(), customer, employee, today);
 
         if (p.type() != employeePeriod) {
+            // nothing of the employee side is shown for this period: the finer rules have nothing to hide
             layer.groups.keySet().forEach(g -> layer.withhold(g, "period_type"));
+            return layer;
         }
         layer.groups.keySet().forEach(g -> {
             if (!policy.publishes(layer.employee.get(g).n())) {
@@ -146,9 +186,6 @@ public final class SnapshotAssembler {
             }
         });
         complementary(layer, regions, orgKey);
-        for (String g : layer.groups.keySet()) {
-            layer.published.put(g, publishedFigures(layer, g));
-        }
         return layer;
     }
 
@@ -230,14 +267,27 @@ public final class SnapshotAssembler {
         }
     }
 
-    private static SideTally total(Map<LocalDate, SideTally> days, LocalDate from, LocalDate to) {
+    private static SideTally total(Map<LocalDate, SideTally> days, Period p) {
         SideTally total = SideTally.empty();
+        if (days.size() > p.end().toEpochDay() - p.start().toEpochDay()) {
+            // a unit's days span more than the period: look the period's days up
+            for (LocalDate d = p.start(); !d.isAfter(p.end()); d = d.plusDays(1)) {
+                SideTally day = days.get(d);
+                total = day == null ? total : total.plus(day);
+            }
+            return total;
+        }
         for (Map.Entry<LocalDate, SideTally> d : days.entrySet()) {
-            if (!d.getKey().isBefore(from) && !d.getKey().isAfter(to)) {
+            if (p.contains(d.getKey())) {
                 total = total.plus(d.getValue());
             }
         }
         return total;
+    }
+
+    /** A group's figures as published, computed when first needed: a run storing no unit days needs no unit's day figures. */
+    private GroupFigures published(Layer layer, String entity) {
+        return layer.published.computeIfAbsent(entity, e -> publishedFigures(layer, e));
     }
 
     private GroupFigures publishedFigures(Layer layer, String entity) {
@@ -251,7 +301,7 @@ public final class SnapshotAssembler {
     private Snapshot snapshot(Period p, String entity, Layer current, Layer previous, String computedAt) {
         String scope = entity.substring(0, entity.indexOf('#'));
         String id = entity.substring(entity.indexOf('#') + 1);
-        GroupFigures figures = current.published.get(entity);
+        GroupFigures figures = published(current, entity);
         SideTally customerTally = current.customer.get(entity);
 
         Snapshot.CustomerSide customer = figures.customer()
@@ -277,8 +327,8 @@ public final class SnapshotAssembler {
             symmetry = round(g.symmetry());
         }
         Map<String, Double> trend = null;
-        if (previous != null && previous.published.containsKey(entity)) {
-            Map<String, Double> changes = Trend.between(rounded(previous.published.get(entity).figuresByPath()),
+        if (previous != null && previous.groups.containsKey(entity)) {
+            Map<String, Double> changes = Trend.between(rounded(published(previous, entity).figuresByPath()),
                     rounded(figures.figuresByPath())).changes();
             trend = changes.isEmpty() ? null : new TreeMap<>(changes);
         }
@@ -308,11 +358,11 @@ public final class SnapshotAssembler {
     }
 
     /** Only units whose employee side is published take part: a hidden side must not leak through a coefficient. */
-    private static UnitValues unitValues(List<Unit> units, Layer layer) {
+    private UnitValues unitValues(List<Unit> units, Layer layer) {
         Map<String, Double> employee = new TreeMap<>();
         Map<String, Double> customer = new TreeMap<>();
         for (Unit u : units) {
-            GroupFigures f = layer.published.get(key(UNIT, u.id()));
+            GroupFigures f = layer.groups.containsKey(key(UNIT, u.id())) ? published(layer, key(UNIT, u.id())) : null;
             if (f == null || f.employee().isEmpty() || f.customer().isEmpty()) {
                 continue;
             }

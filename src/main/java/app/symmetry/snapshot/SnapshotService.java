@@ -16,7 +16,7 @@ import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.storage.SnapshotStore;
 
-/** Reads snapshots for API clients: one, a group's history, or every unit of one period. */
+/** Reads snapshots for API clients: one, a group's history, or every unit of one period; a unit's days are computed. */
 @ApplicationScoped
 public class SnapshotService {
 
@@ -28,10 +28,12 @@ public class SnapshotService {
 
     private final OrganisationDirectory directory;
     private final SnapshotStore store;
+    private final UnitDaySnapshots unitDays;
 
-    public SnapshotService(OrganisationDirectory directory, SnapshotStore store) {
+    public SnapshotService(OrganisationDirectory directory, SnapshotStore store, UnitDaySnapshots unitDays) {
         this.directory = directory;
         this.store = store;
+        this.unitDays = unitDays;
     }
 
     public Snapshot get(Map<String, ?> query) {
@@ -39,7 +41,10 @@ public class SnapshotService {
         String scope = in.requiredChoice("scope", SCOPES);
         String id = group(scope, in.requiredString("id", 128));
         Period period = period(in, in.requiredString("period", 32));
-        return store.get(scope, id, period).orElseThrow(() -> new SymmetryException(ErrorCode.NOT_FOUND, "period",
+        Optional<Snapshot> found = unitDay(scope, period.type())
+                ? unitDays.get(directory.unit(id, "id"), period.start())
+                : store.get(scope, id, period);
+        return found.orElseThrow(() -> new SymmetryException(ErrorCode.NOT_FOUND, "period",
                 "no snapshot of " + scope + " " + id + " for " + period.key() + " yet"));
     }
 
@@ -48,22 +53,34 @@ public class SnapshotService {
         String scope = in.requiredChoice("scope", LIST_SCOPES);
         int limit = in.optionalInt("limit", 1, 100).orElse(12);
         Optional<String> cursor = in.optionalString("cursor", 2048);
-        SnapshotStore.Page page;
         if (scope.equals("units") || scope.equals("regions")) {
             if (in.has("id") || in.has("periodType")) {
                 throw in.invalid(in.has("id") ? "id" : "periodType", "scope=" + scope + " lists one period: give period, not id or periodType");
             }
             Period period = period(in, in.requiredString("period", 32));
             String member = scope.equals("units") ? "unit" : "region";
-            page = listing(in, () -> store.ofPeriod(member, period, limit, cursor));
-        } else {
-            if (in.has("period")) {
-                throw in.invalid("period", "scope=" + scope + " lists a history: give periodType, not period");
+            if (unitDay(member, period.type())) {
+                return listing(in, () -> unitDays.ofDay(period.start(), limit, cursor));
             }
-            String id = group(scope, in.requiredString("id", 128));
-            PeriodType type = PeriodType.valueOf(in.optionalChoice("periodType", TYPES).orElse("MONTH"));
-            page = listing(in, () -> store.history(scope, id, type, limit, cursor));
+            return listing(in, () -> page(store.ofPeriod(member, period, limit, cursor)));
         }
+        if (in.has("period")) {
+            throw in.invalid("period", "scope=" + scope + " lists a history: give periodType, not period");
+        }
+        String id = group(scope, in.requiredString("id", 128));
+        PeriodType type = PeriodType.valueOf(in.optionalChoice("periodType", TYPES).orElse("MONTH"));
+        if (unitDay(scope, type)) {
+            return listing(in, () -> unitDays.history(directory.unit(id, "id"), limit, cursor));
+        }
+        return listing(in, () -> page(store.history(scope, id, type, limit, cursor)));
+    }
+
+    /** A unit's days are computed from its tallies when read; every other snapshot is stored by the runs. */
+    private static boolean unitDay(String scope, PeriodType type) {
+        return scope.equals("unit") && type == PeriodType.DAY;
+    }
+
+    private static SnapshotPage page(SnapshotStore.Page page) {
         return new SnapshotPage(page.items(), page.cursor().orElse(null));
     }
 
@@ -90,10 +107,10 @@ public class SnapshotService {
                 "period is DAY:2026-11-23, WEEK:2026-W48 or MONTH:2026-11"));
     }
 
-    private static SnapshotStore.Page listing(InputFields in, java.util.function.Supplier<SnapshotStore.Page> read) {
+    private static SnapshotPage listing(InputFields in, java.util.function.Supplier<SnapshotPage> read) {
         try {
             return read.get();
-        } catch (SnapshotStore.InvalidCursor e) {
+        } catch (PageCursor.InvalidCursor e) {
             throw in.invalid("cursor", e.getMessage());
         }
     }

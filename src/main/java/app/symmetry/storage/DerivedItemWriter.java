@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -48,8 +49,8 @@ public class DerivedItemWriter {
         }
     }
 
-    public void update(UpdateItemRequest update) {
-        dynamo.updateItem(update);
+    public UpdateItemResponse update(UpdateItemRequest update) {
+        return dynamo.updateItem(update);
     }
 
     /** Before asking again for what DynamoDB left unprocessed (throttled): 25 ms, doubling, at most 1 s. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.symmetry.aggregation.Period;
 import app.symmetry.aggregation.PeriodType;
 import app.symmetry.api.SymmetryException;
+import app.symmetry.snapshot.PageCursor;
 import app.symmetry.snapshot.Snapshot;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,13 +45,6 @@ public class SnapshotStore {
 
     /** A page of items and the opaque cursor to continue from, if any. */
     public record Page(List<Snapshot> items, Optional<String> cursor) {
-    }
-
-    /** A cursor this store did not give for this listing. */
-    public static class InvalidCursor extends IllegalArgumentException {
-        InvalidCursor() {
-            super("cursor is not one this API gave for this listing");
-        }
     }
 
     public void putAll(List<Snapshot> snapshots) {
@@ -110,31 +104,16 @@ public class SnapshotStore {
         }
     }
 
-    /** DynamoDB's last key, opaque to clients: base64url of {@code name=value} lines. */
+    /** DynamoDB's last key, as a cursor: every key attribute is a string here. */
     private static String encode(Map<String, AttributeValue> key) {
-        StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(key).forEach((k, v) -> text.append(k).append('=').append(v.s()).append('\n'));
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> position = new HashMap<>();
+        key.forEach((name, value) -> position.put(name, value.s()));
+        return PageCursor.encode(position);
     }
 
     private static Map<String, AttributeValue> decode(String cursor, String partitionName, String partition, List<String> names) {
         Map<String, AttributeValue> key = new HashMap<>();
-        try {
-            String text = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-            for (String line : text.split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq <= 0) {
-                    throw new InvalidCursor();
-                }
-                key.put(line.substring(0, eq), AttributeValue.fromS(line.substring(eq + 1)));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursor();
-        }
-        if (!key.keySet().equals(new java.util.HashSet<>(names)) || !partition.equals(key.get(partitionName).s())) {
-            throw new InvalidCursor();
-        }
+        PageCursor.decode(cursor, names, Map.of(partitionName, partition)).forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
         return key;
     }
 

@@ -32,9 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * <li>{@code SPENT#linkId}: that a single-use link was answered, not which answer it was.</li>
  * <li>{@code DEVICE#hash#day}: a per-device daily count, hash salted and expiring.</li>
  * <li>{@code REVOKED#codeId}: a revoked unit code.</li>
- * <li>{@code TALLY#unit} / {@code day#side}: the sufficient statistics of one unit, day and side.</li>
+ * <li>{@code TALLY#unit} / month: the sufficient statistics of one unit, one attribute per day and side, and
+ * the time each day was computed.</li>
  * <li>{@code SNAPSHOT#scope#id#periodType} / period: a published snapshot; index {@value #BY_PERIOD}
- * ({@code gpk} = {@code SNAPSHOT#scope#period}, {@code gsk} = id) lists every unit of one period.</li>
+ * ({@code gpk} = {@code SNAPSHOT#scope#period}, {@code gsk} = id) lists every unit of one period. A unit's
+ * days are not stored: they are computed from its tallies when read.</li>
  * <li>{@code RUN#…}: the aggregation's idempotency records.</li>
  * </ul>
  * {@value #TTL} is the TTL attribute (epoch seconds).

@@ -1,5 +1,6 @@
 package app.symmetry.storage;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -20,9 +23,11 @@ import app.symmetry.indicator.SideTally;
 import app.symmetry.snapshot.UnitDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Per unit, day and side, the counts and sums an answer set reduces to. They add up exactly into
@@ -30,18 +35,18 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * have changed.
  * <p>
  * One item per unit and month ({@code TALLY#unit} / {@code 2026-11}), one attribute per day and side
- * ({@code 2026-11-23#C}). A run over a month writes one item per unit, not 62 (a fraction of the
- * write units: a day's tally is some 100 bytes, a write unit 1 KB), and the tallies a run needs are
- * a few items per unit, fetched by key. Each day is set on its own by {@code UpdateItem}, so two runs
+ * ({@code 2026-11-23#C}); the customer side also carries the time of the run that computed the day
+ * ({@code …@1795428000}, in the same attribute so an update sets no more of them: a unit's day snapshot
+ * is computed from these when read, and shows it). A run over a month writes one item per unit, not
+ * 62 (a fraction of the write units: a day's tally is some 100 bytes, a write unit 1 KB), and the
+ * tallies a run needs are a few items per unit, fetched by key. Each day is set on its own by {@code UpdateItem}, so two runs
  * writing different days of one month never overwrite each other.
  */
 @ApplicationScoped
 public class TallyStore {
 
     private static final String PREFIX = "TALLY#";
-    /** DynamoDB takes at most 100 keys per BatchGetItem. */
-    private static final int BATCH_GET = 100;
-    private static final int ATTEMPTS = 8;
+    /** A day's tallies: {@code 2026-11-23#C} and {@code 2026-11-23#E}. */
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
     private final DynamoDbClient dynamo;
@@ -54,13 +59,20 @@ public class TallyStore {
         this.writer = writer;
     }
 
-    /** Stores one unit's tallies of several days, both sides: one update per month. */
-    public void putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee) {
+    /**
+     * Stores one unit's tallies of several days, both sides, and when they were computed: one update
+     * per month. Returns every day of the months written, as they stand after the update (DynamoDB
+     * returns the item with the update, at no read cost): the run needs them next.
+     */
+    public UnitDays putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee, Instant computedAt) {
         Map<YearMonth, Map<String, String>> months = new TreeMap<>();
         customer.forEach((day, tally) -> months.computeIfAbsent(YearMonth.from(day), m -> new TreeMap<>())
-                .put(attribute(day, Side.CUSTOMER), encode(tally)));
+                .put(attribute(day, Side.CUSTOMER), encode(tally) + '@' + computedAt.getEpochSecond()));
         employee.forEach((day, tally) -> months.computeIfAbsent(YearMonth.from(day), m -> new TreeMap<>())
                 .put(attribute(day, Side.EMPLOYEE), encode(tally)));
+        Map<LocalDate, SideTally> customerAfter = new TreeMap<>();
+        Map<LocalDate, SideTally> employeeAfter = new TreeMap<>();
+        Map<LocalDate, Instant> computedAfter = new TreeMap<>();
         months.forEach((month, days) -> {
             StringBuilder set = new StringBuilder("SET ");
             Map<String, String> names = new HashMap<>();
@@ -72,10 +84,13 @@ public class TallyStore {
                 values.put(":t" + i, s(day.getValue()));
                 i++;
             }
-            writer.update(UpdateItemRequest.builder().tableName(table.name())
+            UpdateItemResponse after = writer.update(UpdateItemRequest.builder().tableName(table.name())
                     .key(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(month.toString())))
-                    .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values).build());
+                    .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW).build());
+            readDays(after.attributes(), LocalDate.MIN, LocalDate.MAX, customerAfter, employeeAfter, computedAfter);
         });
+        return new UnitDays(customerAfter, employeeAfter, computedAfter);
     }
 
     /**
@@ -84,6 +99,11 @@ public class TallyStore {
      * per unit).
      */
     public Map<String, UnitDays> read(Collection<String> unitIds, LocalDate from, LocalDate to) {
+        return read(unitIds, from, to, Set.of());
+    }
+
+    /** The same, but for the months in {@code known}, which the caller already has. */
+    public Map<String, UnitDays> read(Collection<String> unitIds, LocalDate from, LocalDate to, Set<YearMonth> known) {
         Map<String, Map<LocalDate, SideTally>> customer = new HashMap<>();
         Map<String, Map<LocalDate, SideTally>> employee = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -91,40 +111,78 @@ public class TallyStore {
             customer.put(unitId, new TreeMap<>());
             employee.put(unitId, new TreeMap<>());
             for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                if (known.contains(m)) {
+                    continue;
+                }
                 keys.add(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(m.toString())));
             }
         }
-        for (int i = 0; i < keys.size(); i += BATCH_GET) {
-            Map<String, KeysAndAttributes> pending = Map.of(table.name(),
-                    KeysAndAttributes.builder().keys(keys.subList(i, Math.min(keys.size(), i + BATCH_GET))).consistentRead(true).build());
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("tallies left unread by DynamoDB after " + ATTEMPTS + " attempts");
-                }
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse page = dynamo.batchGetItem(b -> b.requestItems(request));
-                for (Map<String, AttributeValue> item : page.responses().getOrDefault(table.name(), List.of())) {
-                    String unitId = item.get(SymmetryTable.PK).s().substring(PREFIX.length());
-                    item.forEach((name, value) -> {
-                        if (DAY_SIDE.matcher(name).matches()) {
-                            LocalDate day = LocalDate.parse(name.substring(0, 10));
-                            if (!day.isBefore(from) && !day.isAfter(to)) {
-                                (name.endsWith("#C") ? customer : employee).get(unitId).put(day, decode(value.s()));
-                            }
-                        }
-                    });
-                }
-                pending = page.hasUnprocessedKeys() ? page.unprocessedKeys() : Map.of();
-                if (!pending.isEmpty()) {
-                    DerivedItemWriter.backOff(attempt);
-                }
-            }
+        Map<String, Map<LocalDate, Instant>> computedAt = new HashMap<>();
+        for (Map<String, AttributeValue> item : ItemsByKey.read(dynamo, table.name(), keys, b -> b.consistentRead(true))) {
+            String unitId = item.get(SymmetryTable.PK).s().substring(PREFIX.length());
+            readDays(item, from, to, customer.get(unitId), employee.get(unitId),
+                    computedAt.computeIfAbsent(unitId, u -> new TreeMap<>()));
         }
         Map<String, UnitDays> out = new HashMap<>();
         for (String unitId : unitIds) {
-            out.put(unitId, new UnitDays(customer.get(unitId), employee.get(unitId)));
+            out.put(unitId, new UnitDays(customer.get(unitId), employee.get(unitId), computedAt.getOrDefault(unitId, Map.of())));
         }
         return out;
+    }
+
+    /**
+     * A unit's latest days before {@code before} (all when absent): at least {@code count} of them if
+     * stored, newest month items first, and the day before the oldest of those, which its trend needs.
+     */
+    public UnitDays latestDays(String unitId, Optional<LocalDate> before, int count) {
+        TreeMap<LocalDate, SideTally> customer = new TreeMap<>();
+        Map<LocalDate, SideTally> employee = new TreeMap<>();
+        Map<LocalDate, Instant> computedAt = new TreeMap<>();
+        LocalDate to = before.map(d -> d.minusDays(1)).orElse(LocalDate.MAX);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).scanIndexForward(false).consistentRead(true)
+                .limit(2).keyConditionExpression("pk = :pk AND sk <= :month").expressionAttributeValues(Map.of(
+                        ":pk", s(partition(unitId)), ":month", s(before.isEmpty() ? "9999-12" : YearMonth.from(to).toString())));
+        Map<String, AttributeValue> from = null;
+        YearMonth oldestRead = null;
+        do {
+            QueryResponse page = dynamo.query(from == null ? query.build() : query.exclusiveStartKey(from).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                readDays(item, LocalDate.MIN, to, customer, employee, computedAt);
+                oldestRead = YearMonth.parse(item.get(SymmetryTable.SK).s());
+            }
+            from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (from != null && !enough(customer.descendingKeySet(), count, oldestRead));
+        return new UnitDays(customer, employee, computedAt);
+    }
+
+    /** Enough when {@code count} days are in, and the month of the day before the oldest of them too. */
+    private static boolean enough(java.util.NavigableSet<LocalDate> newestFirst, int count, YearMonth oldestRead) {
+        if (newestFirst.size() < count) {
+            return false;
+        }
+        LocalDate oldest = newestFirst.stream().skip(count - 1L).findFirst().orElseThrow();
+        return !YearMonth.from(oldest.minusDays(1)).isBefore(oldestRead);
+    }
+
+    private static void readDays(Map<String, AttributeValue> item, LocalDate from, LocalDate to, Map<LocalDate, SideTally> customer,
+            Map<LocalDate, SideTally> employee, Map<LocalDate, Instant> computedAt) {
+        item.forEach((name, value) -> {
+            if (DAY_SIDE.matcher(name).matches()) {
+                LocalDate day = LocalDate.parse(name.substring(0, 10));
+                if (!day.isBefore(from) && !day.isAfter(to)) {
+                    String text = value.s();
+                    int at = text.lastIndexOf('@');
+                    if (name.endsWith("#E")) {
+                        employee.put(day, decode(text));
+                    } else if (at < 0) {
+                        customer.put(day, decode(text));
+                    } else {
+                        customer.put(day, decode(text.substring(0, at)));
+                        computedAt.put(day, Instant.ofEpochSecond(Long.parseLong(text.substring(at + 1))));
+                    }
+                }
+            }
+        });
     }
 
     private static String attribute(LocalDate day, Side side) {

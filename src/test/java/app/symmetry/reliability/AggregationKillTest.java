@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A recompute of a closed month (August 2026, the benelux units' answers) killed at several points,
  * from its first write to the middle of its snapshot writes, then run again: every snapshot of the
- * month (units, regions, organisation; MONTH, WEEK, DAY) equals that of an uninterrupted run.
+ * month (units, regions, organisation; MONTH, WEEK, DAY, the units' days computed from the tallies
+ * when read) equals that of an uninterrupted run.
  * Before each kill the month's tallies and snapshots are wiped, so a killed run really leaves a
  * partial month behind and the rerun has to rebuild it.
  */
@@ -49,8 +50,12 @@ class AggregationKillTest {
     static final List<String> REGIONS = List.of("ile-de-france", "auvergne-rhone-alpes", "benelux");
     static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final Map<String, String> AUGUST = Map.of("from", "2026-08-01", "to", "2026-08-31");
-    /** The month's 608 snapshots are written 25 to a batch, after the tallies (one update per unit and month). */
-    static final int SNAPSHOT_BATCHES = (608 + 24) / 25;
+    /**
+     * The month's 236 stored snapshots are written 25 to a batch, after the tallies (one update per unit
+     * and month); its 372 unit days (12 units × 31) are computed from those tallies when read.
+     */
+    static final int STORED_SNAPSHOTS = 236;
+    static final int SNAPSHOT_BATCHES = (STORED_SNAPSHOTS + 24) / 25;
 
     @TestHTTPResource("/")
     URL base;
@@ -80,7 +85,7 @@ class AggregationKillTest {
     void aRecomputeKilledAnywhereThenRunAgainLeavesWhatAnUninterruptedRunLeaves() {
         placeAnswers();
         writer.resetCount();
-        LambdaClient.invoke(AUGUST).statusCode(200).body("snapshotsWritten", org.hamcrest.Matchers.equalTo(608));
+        LambdaClient.invoke(AUGUST).statusCode(200).body("snapshotsWritten", org.hamcrest.Matchers.equalTo(STORED_SNAPSHOTS));
         // where the kill points lie: measured on the uninterrupted run, not assumed
         int total = writer.writes();
         int tallyWrites = total - SNAPSHOT_BATCHES;

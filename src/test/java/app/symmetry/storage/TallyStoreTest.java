@@ -2,6 +2,7 @@ package app.symmetry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,8 @@ class TallyStoreTest {
     @Inject
     app.symmetry.testing.TableItems items;
 
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+
     private static SideTally tally(int n, int promoters, int detractors) {
         return new SideTally(n, promoters, detractors, new TreeMap<>(Map.of("listening", new DimensionTally(n, 4L * n))));
     }
@@ -38,7 +41,7 @@ class TallyStoreTest {
             customer.put(day, tally(day.getDayOfMonth(), 1, 0));
             employee.put(day, tally(day.getDayOfMonth() + 100, 0, 1));
         }
-        tallies.putDays(unit, customer, employee);
+        tallies.putDays(unit, customer, employee, AT);
 
         assertThat(items.all()).filteredOn(i -> i.get(SymmetryTable.PK).s().equals("TALLY#" + unit))
                 .extracting(i -> i.get(SymmetryTable.SK).s()).containsExactlyInAnyOrder("2026-09", "2026-10");
@@ -48,13 +51,21 @@ class TallyStoreTest {
                 LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2));
         assertThat(read.customer().get(LocalDate.of(2026, 10, 1))).isEqualTo(tally(1, 1, 0));
         assertThat(read.employee().get(LocalDate.of(2026, 9, 30))).isEqualTo(tally(130, 0, 1));
+        // months the caller already has are not read again
+        UnitDays september = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 2),
+                java.util.Set.of(java.time.YearMonth.of(2026, 10))).get(unit);
+        assertThat(september.customer()).containsOnlyKeys(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 29), LocalDate.of(2026, 9, 30));
     }
 
     @Test
     void aRunRewritingSomeDaysKeepsTheOtherDaysOfTheMonth() {
         String unit = "tally-rewrite";
-        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of());
-        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(7, 2, 2)), Map.of(LocalDate.of(2026, 10, 2), tally(5, 1, 1)));
+        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of(), AT);
+        UnitDays after = tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(7, 2, 2)),
+                Map.of(LocalDate.of(2026, 10, 2), tally(5, 1, 1)), AT);
+        // the update returns the whole month as it now stands, the other run's day included
+        assertThat(after.customer()).containsEntry(LocalDate.of(2026, 10, 1), tally(3, 1, 1)).containsEntry(LocalDate.of(2026, 10, 2), tally(7, 2, 2));
+        assertThat(after.employee()).containsOnlyKeys(LocalDate.of(2026, 10, 2));
 
         UnitDays read = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)).get(unit);
         assertThat(read.customer()).containsEntry(LocalDate.of(2026, 10, 1), tally(3, 1, 1)).containsEntry(LocalDate.of(2026, 10, 2), tally(7, 2, 2));
@@ -68,7 +79,7 @@ class TallyStoreTest {
             String unit = "tally-many-" + u;
             units.add(unit);
             if (u % 7 != 0) {
-                tallies.putDays(unit, Map.of(LocalDate.of(2026, 8, 31), tally(u, 0, 0), LocalDate.of(2026, 9, 1), tally(u + 1, 1, 0)), Map.of());
+                tallies.putDays(unit, Map.of(LocalDate.of(2026, 8, 31), tally(u, 0, 0), LocalDate.of(2026, 9, 1), tally(u + 1, 1, 0)), Map.of(), AT);
             }
         }
         // 120 units x 2 months: three BatchGetItem requests
@@ -84,5 +95,39 @@ class TallyStoreTest {
             }
             assertThat(days.employee()).isEmpty();
         }
+    }
+    @Test
+    void eachDayKeepsTheTimeOfTheRunThatComputedIt() {
+        String unit = "tally-times";
+        Instant later = AT.plusSeconds(3600);
+        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of(), AT);
+        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(5, 2, 1)), Map.of(), later);
+
+        UnitDays read = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)).get(unit);
+        assertThat(read.computedAt()).containsEntry(LocalDate.of(2026, 10, 1), AT).containsEntry(LocalDate.of(2026, 10, 2), later);
+    }
+
+    @Test
+    void theLatestDaysComeNewestMonthFirstWithTheDayBeforeTheOldest() {
+        String unit = "tally-latest";
+        Map<LocalDate, SideTally> customer = new HashMap<>();
+        for (LocalDate day = LocalDate.of(2026, 6, 20); !day.isAfter(LocalDate.of(2026, 9, 10)); day = day.plusDays(1)) {
+            customer.put(day, tally(day.getDayOfMonth(), 0, 0));
+        }
+        tallies.putDays(unit, customer, Map.of(), AT);
+
+        UnitDays all = tallies.latestDays(unit, java.util.Optional.empty(), 5);
+        assertThat(all.customer()).containsKey(LocalDate.of(2026, 9, 10)).containsKey(LocalDate.of(2026, 9, 5))
+                .containsKey(LocalDate.of(2026, 9, 1)).doesNotContainKey(LocalDate.of(2026, 7, 31));
+
+        // ten days before 2026-08-11: down to 08-01, and 07-31 for its trend, so July is read too
+        UnitDays before = tallies.latestDays(unit, java.util.Optional.of(LocalDate.of(2026, 8, 11)), 10);
+        assertThat(before.customer()).containsKey(LocalDate.of(2026, 8, 10)).containsKey(LocalDate.of(2026, 8, 1))
+                .containsKey(LocalDate.of(2026, 7, 31)).doesNotContainKey(LocalDate.of(2026, 8, 11));
+        assertThat(before.computedAt()).containsEntry(LocalDate.of(2026, 8, 1), AT);
+
+        assertThat(tallies.latestDays(unit, java.util.Optional.of(LocalDate.of(2026, 6, 22)), 10).customer())
+                .containsOnlyKeys(LocalDate.of(2026, 6, 20), LocalDate.of(2026, 6, 21));
+        assertThat(tallies.latestDays("tally-nobody", java.util.Optional.empty(), 10).customer()).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -59,10 +60,11 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
     }
 
     @Override
-    public void update(UpdateItemRequest update) {
+    public UpdateItemResponse update(UpdateItemRequest update) {
         spend();
-        super.update(update);
+        UpdateItemResponse response = super.update(update);
         written.incrementAndGet();
+        return response;
     }
 
     private void spend() {
