@@ -20,6 +20,7 @@ import app.symmetry.api.ApiError;
 import app.symmetry.api.ErrorCode;
 import app.symmetry.link.FormDescription;
 import app.symmetry.storage.SymmetryTable;
+import io.quarkus.runtime.PreloadClassesRecorder;
 import io.quarkus.runtime.Startup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,6 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>
  * The DynamoDB client is looked up only when a checkpoint is taken: a plain cold start (no SnapStart)
  * of a function that never calls DynamoDB, or calls it later, does not pay for building it here.
+ * <p>
+ * Quarkus's own preloading of every application class is moved here for the same reason
+ * ({@code quarkus.snapstart.preload-classes=false} in application.properties): the snapshot still
+ * holds them all, a plain JVM start loads only the classes its one function uses.
  */
 @Startup
 @ApplicationScoped
@@ -60,6 +65,7 @@ public class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        PreloadClassesRecorder.preloadClasses(true);
         primeJson();
         primeDynamoDb();
     }
