@@ -28,6 +28,7 @@ import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.AnswerWrite;
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import io.quarkus.arc.profile.IfBuildProfile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,8 +78,8 @@ public class DemoHistory {
     private final AnswerStore answers;
     private final OrganisationDirectory directory;
 
-    public DemoHistory(DynamoDbClient dynamo, SymmetryTable table, AnswerStore answers, OrganisationDirectory directory) {
-        this.dynamo = dynamo;
+    public DemoHistory(Dynamo dynamo, SymmetryTable table, AnswerStore answers, OrganisationDirectory directory) {
+        this.dynamo = dynamo.client();
         this.table = table;
         this.answers = answers;
         this.directory = directory;

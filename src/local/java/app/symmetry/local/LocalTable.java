@@ -6,10 +6,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Creates the table on DynamoDB Local from the same definition the deployment declares. Only for the
@@ -22,9 +22,9 @@ public class LocalTable {
     @ConfigProperty(name = "symmetry.local.create-table", defaultValue = "true")
     boolean enabled;
 
-    void create(@Observes @Priority(10) StartupEvent start, SymmetryTable table, DynamoDbClient dynamo) {
+    void create(@Observes @Priority(10) StartupEvent start, SymmetryTable table, Dynamo dynamo) {
         if (enabled) {
-            table.createIfMissing(dynamo);
+            table.createIfMissing(dynamo.client());
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.symmetry.api.SymmetryException;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.token.Audience;
 import app.symmetry.token.TokenCheck;
@@ -36,8 +37,8 @@ public class PosterCodes {
     private final TokenCheck tokens;
     private final Clock clock;
 
-    public PosterCodes(DynamoDbClient dynamo, SymmetryTable table, LinkService links, TokenCheck tokens, Clock clock) {
-        this.dynamo = dynamo;
+    public PosterCodes(Dynamo dynamo, SymmetryTable table, LinkService links, TokenCheck tokens, Clock clock) {
+        this.dynamo = dynamo.client();
         this.table = table;
         this.links = links;
         this.tokens = tokens;

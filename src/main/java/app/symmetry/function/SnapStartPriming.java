@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.crac.Context;
 import org.crac.Core;
@@ -19,9 +18,10 @@ import app.symmetry.answer.SubmissionReceipt;
 import app.symmetry.api.ApiError;
 import app.symmetry.api.ErrorCode;
 import app.symmetry.link.FormDescription;
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
+import io.quarkus.runtime.PreloadClassesRecorder;
 import io.quarkus.runtime.Startup;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,8 +37,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code dynamodb:LeadingKeys} condition), and that refusal warms the same code path, so every
  * failure is ignored.
  * <p>
- * The DynamoDB client is looked up only when a checkpoint is taken: a plain cold start (no SnapStart)
- * of a function that never calls DynamoDB, or calls it later, does not pay for building it here.
+ * The DynamoDB client ({@link Dynamo}, built on first use) is first used here only when a checkpoint
+ * is taken: a plain cold start (no SnapStart) of a function that never calls DynamoDB, or calls it
+ * later, does not pay for building it here.
+ * <p>
+ * Quarkus's own preloading of every application class is moved here for the same reason
+ * ({@code quarkus.snapstart.preload-classes=false} in application.properties): the snapshot still
+ * holds them all, a plain JVM start loads only the classes its one function uses.
  */
 @Startup
 @ApplicationScoped
@@ -46,11 +51,11 @@ public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
 
-    private final Instance<DynamoDbClient> dynamo;
+    private final Dynamo dynamo;
     private final SymmetryTable table;
     private final ObjectMapper json;
 
-    public SnapStartPriming(Instance<DynamoDbClient> dynamo, SymmetryTable table, ObjectMapper json) {
+    public SnapStartPriming(Dynamo dynamo, SymmetryTable table, ObjectMapper json) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
@@ -60,6 +65,7 @@ public class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        PreloadClassesRecorder.preloadClasses(true);
         primeJson();
         primeDynamoDb();
     }
@@ -71,7 +77,7 @@ public class SnapStartPriming implements Resource {
 
     void primeDynamoDb() {
         try {
-            dynamo.get().getItem(b -> b.tableName(table.name()).key(Map.of(
+            dynamo.client().getItem(b -> b.tableName(table.name()).key(Map.of(
                     SymmetryTable.PK, AttributeValue.fromS("PRIME#snapstart"),
                     SymmetryTable.SK, AttributeValue.fromS("-"))));
         } catch (RuntimeException expected) {

@@ -45,8 +45,8 @@ public class AnswerStore {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
-    public AnswerStore(DynamoDbClient dynamo, SymmetryTable table) {
-        this.dynamo = dynamo;
+    public AnswerStore(Dynamo dynamo, SymmetryTable table) {
+        this.dynamo = dynamo.client();
         this.table = table;
     }
 

@@ -27,8 +27,8 @@ public class DerivedItemWriter {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
-    public DerivedItemWriter(DynamoDbClient dynamo, SymmetryTable table) {
-        this.dynamo = dynamo;
+    public DerivedItemWriter(Dynamo dynamo, SymmetryTable table) {
+        this.dynamo = dynamo.client();
         this.table = table;
     }
 

@@ -30,9 +30,9 @@ public class RevokedCodeStore {
     private record Cached(boolean revoked, Instant until) {
     }
 
-    public RevokedCodeStore(DynamoDbClient dynamo, SymmetryTable table,
+    public RevokedCodeStore(Dynamo dynamo, SymmetryTable table,
             @ConfigProperty(name = "symmetry.token.revocation-cache", defaultValue = "PT60S") Duration cacheFor) {
-        this.dynamo = dynamo;
+        this.dynamo = dynamo.client();
         this.table = table;
         this.cacheFor = cacheFor;
     }

@@ -27,8 +27,8 @@ public class RunStore {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
-    public RunStore(DynamoDbClient dynamo, SymmetryTable table) {
-        this.dynamo = dynamo;
+    public RunStore(Dynamo dynamo, SymmetryTable table) {
+        this.dynamo = dynamo.client();
         this.table = table;
     }
 

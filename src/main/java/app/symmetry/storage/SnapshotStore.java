@@ -36,8 +36,8 @@ public class SnapshotStore {
     private final DerivedItemWriter writer;
     private final ObjectMapper json;
 
-    public SnapshotStore(DynamoDbClient dynamo, SymmetryTable table, DerivedItemWriter writer, ObjectMapper json) {
-        this.dynamo = dynamo;
+    public SnapshotStore(Dynamo dynamo, SymmetryTable table, DerivedItemWriter writer, ObjectMapper json) {
+        this.dynamo = dynamo.client();
         this.table = table;
         this.writer = writer;
         this.json = json;

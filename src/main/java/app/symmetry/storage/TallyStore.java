@@ -53,8 +53,8 @@ public class TallyStore {
     private final SymmetryTable table;
     private final DerivedItemWriter writer;
 
-    public TallyStore(DynamoDbClient dynamo, SymmetryTable table, DerivedItemWriter writer) {
-        this.dynamo = dynamo;
+    public TallyStore(Dynamo dynamo, SymmetryTable table, DerivedItemWriter writer) {
+        this.dynamo = dynamo.client();
         this.table = table;
         this.writer = writer;
     }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.FlakyDerivedItemWriter;
@@ -31,7 +32,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -70,7 +70,7 @@ class AggregationKillTest {
     TableItems table;
 
     @Inject
-    DynamoDbClient dynamo;
+    Dynamo dynamo;
 
     @Inject
     SymmetryTable symmetryTable;
@@ -212,7 +212,7 @@ class AggregationKillTest {
             boolean tally = pk.startsWith("TALLY#") && sk.equals("2026-08");
             boolean snapshot = pk.startsWith("SNAPSHOT#") && (sk.startsWith("2026-08") || sk.matches("2026-W3[1-6]"));
             if (tally || snapshot) {
-                dynamo.deleteItem(b -> b.tableName(symmetryTable.name())
+                dynamo.client().deleteItem(b -> b.tableName(symmetryTable.name())
                         .key(Map.of(SymmetryTable.PK, item.get(SymmetryTable.PK), SymmetryTable.SK, item.get(SymmetryTable.SK))));
             }
         }

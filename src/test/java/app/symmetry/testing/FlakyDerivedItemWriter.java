@@ -7,9 +7,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 
 import app.symmetry.storage.DerivedItemWriter;
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -28,7 +28,7 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
     private final AtomicInteger budget = new AtomicInteger(-1);
     private final AtomicInteger written = new AtomicInteger();
 
-    public FlakyDerivedItemWriter(DynamoDbClient dynamo, SymmetryTable table) {
+    public FlakyDerivedItemWriter(Dynamo dynamo, SymmetryTable table) {
         super(dynamo, table);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,8 +20,8 @@ public class TableItems {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
-    public TableItems(DynamoDbClient dynamo, SymmetryTable table) {
-        this.dynamo = dynamo;
+    public TableItems(Dynamo dynamo, SymmetryTable table) {
+        this.dynamo = dynamo.client();
         this.table = table;
     }
 
