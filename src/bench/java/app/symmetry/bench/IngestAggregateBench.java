@@ -29,13 +29,13 @@ import app.symmetry.answer.Side;
 import app.symmetry.answer.SubmissionReceipt;
 import app.symmetry.api.DeviceOrigins;
 import app.symmetry.function.AnswerFunctions;
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.token.Audience;
 import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -54,7 +54,7 @@ public class IngestAggregateBench {
     };
 
     @Inject
-    DynamoDbClient dynamo;
+    Dynamo dynamo;
     @Inject
     SymmetryTable table;
     @Inject
@@ -90,7 +90,7 @@ public class IngestAggregateBench {
 
     private void aggregation(Map<String, Object> figures) {
         List<String> units = Organisations.unitIds(Organisations.Units100.ORG, 100);
-        AggregationScenario scenario = new AggregationScenario(aggregator, new AnswerData(dynamo, table),
+        AggregationScenario scenario = new AggregationScenario(aggregator, new AnswerData(dynamo.client(), table),
                 Organisations.Units100.ORG, units, figures);
         scenario.run(10_000);
         if (Bench.full()) {
@@ -134,9 +134,9 @@ public class IngestAggregateBench {
                     throw new IllegalStateException(e);
                 }
             };
-            IntConsumer bare = i -> sameItems(work.items.get(i)).forEach(item -> dynamo.putItem(b -> b.tableName(table.name()).item(item)));
+            IntConsumer bare = i -> sameItems(work.items.get(i)).forEach(item -> dynamo.client().putItem(b -> b.tableName(table.name()).item(item)));
             IntConsumer transact = i -> transact(sameItems(work.items.get(i)));
-            IntConsumer answerOnly = i -> dynamo.putItem(b -> b.tableName(table.name()).item(sameItems(work.items.get(i)).get(1)));
+            IntConsumer answerOnly = i -> dynamo.client().putItem(b -> b.tableName(table.name()).item(sameItems(work.items.get(i)).get(1)));
             // warm every side, then alternate halves: ours, bare, transact, answer only, and again
             Map<String, IntConsumer> sides = new LinkedHashMap<>();
             sides.put("ours", ours);
@@ -194,7 +194,7 @@ public class IngestAggregateBench {
     private void transact(List<Map<String, AttributeValue>> items) {
         String t = table.name();
         Map<String, AttributeValue> device = items.get(2);
-        dynamo.transactWriteItems(b -> b.transactItems(
+        dynamo.client().transactWriteItems(b -> b.transactItems(
                 TransactWriteItem.builder().put(Put.builder().tableName(t).item(items.get(0))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(t).item(items.get(1))

@@ -8,10 +8,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Aggregation over 1,000 units (full size only): 100 k answers, and the sizes listed in
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class LargeOrganisationBench {
 
     @Inject
-    DynamoDbClient dynamo;
+    Dynamo dynamo;
     @Inject
     SymmetryTable table;
     @Inject
@@ -37,7 +37,7 @@ public class LargeOrganisationBench {
             Bench.writePart("2-aggregate-1000u", figures);
             return;
         }
-        AggregationScenario scenario = new AggregationScenario(aggregator, new AnswerData(dynamo, table),
+        AggregationScenario scenario = new AggregationScenario(aggregator, new AnswerData(dynamo.client(), table),
                 Organisations.Units1000.ORG, Organisations.unitIds(Organisations.Units1000.ORG, 1000), figures);
         for (String size : System.getProperty("bench.large", "100000").split(",")) {
             if (!scenario.run(Long.parseLong(size.trim()))) {
