@@ -124,8 +124,10 @@ class TemplateTest {
         assertThat(granted.get("getForm")).containsExactly("dynamodb:GetItem SPENT#* REVOKED#*");
         assertThat(granted.get("revokeUnitCode")).containsExactly("dynamodb:PutItem REVOKED#*");
         for (String reader : List.of("getSnapshot", "listSnapshots")) {
-            assertThat(granted.get(reader)).as(reader + " only reads snapshots")
-                    .containsExactlyInAnyOrder("dynamodb:GetItem SNAPSHOT#*", "dynamodb:Query SNAPSHOT#*");
+            // a unit's days are computed from its tallies when read
+            assertThat(granted.get(reader)).as(reader + " only reads snapshots and tallies")
+                    .containsExactlyInAnyOrder("dynamodb:GetItem SNAPSHOT#*", "dynamodb:Query SNAPSHOT#*",
+                            "dynamodb:BatchGetItem TALLY#*", "dynamodb:Query TALLY#*");
         }
         assertThat(granted.get("aggregateSnapshots")).contains("dynamodb:Query ANSWER#*")
                 .allSatisfy(g -> assertThat(g).matches("dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*"))
