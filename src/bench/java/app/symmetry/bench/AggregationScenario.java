@@ -17,8 +17,9 @@ import app.symmetry.aggregation.Aggregator;
  * <li>seed answers over the 30 days before today (BatchWriteItem, straight into the partitions);</li>
  * <li>bare: Query every partition the aggregation reads (unit × day × side, today included);</li>
  * <li>ours: {@code Aggregator.recompute(today − 30, today)}; ratio = ours / bare;</li>
- * <li>add 1 % new answers to today's partitions and time {@code Aggregator.runScheduled(now)};
- * incremental ratio = that time / the full recompute's time.</li>
+ * <li>three times: add 1 % new answers to today's partitions and time
+ * {@code Aggregator.runScheduled(now)}; incremental ratio = the median of the three / the full
+ * recompute's time.</li>
  * </ol>
  * If the Aggregator is not implemented yet ({@link UnsupportedOperationException}) only the bare
  * side is measured and the part says "aggregation: not available".
@@ -29,6 +30,7 @@ final class AggregationScenario {
     static final int PARALLELISM = Integer.getInteger("symmetry.aggregation.parallelism", 8);
 
     static final int DAYS = 30;
+    static final int INCREMENTAL_RUNS = 3;
 
     private final Aggregator aggregator;
     private final AnswerData data;
@@ -38,6 +40,7 @@ final class AggregationScenario {
     private long seeded;
     private boolean available = true;
     private boolean warm;
+    private Instant lastScheduled;
 
     AggregationScenario(Aggregator aggregator, AnswerData data, String orgId, List<String> units, Map<String, Object> figures) {
         this.aggregator = aggregator;
@@ -65,10 +68,14 @@ final class AggregationScenario {
         figures.put(key + "partitions", partitions);
 
         if (!warm && available) {
-            // the first size of a JVM: one untimed pass of each side, so neither is timed while the JIT
-            // compiles the SDK and DynamoDB Local (that would flatter whichever ran second)
+            // the first size of a JVM: one untimed pass of each side, so none is timed while the JIT
+            // compiles the SDK and DynamoDB Local (that would flatter whichever ran later)
             data.queryAll(units, from, today, PARALLELISM);
             time(() -> aggregator.recompute(from, today));
+            // and the hourly run's own paths (a one-day update, the run's idempotency record)
+            for (int hour = 0; hour < INCREMENTAL_RUNS && available; hour++) {
+                time(() -> aggregator.runScheduled(nextScheduledTime()));
+            }
             warm = true;
         }
         // bare then ours, once each, on the same warm JVM and DynamoDB Local
@@ -97,19 +104,37 @@ final class AggregationScenario {
         Bench.log("recompute %s..%s: %s in %.2f s, %.2f s of CPU (ratio %.2f, of CPU %.2f)", from, today, full.report,
                 full.seconds, full.cpuSeconds, full.seconds / bare, full.cpuSeconds / bareCpu);
 
+        // three hourly runs, each after 1 % more new answers: the median is taken, as one run of a few
+        // hundred milliseconds is at the mercy of a GC pause or a neighbour on a shared machine
         long extra = Math.max(1, answers / 100);
-        seeded += data.seed(units, today, today, extra, answers + 7, 1);
-        Timed incremental = time(() -> aggregator.runScheduled(Instant.now()));
-        if (incremental == null) {
-            return false;
+        List<Timed> hourly = new java.util.ArrayList<>();
+        for (int hour = 0; hour < INCREMENTAL_RUNS; hour++) {
+            seeded += data.seed(units, today, today, extra, answers + 7 + hour, 1);
+            Instant scheduled = nextScheduledTime();
+            Timed run = time(() -> aggregator.runScheduled(scheduled));
+            if (run == null) {
+                return false;
+            }
+            hourly.add(run);
+            Bench.log("runScheduled after %,d more new answers: %s in %.2f s", extra, run.report, run.seconds);
         }
+        Timed incremental = hourly.stream().sorted(java.util.Comparator.comparingDouble(Timed::seconds)).toList()
+                .get(INCREMENTAL_RUNS / 2);
         figures.put(key + "incremental_answers_added", extra);
         figures.put(key + "incremental_s", Bench.round(incremental.seconds, 2));
+        figures.put(key + "incremental_s_runs", hourly.stream().map(t -> Bench.round(t.seconds, 2)).toList());
         figures.put(key + "incremental_answers_read", incremental.report.answersRead());
         figures.put(key + "incremental_ratio", Bench.round(incremental.seconds / full.seconds, 3));
-        Bench.log("runScheduled after %,d new answers: %s in %.2f s (ratio %.3f)", extra, incremental.report,
-                incremental.seconds, incremental.seconds / full.seconds);
+        Bench.log("runScheduled, median of %d: %.2f s (ratio %.3f)", INCREMENTAL_RUNS, incremental.seconds,
+                incremental.seconds / full.seconds);
         return true;
+    }
+
+    /** Now, or a second after the last scheduled run: a retried time would return the first run's report. */
+    private Instant nextScheduledTime() {
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        lastScheduled = lastScheduled != null && !at.isAfter(lastScheduled) ? lastScheduled.plusSeconds(1) : at;
+        return lastScheduled;
     }
 
     boolean available() {

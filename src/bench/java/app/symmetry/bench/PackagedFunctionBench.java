@@ -86,8 +86,8 @@ public class PackagedFunctionBench {
 
     private void measure(Path app) throws Exception {
         Path minimal = MinimalFunction.build(logs);
-        // C1-only JVM starts on a shared 2-core machine vary by 10-20 %: medians of interleaved rounds
-        int rounds = Bench.full() ? 9 : 5;
+        // C1-only JVM starts on a shared 2-core machine vary by 10-50 %: medians of many interleaved rounds
+        int rounds = Bench.full() ? 21 : 5;
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         // 1. cold start: ours (listUnits, as packaged) against the minimal function, interleaved rounds
@@ -99,7 +99,8 @@ public class PackagedFunctionBench {
         }
         boolean listening = false;
         for (int r = 0; r < rounds; r++) {
-            for (Launch launch : mini == null ? List.of(ours) : List.of(mini, ours)) {
+            // each side goes first in every other round, so neither always starts after the other
+            for (Launch launch : mini == null ? List.of(ours) : r % 2 == 0 ? List.of(mini, ours) : List.of(ours, mini)) {
                 Result result = launch.run("{}", 0);
                 cold.computeIfAbsent(launch.name, k -> new ArrayList<>()).add(result.coldMs);
                 // the packaged function carries no HTTP server: nothing may listen on Lambda
