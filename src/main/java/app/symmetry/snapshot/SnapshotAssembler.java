@@ -1,5 +1,6 @@
 package app.symmetry.snapshot;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,7 +114,7 @@ public final class SnapshotAssembler {
         if (!days.customer().containsKey(day)) {
             return Optional.empty();
         }
-        java.time.Instant at = days.computedAt().get(day);
+        Instant at = days.computedAt().get(day);
         Organisation alone = new Organisation(organisation.id(), organisation.name(), List.of(unit), organisation.questionnaire());
         return new SnapshotAssembler(alone, policy, employeePeriod)
                 .assemble(Map.of(unit.id(), days), at == null ? Map.of() : Map.of(unit.id(), LocalDate.ofInstant(at, unit.zone())),
