@@ -51,9 +51,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * stores each day's tally; (2) reads the tallies of every period containing those days, and of the
  * periods before them for trends; (3) assembles the snapshots of units, regions and the organisation
  * and writes them, except the units' days, which are computed from the stored tallies when read
- * ({@link app.symmetry.snapshot.UnitDaySnapshots}). Each step is a pure function of what the previous one stored, so a run killed
- * half-way and run again leaves what an uninterrupted run leaves, and its cost follows the days it
- * recomputes, not the size of the table. Units are processed in parallel within a bound.
+ * ({@link app.symmetry.snapshot.UnitDaySnapshots}). Each step is a pure function of what the
+ * previous one stored, so a run killed half-way and run again leaves what an uninterrupted run
+ * leaves, and its cost follows the days it recomputes, not the size of the table. Units are processed in parallel within a bound.
  */
 @ApplicationScoped
 public class Aggregator {

@@ -64,8 +64,10 @@ public class UnitDaySnapshots {
                 .sorted(Comparator.comparing(Unit::id)).toList();
         SnapshotAssembler assembler = rules.assembler(directory.organisation());
         List<Snapshot> found = new ArrayList<>();
-        for (int i = 0; i < units.size() && found.size() <= limit; i += READ_GROUP) {
-            List<Unit> group = units.subList(i, Math.min(units.size(), i + READ_GROUP));
+        // read no more units than the page (and one more) needs, unless some turn out not computed
+        int readGroup = Math.min(READ_GROUP, limit + 1);
+        for (int i = 0; i < units.size() && found.size() <= limit; i += readGroup) {
+            List<Unit> group = units.subList(i, Math.min(units.size(), i + readGroup));
             Map<String, UnitDays> days = tallies.read(group.stream().map(Unit::id).toList(), day.minusDays(1), day);
             for (Unit unit : group) {
                 if (found.size() <= limit) {

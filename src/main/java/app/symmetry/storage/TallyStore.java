@@ -70,9 +70,7 @@ public class TallyStore {
                 .put(attribute(day, Side.CUSTOMER), encode(tally) + '@' + computedAt.getEpochSecond()));
         employee.forEach((day, tally) -> months.computeIfAbsent(YearMonth.from(day), m -> new TreeMap<>())
                 .put(attribute(day, Side.EMPLOYEE), encode(tally)));
-        Map<LocalDate, SideTally> customerAfter = new TreeMap<>();
-        Map<LocalDate, SideTally> employeeAfter = new TreeMap<>();
-        Map<LocalDate, Instant> computedAfter = new TreeMap<>();
+        DaysRead after = new DaysRead(LocalDate.MIN, LocalDate.MAX);
         months.forEach((month, days) -> {
             StringBuilder set = new StringBuilder("SET ");
             Map<String, String> names = new HashMap<>();
@@ -84,13 +82,13 @@ public class TallyStore {
                 values.put(":t" + i, s(day.getValue()));
                 i++;
             }
-            UpdateItemResponse after = writer.update(UpdateItemRequest.builder().tableName(table.name())
+            UpdateItemResponse updated = writer.update(UpdateItemRequest.builder().tableName(table.name())
                     .key(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(month.toString())))
                     .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW).build());
-            readDays(after.attributes(), LocalDate.MIN, LocalDate.MAX, customerAfter, employeeAfter, computedAfter);
+            after.add(updated.attributes());
         });
-        return new UnitDays(customerAfter, employeeAfter, computedAfter);
+        return after.unitDays();
     }
 
     /**
@@ -104,29 +102,21 @@ public class TallyStore {
 
     /** The same, but for the months in {@code known}, which the caller already has. */
     public Map<String, UnitDays> read(Collection<String> unitIds, LocalDate from, LocalDate to, Set<YearMonth> known) {
-        Map<String, Map<LocalDate, SideTally>> customer = new HashMap<>();
-        Map<String, Map<LocalDate, SideTally>> employee = new HashMap<>();
+        Map<String, DaysRead> read = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String unitId : unitIds) {
-            customer.put(unitId, new TreeMap<>());
-            employee.put(unitId, new TreeMap<>());
+            read.put(unitId, new DaysRead(from, to));
             for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-                if (known.contains(m)) {
-                    continue;
+                if (!known.contains(m)) {
+                    keys.add(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(m.toString())));
                 }
-                keys.add(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(m.toString())));
             }
         }
-        Map<String, Map<LocalDate, Instant>> computedAt = new HashMap<>();
         for (Map<String, AttributeValue> item : ItemsByKey.read(dynamo, table.name(), keys, b -> b.consistentRead(true))) {
-            String unitId = item.get(SymmetryTable.PK).s().substring(PREFIX.length());
-            readDays(item, from, to, customer.get(unitId), employee.get(unitId),
-                    computedAt.computeIfAbsent(unitId, u -> new TreeMap<>()));
+            read.get(item.get(SymmetryTable.PK).s().substring(PREFIX.length())).add(item);
         }
         Map<String, UnitDays> out = new HashMap<>();
-        for (String unitId : unitIds) {
-            out.put(unitId, new UnitDays(customer.get(unitId), employee.get(unitId), computedAt.getOrDefault(unitId, Map.of())));
-        }
+        read.forEach((unitId, days) -> out.put(unitId, days.unitDays()));
         return out;
     }
 
@@ -135,10 +125,8 @@ public class TallyStore {
      * stored, newest month items first, and the day before the oldest of those, which its trend needs.
      */
     public UnitDays latestDays(String unitId, Optional<LocalDate> before, int count) {
-        TreeMap<LocalDate, SideTally> customer = new TreeMap<>();
-        Map<LocalDate, SideTally> employee = new TreeMap<>();
-        Map<LocalDate, Instant> computedAt = new TreeMap<>();
         LocalDate to = before.map(d -> d.minusDays(1)).orElse(LocalDate.MAX);
+        DaysRead read = new DaysRead(LocalDate.MIN, to);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).scanIndexForward(false).consistentRead(true)
                 .limit(2).keyConditionExpression("pk = :pk AND sk <= :month").expressionAttributeValues(Map.of(
                         ":pk", s(partition(unitId)), ":month", s(before.isEmpty() ? "9999-12" : YearMonth.from(to).toString())));
@@ -147,12 +135,12 @@ public class TallyStore {
         do {
             QueryResponse page = dynamo.query(from == null ? query.build() : query.exclusiveStartKey(from).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                readDays(item, LocalDate.MIN, to, customer, employee, computedAt);
+                read.add(item);
                 oldestRead = YearMonth.parse(item.get(SymmetryTable.SK).s());
             }
             from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (from != null && !enough(customer.descendingKeySet(), count, oldestRead));
-        return new UnitDays(customer, employee, computedAt);
+        } while (from != null && !enough(read.customer.descendingKeySet(), count, oldestRead));
+        return read.unitDays();
     }
 
     /** Enough when {@code count} days are in, and the month of the day before the oldest of them too. */
@@ -164,25 +152,44 @@ public class TallyStore {
         return !YearMonth.from(oldest.minusDays(1)).isBefore(oldestRead);
     }
 
-    private static void readDays(Map<String, AttributeValue> item, LocalDate from, LocalDate to, Map<LocalDate, SideTally> customer,
-            Map<LocalDate, SideTally> employee, Map<LocalDate, Instant> computedAt) {
-        item.forEach((name, value) -> {
-            if (DAY_SIDE.matcher(name).matches()) {
-                LocalDate day = LocalDate.parse(name.substring(0, 10));
-                if (!day.isBefore(from) && !day.isAfter(to)) {
-                    String text = value.s();
-                    int at = text.lastIndexOf('@');
-                    if (name.endsWith("#E")) {
-                        employee.put(day, decode(text));
-                    } else if (at < 0) {
-                        customer.put(day, decode(text));
-                    } else {
-                        customer.put(day, decode(text.substring(0, at)));
-                        computedAt.put(day, Instant.ofEpochSecond(Long.parseLong(text.substring(at + 1))));
-                    }
+    /** The days of month items within {@code from}..{@code to}, as they are read. */
+    private static final class DaysRead {
+        final TreeMap<LocalDate, SideTally> customer = new TreeMap<>();
+        final Map<LocalDate, SideTally> employee = new TreeMap<>();
+        final Map<LocalDate, Instant> computedAt = new TreeMap<>();
+        final LocalDate from;
+        final LocalDate to;
+
+        DaysRead(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void add(Map<String, AttributeValue> item) {
+            item.forEach((name, value) -> {
+                if (!DAY_SIDE.matcher(name).matches()) {
+                    return;
                 }
-            }
-        });
+                LocalDate day = LocalDate.parse(name.substring(0, 10));
+                if (day.isBefore(from) || day.isAfter(to)) {
+                    return;
+                }
+                String text = value.s();
+                int at = text.lastIndexOf('@');
+                if (name.endsWith("#E")) {
+                    employee.put(day, decode(text));
+                } else if (at < 0) {
+                    customer.put(day, decode(text));
+                } else {
+                    customer.put(day, decode(text.substring(0, at)));
+                    computedAt.put(day, Instant.ofEpochSecond(Long.parseLong(text.substring(at + 1))));
+                }
+            });
+        }
+
+        UnitDays unitDays() {
+            return new UnitDays(customer, employee, computedAt);
+        }
     }
 
     private static String attribute(LocalDate day, Side side) {
