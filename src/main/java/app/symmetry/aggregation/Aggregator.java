@@ -22,11 +22,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import app.symmetry.SymmetryConfig;
 import app.symmetry.answer.Side;
 import app.symmetry.api.SymmetryException;
 import app.symmetry.indicator.SideTally;
@@ -55,7 +55,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * previous one stored, so a run killed half-way and run again leaves what an uninterrupted run
  * leaves, and its cost follows the days it recomputes, not the size of the table. Units are processed in parallel within a bound.
  */
-@ApplicationScoped
+@Singleton
 public class Aggregator {
 
     private static final Logger LOG = Logger.getLogger(Aggregator.class);
@@ -75,10 +75,7 @@ public class Aggregator {
     private final int parallelism;
 
     public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
-            RunStore runs, Clock clock, PublicationRules rules,
-            @ConfigProperty(name = "symmetry.aggregation.grace", defaultValue = "PT3H") Duration grace,
-            @ConfigProperty(name = "symmetry.aggregation.lease", defaultValue = "PT15M") Duration lease,
-            @ConfigProperty(name = "symmetry.aggregation.parallelism", defaultValue = "8") int parallelism) {
+            RunStore runs, Clock clock, PublicationRules rules, SymmetryConfig config) {
         this.directory = directory;
         this.answers = answers;
         this.tallies = tallies;
@@ -86,9 +83,9 @@ public class Aggregator {
         this.runs = runs;
         this.clock = clock;
         this.rules = rules;
-        this.grace = grace;
-        this.lease = lease;
-        this.parallelism = Math.max(1, parallelism);
+        this.grace = config.aggregationGrace();
+        this.lease = config.aggregationLease();
+        this.parallelism = Math.max(1, config.aggregationParallelism());
     }
 
     /**

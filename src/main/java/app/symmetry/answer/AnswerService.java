@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.symmetry.SymmetryConfig;
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -28,7 +28,7 @@ import app.symmetry.token.TokenCodec;
  * Takes a customer's or an employee's answer: reads it strictly, checks its token, and stores it
  * once, with the records that keep it idempotent, single-use and within the device cap.
  */
-@ApplicationScoped
+@Singleton
 public class AnswerService {
 
     private final OrganisationDirectory directory;
@@ -42,19 +42,16 @@ public class AnswerService {
     private final int deviceDailyCap;
 
     public AnswerService(OrganisationDirectory directory, TokenCheck tokens, TokenCodec codec, AnswerStore store, Clock clock,
-            @ConfigProperty(name = "symmetry.retention.customer", defaultValue = "P395D") Duration customerRetention,
-            @ConfigProperty(name = "symmetry.retention.employee", defaultValue = "P395D") Duration employeeRetention,
-            @ConfigProperty(name = "symmetry.idempotency.window", defaultValue = "P7D") Duration idempotencyWindow,
-            @ConfigProperty(name = "symmetry.device.daily-cap", defaultValue = "20") int deviceDailyCap) {
+            SymmetryConfig config) {
         this.directory = directory;
         this.tokens = tokens;
         this.codec = codec;
         this.store = store;
         this.clock = clock;
-        this.customerRetention = customerRetention;
-        this.employeeRetention = employeeRetention;
-        this.idempotencyWindow = idempotencyWindow;
-        this.deviceDailyCap = deviceDailyCap;
+        this.customerRetention = config.customerRetention();
+        this.employeeRetention = config.employeeRetention();
+        this.idempotencyWindow = config.idempotencyWindow();
+        this.deviceDailyCap = config.deviceDailyCap();
     }
 
     public SubmissionReceipt submit(Audience audience, Map<String, ?> body, Optional<DeviceOrigin> origin) {

@@ -2,14 +2,13 @@ package app.symmetry.answer;
 
 import java.time.Clock;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 import io.quarkus.arc.DefaultBean;
 
 /** The time every function reads; tests replace it to place answers in chosen days. */
-@ApplicationScoped
+@Singleton
 public class ClockProducer {
 
     @Produces

@@ -2,7 +2,7 @@ package app.symmetry.api;
 
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import app.symmetry.answer.DeviceOrigin;
 import io.quarkus.arc.DefaultBean;
@@ -12,7 +12,7 @@ import io.quarkus.arc.DefaultBean;
  * Through the Lambda binding it never does; the local HTTP run replaces this bean.
  */
 @DefaultBean
-@ApplicationScoped
+@Singleton
 public class DeviceOrigins {
 
     public Optional<DeviceOrigin> current() {

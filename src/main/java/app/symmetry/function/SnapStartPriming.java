@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 
 import org.crac.Context;
 import org.crac.Core;
@@ -21,7 +23,7 @@ import app.symmetry.link.FormDescription;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import io.quarkus.runtime.PreloadClassesRecorder;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,8 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * serialisers for the records the functions return): an unprimed restore is slower on its first
  * call than a plain JVM start.
  * <p>
- * Harmless elsewhere: without a CRaC runtime (native, plain JVM, tests) {@code org.crac} registers
- * into a no-op context and {@link #beforeCheckpoint} never runs. The DynamoDB call reads a key no
+ * Created, and registered with {@code org.crac}, only where a snapshot will be taken: Lambda sets
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} during a SnapStart function's init. A plain cold
+ * start, the local run and the tests do not create it (it was a {@code @Startup} bean in every
+ * function before: a bean, a CRaC registration and their classes on every cold start for nothing).
+ * Without a CRaC runtime {@code org.crac} would register into a no-op context anyway, and
+ * {@link #beforeCheckpoint} would never run. The DynamoDB call reads a key no
  * function writes ({@code PRIME#…}); most functions' IAM does not even allow it (their
  * {@code dynamodb:LeadingKeys} condition), and that refusal warms the same code path, so every
  * failure is ignored.
@@ -45,8 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code quarkus.snapstart.preload-classes=false} in application.properties): the snapshot still
  * holds them all, a plain JVM start loads only the classes its one function uses.
  */
-@Startup
-@ApplicationScoped
+@Singleton
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
@@ -55,11 +60,21 @@ public class SnapStartPriming implements Resource {
     private final SymmetryTable table;
     private final ObjectMapper json;
 
+    static void registerBeforeSnapshot(@Observes StartupEvent start, Instance<SnapStartPriming> priming) {
+        if (snapshotWillBeTaken(System.getenv())) {
+            priming.get();
+        }
+    }
+
+    static boolean snapshotWillBeTaken(Map<String, String> environment) {
+        return "snap-start".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+    }
+
     public SnapStartPriming(Dynamo dynamo, SymmetryTable table, ObjectMapper json) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
-        // org.crac keeps registered resources weakly: this bean (an application-scoped singleton) keeps it alive.
+        // org.crac keeps registered resources weakly: this bean (a singleton) keeps it alive.
         Core.getGlobalContext().register(this);
     }
 

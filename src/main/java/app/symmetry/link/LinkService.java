@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.symmetry.SymmetryConfig;
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.InputFields;
 import app.symmetry.api.SymmetryException;
@@ -30,7 +30,7 @@ import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
 
 /** Issues unit codes and single-use links, describes the form a token opens, and revokes codes. */
-@ApplicationScoped
+@Singleton
 public class LinkService {
 
     public static final int MAX_LINKS = 1000;
@@ -51,17 +51,16 @@ public class LinkService {
     private final int pulseCampaignDays;
 
     public LinkService(OrganisationDirectory directory, TokenCodec codec, TokenCheck check, AnswerStore answers,
-            RevokedCodeStore revocations, Clock clock,
-            @ConfigProperty(name = "symmetry.public-url", defaultValue = "http://localhost:8080") String publicUrl,
-            @ConfigProperty(name = "symmetry.pulse.campaign-days", defaultValue = "31") int pulseCampaignDays) {
+            RevokedCodeStore revocations, Clock clock, SymmetryConfig config) {
         this.directory = directory;
         this.codec = codec;
         this.check = check;
         this.answers = answers;
         this.revocations = revocations;
         this.clock = clock;
+        String publicUrl = config.publicUrl();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        this.pulseCampaignDays = pulseCampaignDays;
+        this.pulseCampaignDays = config.pulseCampaignDays();
     }
 
     public IssuedLinks issueLinks(Map<String, ?> request) {

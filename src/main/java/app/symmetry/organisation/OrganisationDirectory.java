@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.symmetry.SymmetryConfig;
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.SymmetryException;
 
@@ -22,7 +22,7 @@ import app.symmetry.api.SymmetryException;
  * questionnaire is the organisation's own when its file has one, BRIEF.md's default set otherwise,
  * so an organisation replaces questions by configuration, without code changes.
  */
-@ApplicationScoped
+@Singleton
 public class OrganisationDirectory {
 
     static final String DEMO = "/organisation/demo.json";
@@ -30,8 +30,8 @@ public class OrganisationDirectory {
 
     private final Organisation organisation;
 
-    public OrganisationDirectory(@ConfigProperty(name = "symmetry.organisation.file") Optional<String> file, ObjectMapper json) {
-        this.organisation = load(file, json);
+    public OrganisationDirectory(SymmetryConfig config, ObjectMapper json) {
+        this.organisation = load(config.organisationFile(), json);
     }
 
     public Organisation organisation() {

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
  * {@code listUnits}: the organisation and its units.
  * <p>
@@ -21,10 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * (docs/benchmarks.md). The JSON is the one the binding wrote, members in component order;
  * {@code UnitListTest} holds it to that.
  */
-@RegisterForReflection
 public record UnitList(OrganisationRef organisation, List<Unit> items) implements JsonSerializable {
 
-    @RegisterForReflection
     public record OrganisationRef(String id, String name) {
     }
 

@@ -1,9 +1,9 @@
 package app.symmetry.snapshot;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.symmetry.SymmetryConfig;
 import app.symmetry.aggregation.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.organisation.Organisation;
@@ -13,16 +13,15 @@ import app.symmetry.organisation.Organisation;
  * figures are published for. One place, so the run that stores snapshots and the reads that compute a
  * unit's days apply the same rules.
  */
-@ApplicationScoped
+@Singleton
 public class PublicationRules {
 
     private final AnonymityPolicy policy;
     private final PeriodType employeePeriod;
 
-    public PublicationRules(@ConfigProperty(name = "symmetry.anonymity.k", defaultValue = "5") int k,
-            @ConfigProperty(name = "symmetry.anonymity.employee-period", defaultValue = "MONTH") PeriodType employeePeriod) {
-        this.policy = new AnonymityPolicy(k);
-        this.employeePeriod = employeePeriod;
+    public PublicationRules(SymmetryConfig config) {
+        this.policy = new AnonymityPolicy(config.anonymityK());
+        this.employeePeriod = config.employeePeriod();
     }
 
     public SnapshotAssembler assembler(Organisation organisation) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import app.symmetry.aggregation.Period;
 import app.symmetry.aggregation.PeriodType;
@@ -17,7 +17,7 @@ import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.storage.SnapshotStore;
 
 /** Reads snapshots for API clients: one, a group's history, or every unit of one period; a unit's days are computed. */
-@ApplicationScoped
+@Singleton
 public class SnapshotService {
 
     public static final List<String> GET_FIELDS = List.of("scope", "id", "period");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import app.symmetry.organisation.Unit;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -21,7 +21,7 @@ import app.symmetry.storage.TallyStore;
  * the trend) and a few microseconds of arithmetic. A day exists once a run has computed it, as a
  * stored snapshot would.
  */
-@ApplicationScoped
+@Singleton
 public class UnitDaySnapshots {
 
     /** Units whose tallies one read fetches when listing the units of a day. */

@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.amazon.common.runtime.AmazonClientCommonRecorder;
 import io.quarkiverse.amazon.common.runtime.AmazonClientConfig;
@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * function, although {@code listUnits}, {@code issueLinks} and {@code issueUnitCode} never call
  * DynamoDB and the others call it only once they have checked their input; measured in
  * docs/benchmarks.md. So no bean injects the SDK client: they inject this application-scoped bean,
- * which is created, and builds the client, on its first use.
+ * which is created, and builds the client, on its first use. The stores that use it stay
+ * application-scoped for the same reason (a client proxy creates them on their first call), where
+ * the other services are plain singletons: a function that never reaches DynamoDB never builds it.
  * <p>
  * Built with the extension's own configuration and code, so every {@code quarkus.dynamodb.*} setting
  * (region, credentials, endpoint override, timeouts, interceptors, URL-connection client) applies as
@@ -42,8 +44,10 @@ public class Dynamo {
 
     private final DynamoDbClient client;
 
-    public Dynamo(Config config) {
-        SmallRyeConfig smallRye = config.unwrap(SmallRyeConfig.class);
+    public Dynamo() {
+        // Looked up rather than injected: an injected Config comes from a producer bean behind an
+        // interceptor that no function needs otherwise (SymmetryConfig).
+        SmallRyeConfig smallRye = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         this.client = build(smallRye.getConfigMapping(DynamoDbConfig.class),
                 smallRye.getConfigMapping(DynamoDbBuildTimeConfig.class));
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.symmetry.SymmetryConfig;
 import app.symmetry.api.SymmetryException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,11 +30,10 @@ public class RevokedCodeStore {
     private record Cached(boolean revoked, Instant until) {
     }
 
-    public RevokedCodeStore(Dynamo dynamo, SymmetryTable table,
-            @ConfigProperty(name = "symmetry.token.revocation-cache", defaultValue = "PT60S") Duration cacheFor) {
+    public RevokedCodeStore(Dynamo dynamo, SymmetryTable table, SymmetryConfig config) {
         this.dynamo = dynamo.client();
         this.table = table;
-        this.cacheFor = cacheFor;
+        this.cacheFor = config.revocationCache();
     }
 
     public boolean isRevoked(String codeId, Instant now) {

@@ -1,8 +1,8 @@
 package app.symmetry.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+import app.symmetry.SymmetryConfig;
 
 /**
  * The one DynamoDB table, as the tests and the local run create it and as {@code template.yaml}
@@ -41,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * </ul>
  * {@value #TTL} is the TTL attribute (epoch seconds).
  */
-@ApplicationScoped
+@Singleton
 public class SymmetryTable {
 
     public static final String PK = "pk";
@@ -53,7 +55,12 @@ public class SymmetryTable {
 
     private final String name;
 
-    public SymmetryTable(@ConfigProperty(name = "symmetry.table.name", defaultValue = "symmetry") String name) {
+    @Inject
+    public SymmetryTable(SymmetryConfig config) {
+        this(config.tableName());
+    }
+
+    public SymmetryTable(String name) {
         this.name = name;
     }
 

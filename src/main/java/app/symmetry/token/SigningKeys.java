@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import app.symmetry.SymmetryConfig;
+
 
 /**
  * The HMAC keys, by key id. New tokens are signed with the active key; tokens signed with any key
@@ -18,14 +20,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code symmetry.token.keys} is {@code kid:base64secret,kid2:base64secret2}; on AWS it comes from
  * the deployment's secret parameter.
  */
-@ApplicationScoped
+@Singleton
 public class SigningKeys {
 
     private final Map<String, byte[]> keys;
     private final String activeKeyId;
 
-    public SigningKeys(@ConfigProperty(name = "symmetry.token.keys") Optional<String> keys,
-            @ConfigProperty(name = "symmetry.token.active-key") Optional<String> activeKeyId) {
+    @Inject
+    public SigningKeys(SymmetryConfig config) {
+        this(config.tokenKeys(), config.activeKey());
+    }
+
+    public SigningKeys(Optional<String> keys, Optional<String> activeKeyId) {
         this.keys = parse(keys.orElse(""));
         this.activeKeyId = activeKeyId.filter(k -> !k.isBlank())
                 .orElseGet(() -> this.keys.isEmpty() ? null : this.keys.keySet().iterator().next());

@@ -2,7 +2,7 @@ package app.symmetry.token;
 
 import java.time.Instant;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.SymmetryException;
@@ -15,7 +15,7 @@ import app.symmetry.storage.RevokedCodeStore;
  * names, and for long-lived codes revocation. Spending a single-use link is not checked here: it
  * happens in the same write as the answer, so two answers racing on one link cannot both win.
  */
-@ApplicationScoped
+@Singleton
 public class TokenCheck {
 
     private final TokenCodec codec;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import app.symmetry.api.ErrorCode;
 import app.symmetry.api.SymmetryException;
@@ -24,7 +24,7 @@ import app.symmetry.api.SymmetryException;
  * HMAC-SHA256 of {@code kid.payload}. Checking needs no database read; only revocation of
  * long-lived codes and spending of links do, and those are the callers' business.
  */
-@ApplicationScoped
+@Singleton
 public class TokenCodec {
 
     private static final int MAC_BYTES = 16;

@@ -1,0 +1,97 @@
+package app.symmetry;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import app.symmetry.aggregation.PeriodType;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Every {@code symmetry.*} setting the functions read, with its default: one place to look, and
+ * one config mapping for the functions to resolve. Environment variables follow the usual rule
+ * ({@code SYMMETRY_TABLE_NAME} for {@code symmetry.table.name}); template.yaml sets the ones a
+ * deployment needs, README's configuration table lists them.
+ * <p>
+ * One mapping rather than {@code @ConfigProperty} on each constructor: property injection goes
+ * through a generic producer bean with an interceptor, some 35 classes that every cold start
+ * loaded and ran for a handful of values (docs/benchmarks.md). Names are flat ({@code @WithName}
+ * with the dotted path) so that the mapping is one class, not a group per prefix.
+ */
+@ConfigMapping(prefix = "symmetry")
+public interface SymmetryConfig {
+
+    /** The DynamoDB table that holds everything. */
+    @WithName("table.name")
+    @WithDefault("symmetry")
+    String tableName();
+
+    /** The organisation file (JSON); the demo organisation when absent. */
+    @WithName("organisation.file")
+    Optional<String> organisationFile();
+
+    /** Signing keys, {@code id:base64key,…}; the first signs unless {@link #activeKey()} names another. */
+    @WithName("token.keys")
+    Optional<String> tokenKeys();
+
+    @WithName("token.active-key")
+    Optional<String> activeKey();
+
+    /** How long a function trusts its memory of a unit code's revocation. */
+    @WithName("token.revocation-cache")
+    @WithDefault("PT60S")
+    Duration revocationCache();
+
+    /** The address forms and links are served at. */
+    @WithName("public-url")
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    @WithName("pulse.campaign-days")
+    @WithDefault("31")
+    int pulseCampaignDays();
+
+    /** How long a raw customer answer is kept (DynamoDB's TTL removes it after). */
+    @WithName("retention.customer")
+    @WithDefault("P395D")
+    Duration customerRetention();
+
+    @WithName("retention.employee")
+    @WithDefault("P395D")
+    Duration employeeRetention();
+
+    /** How long a retried submission is recognised as the same one. */
+    @WithName("idempotency.window")
+    @WithDefault("P7D")
+    Duration idempotencyWindow();
+
+    /** Answers per device, day and unit code (beyond: {@code rate_limited}). */
+    @WithName("device.daily-cap")
+    @WithDefault("20")
+    int deviceDailyCap();
+
+    /** The smallest employee group whose figures are published (never below 3). */
+    @WithName("anonymity.k")
+    @WithDefault("5")
+    int anonymityK();
+
+    /** The shortest period employee figures are published for. */
+    @WithName("anonymity.employee-period")
+    @WithDefault("MONTH")
+    PeriodType employeePeriod();
+
+    /** How far back a scheduled run re-reads, so that the day before is complete after midnight. */
+    @WithName("aggregation.grace")
+    @WithDefault("PT3H")
+    Duration aggregationGrace();
+
+    /** How long a run holds its lease before another may take over. */
+    @WithName("aggregation.lease")
+    @WithDefault("PT15M")
+    Duration aggregationLease();
+
+    @WithName("aggregation.parallelism")
+    @WithDefault("8")
+    int aggregationParallelism();
+}
