@@ -8,8 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The floor of cold start: a Funqy function with one {@code @Funq} method and nothing else,
- * packaged like Symmetry (same Quarkus, same plugin, fast-jar), built with the project's
+ * packaged like Symmetry (same Quarkus, same plugin, legacy-jar), built with the project's
  * {@code ./mvnw} into {@code target/bench/minimal/}.
+ * <p>
+ * A second build, {@link #WITH_DYNAMODB} ({@code target/bench/minimal-dynamodb/}), is the same
+ * function with the amazon-dynamodb extension on its class path, configured as Symmetry configures
+ * it and never used: it tells how much of Symmetry's cold start the extension's start (its
+ * configuration mappings, read at static and at runtime init) takes before any code of ours runs.
  */
 final class MinimalFunction {
 
@@ -28,7 +33,7 @@ final class MinimalFunction {
               </properties>
               <dependencyManagement>
                 <dependencies>
-                  <dependency>
+            {extra-boms}      <dependency>
                     <groupId>io.quarkus</groupId>
                     <artifactId>quarkus-bom</artifactId>
                     <version>${quarkus.version}</version>
@@ -42,7 +47,7 @@ final class MinimalFunction {
                   <groupId>io.quarkus</groupId>
                   <artifactId>quarkus-funqy-amazon-lambda</artifactId>
                 </dependency>
-              </dependencies>
+            {extra-dependencies}  </dependencies>
               <build>
                 <plugins>
                   <plugin>
@@ -67,6 +72,49 @@ final class MinimalFunction {
             </project>
             """;
 
+    /** The minimal function, or the same with the amazon-dynamodb extension as Symmetry has it. */
+    record Variant(String dir, String extraBoms, String extraDependencies, String properties) {
+        String pom() {
+            return POM.replace("{extra-boms}", extraBoms).replace("{extra-dependencies}", extraDependencies);
+        }
+    }
+
+    static final Variant PLAIN = new Variant("minimal", "", "", null);
+
+    static final Variant WITH_DYNAMODB = new Variant("minimal-dynamodb", """
+                  <dependency>
+                    <groupId>software.amazon.awssdk</groupId>
+                    <artifactId>bom</artifactId>
+                    <version>2.54.15</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+            """, """
+                <dependency>
+                  <groupId>io.quarkiverse.amazonservices</groupId>
+                  <artifactId>quarkus-amazon-dynamodb</artifactId>
+                  <version>3.16.0</version>
+                  <exclusions>
+                    <exclusion>
+                      <groupId>io.quarkiverse.amazonservices</groupId>
+                      <artifactId>quarkus-amazon-netty-client-internal</artifactId>
+                    </exclusion>
+                    <exclusion>
+                      <groupId>software.amazon.awssdk</groupId>
+                      <artifactId>apache5-client</artifactId>
+                    </exclusion>
+                  </exclusions>
+                </dependency>
+                <dependency>
+                  <groupId>software.amazon.awssdk</groupId>
+                  <artifactId>url-connection-client</artifactId>
+                </dependency>
+            """, """
+            quarkus.dynamodb.sync-client.type=url
+            quarkus.dynamodb.devservices.enabled=false
+            quarkus.package.jar.user-configured-ignored-entries=application.properties
+            """);
+
     static final String SOURCE = """
             package bench;
 
@@ -85,28 +133,34 @@ final class MinimalFunction {
     private MinimalFunction() {
     }
 
-    /** The minimal function's quarkus-run.jar, built unless already there; null if the build failed. */
-    static Path build(Path logs) throws IOException, InterruptedException {
-        Path dir = Bench.dir().resolve("minimal");
+    /** The variant's runner jar, built unless already there; null if the build failed. */
+    static Path build(Path logs, Variant variant) throws IOException, InterruptedException {
+        Path dir = Bench.dir().resolve(variant.dir());
         Path pom = dir.resolve("pom.xml");
         Path source = dir.resolve("src/main/java/bench/Hello.java");
+        Path properties = dir.resolve("src/main/resources/application.properties");
         Path built = PackagedFunctionBench.packaged(dir.resolve("target"));
-        if (built != null && Files.exists(pom) && Files.readString(pom).equals(POM)) {
+        if (built != null && Files.exists(pom) && Files.readString(pom).equals(variant.pom())) {
             return built;
         }
         Files.createDirectories(source.getParent());
-        Files.writeString(pom, POM);
+        Files.writeString(pom, variant.pom());
         Files.writeString(source, SOURCE);
+        if (variant.properties() != null) {
+            Files.createDirectories(properties.getParent());
+            Files.writeString(properties, variant.properties());
+        }
         Path mvnw = Bench.basedir().resolve("mvnw");
+        Path log = logs.resolve(variant.dir() + "-build.log");
         Process build = new ProcessBuilder(List.of(mvnw.toString(), "-B", "-q", "package", "-DskipTests", "-f", pom.toString()))
                 .directory(Bench.basedir().toFile()).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("minimal-build.log").toFile()).start();
+                .redirectOutput(log.toFile()).start();
         long start = System.nanoTime();
         if (!build.waitFor(10, TimeUnit.MINUTES)) {
             build.destroyForcibly();
             return null;
         }
-        Bench.log("minimal Funqy function built in %.0f s (exit %d)", (System.nanoTime() - start) / 1e9, build.exitValue());
+        Bench.log("%s built in %.0f s (exit %d)", variant.dir(), (System.nanoTime() - start) / 1e9, build.exitValue());
         return build.exitValue() == 0 ? PackagedFunctionBench.packaged(dir.resolve("target")) : null;
     }
 }

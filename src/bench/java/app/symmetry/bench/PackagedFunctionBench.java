@@ -85,22 +85,36 @@ public class PackagedFunctionBench {
     }
 
     private void measure(Path app) throws Exception {
-        Path minimal = MinimalFunction.build(logs);
+        Path minimal = MinimalFunction.build(logs, MinimalFunction.PLAIN);
+        Path withDynamoDb = MinimalFunction.build(logs, MinimalFunction.WITH_DYNAMODB);
         // C1-only JVM starts on a shared 2-core machine vary by 10-50 %: medians of many interleaved rounds
         int rounds = Bench.full() ? 21 : 5;
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        // 1. cold start: ours (listUnits, as packaged) against the minimal function, interleaved rounds
+        // 1. cold start: ours (listUnits, as packaged) against the minimal function, interleaved rounds;
+        // the minimal function with the amazon-dynamodb extension between them, to tell the two costs apart
         Map<String, List<Double>> cold = new LinkedHashMap<>();
         Launch ours = new Launch("ours-listUnits", java17, List.of(), app, "listUnits", Map.of());
         Launch mini = minimal == null ? null : new Launch("minimal", java17, List.of(), minimal, null, Map.of());
+        Launch extension = withDynamoDb == null ? null
+                : new Launch("minimal-dynamodb", java17, List.of(), withDynamoDb, null, Map.of());
         if (minimal == null) {
             figures.put("coldstart.status", "minimal function did not build: see target/bench/logs/minimal-build.log");
         }
+        List<Launch> order = new ArrayList<>();
+        for (Launch launch : new Launch[] { mini, extension, ours }) {
+            if (launch != null) {
+                order.add(launch);
+            }
+        }
         boolean listening = false;
         for (int r = 0; r < rounds; r++) {
-            // each side goes first in every other round, so neither always starts after the other
-            for (Launch launch : mini == null ? List.of(ours) : r % 2 == 0 ? List.of(mini, ours) : List.of(ours, mini)) {
+            // the order reverses every other round, so no side always starts after the same one
+            List<Launch> round = new ArrayList<>(order);
+            if (r % 2 == 1) {
+                java.util.Collections.reverse(round);
+            }
+            for (Launch launch : round) {
                 Result result = launch.run("{}", 0);
                 cold.computeIfAbsent(launch.name, k -> new ArrayList<>()).add(result.coldMs);
                 // the packaged function carries no HTTP server: nothing may listen on Lambda
@@ -118,6 +132,11 @@ public class PackagedFunctionBench {
         figures.put("coldstart_ms", Bench.round(oursMs, 0));
         if (mini != null) {
             figures.put("coldstart_ratio", Bench.round(oursMs / median(cold.get(mini.name)), 3));
+        }
+        if (mini != null && extension != null) {
+            double extensionMs = median(cold.get(extension.name));
+            figures.put("coldstart.extension_ratio", Bench.round(extensionMs / median(cold.get(mini.name)), 3));
+            figures.put("coldstart.ours_over_extension_ratio", Bench.round(oursMs / extensionMs, 3));
         }
 
         // 2. the answer function: cold start with its first DynamoDB write, then memory

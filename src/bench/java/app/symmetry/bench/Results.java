@@ -193,6 +193,12 @@ final class Results {
         }
         rows.add(new String[] { "cold start, listUnits vs minimal Funqy (ms)", str(parts.get("coldstart_ms")),
                 str(parts.get("coldstart.minimal_ms")), str(parts.get("coldstart_ratio")), "<= 1.2" });
+        if (parts.containsKey("coldstart.extension_ratio")) {
+            rows.add(new String[] { "  of which: minimal + amazon-dynamodb (unused) vs minimal", str(parts.get("coldstart.minimal-dynamodb_ms")),
+                    str(parts.get("coldstart.minimal_ms")), str(parts.get("coldstart.extension_ratio")), "" });
+            rows.add(new String[] { "  and: listUnits vs minimal + amazon-dynamodb", str(parts.get("coldstart_ms")),
+                    str(parts.get("coldstart.minimal-dynamodb_ms")), str(parts.get("coldstart.ours_over_extension_ratio")), "" });
+        }
         rows.add(new String[] { "  the packaged function listens on a port", String.valueOf(parts.get("coldstart.http_server_in_prod")),
                 "", "", "false" });
         rows.add(new String[] { "cold start, submitFeedback (1st DynamoDB write) (ms)", str(parts.get("coldstart.ours-submitFeedback_ms")),
