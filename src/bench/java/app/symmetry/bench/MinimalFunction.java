@@ -29,7 +29,7 @@ final class MinimalFunction {
               <properties>
                 <maven.compiler.release>17</maven.compiler.release>
                 <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                <quarkus.version>3.34.2</quarkus.version>
+                <quarkus.version>@quarkus.version@</quarkus.version>
               </properties>
               <dependencyManagement>
                 <dependencies>
@@ -75,8 +75,16 @@ final class MinimalFunction {
     /** The minimal function, or the same with the amazon-dynamodb extension as Symmetry has it. */
     record Variant(String dir, String extraBoms, String extraDependencies, String properties) {
         String pom() {
-            return POM.replace("{extra-boms}", extraBoms).replace("{extra-dependencies}", extraDependencies);
+            return POM.replace("{extra-boms}", extraBoms).replace("{extra-dependencies}", extraDependencies)
+                    .replace("@quarkus.version@", version("quarkus.version", "3.34.2"))
+                    .replace("@amazon-services.version@", version("amazon-services.version", "3.16.0"))
+                    .replace("@awssdk.version@", version("awssdk.version", "2.54.15"));
         }
+    }
+
+    /** The version the project's pom passes ({@code bench.*} system properties), else the one of this writing. */
+    private static String version(String name, String fallback) {
+        return System.getProperty("bench." + name, fallback);
     }
 
     static final Variant PLAIN = new Variant("minimal", "", "", null);
@@ -85,7 +93,7 @@ final class MinimalFunction {
                   <dependency>
                     <groupId>software.amazon.awssdk</groupId>
                     <artifactId>bom</artifactId>
-                    <version>2.54.15</version>
+                    <version>@awssdk.version@</version>
                     <type>pom</type>
                     <scope>import</scope>
                   </dependency>
@@ -93,7 +101,7 @@ final class MinimalFunction {
                 <dependency>
                   <groupId>io.quarkiverse.amazonservices</groupId>
                   <artifactId>quarkus-amazon-dynamodb</artifactId>
-                  <version>3.16.0</version>
+                  <version>@amazon-services.version@</version>
                   <exclusions>
                     <exclusion>
                       <groupId>io.quarkiverse.amazonservices</groupId>

@@ -181,6 +181,10 @@ final class Results {
             if (f.containsKey("incremental_s")) {
                 rows.add(new String[] { "  + 1 % new, runScheduled, median of 3 (s)", str(f.get("incremental_s")),
                         str(f.get("full_s")) + " (full)", str(f.get("incremental_ratio")), "<= 0.1" });
+                if (f.containsKey("incremental_cpu_ratio")) {
+                    rows.add(new String[] { "    the same in CPU time (s)", str(f.get("incremental_cpu_s")),
+                            str(f.get("full_cpu_s")) + " (full)", str(f.get("incremental_cpu_ratio")), "" });
+                }
             }
         }
         if (parts.containsKey("aggregate.status")) {
