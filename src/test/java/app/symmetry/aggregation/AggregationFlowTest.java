@@ -71,7 +71,11 @@ class AggregationFlowTest {
     }
 
     private String code(String unitId, String kind) {
-        at(LocalDate.of(2026, 10, 1));
+        return code(unitId, kind, LocalDate.of(2026, 10, 1));
+    }
+
+    private String code(String unitId, String kind, LocalDate issuedOn) {
+        at(issuedOn);
         return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode").then().statusCode(200)
                 .extract().path("token");
     }
@@ -248,6 +252,27 @@ class AggregationFlowTest {
 
         // past the grace (3 h by default), a run reads its own day only
         assertThat(((Number) scheduledRun("2026-11-13T05:15:00Z").get("answersRead")).intValue()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void aScheduledRunLeavesTheCurrentDaysEmployeeAnswersToTheRunsAfterMidnight() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        String customers = code("paris-bastille", "customer", day);
+        String employees = code("paris-bastille", "pulse", day);
+        Random random = new Random(2011);
+        send("/submitFeedback", customers, answer(random, day, 1));
+        send("/submitPulse", employees, answer(random, day, 1));
+        send("/submitPulse", employees, answer(random, day, 2));
+        clock.reset();
+
+        // the day is open: its employee figures cannot be published, so the run reads its customers only
+        assertThat(((Number) scheduledRun("2026-11-20T13:15:00Z").get("answersRead")).intValue()).isEqualTo(1);
+        // after midnight the finished day is read whole, before any period containing it closes
+        assertThat(((Number) scheduledRun("2026-11-20T23:15:00Z").get("answersRead")).intValue()).isEqualTo(3);
+        Map<String, Object> dayShown = get("unit", "paris-bastille", "DAY:2026-11-20");
+        assertThat(((Number) path(dayShown, "customer.n")).intValue()).isEqualTo(1);
+        assertThat((Boolean) path(dayShown, "employee.suppressed")).isTrue();
     }
 
     private Map<String, Object> scheduledRun(String time) {
