@@ -113,7 +113,9 @@ public class Aggregator {
         Map<String, LocalDate> today = todayByUnit(at);
         LocalDate to = today.values().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate from = todayByUnit(at.minus(grace)).values().stream().min(LocalDate::compareTo).orElseThrow();
-        AggregationReport report = aggregate(from, to, today, true);
+        // with less than an hour of grace, an hourly schedule may have no run after midnight that
+        // still reads the finished day: every run then reads both sides of it
+        AggregationReport report = aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0);
         storage(() -> {
             runs.complete(runKey, report, clock.instant());
             return null;
