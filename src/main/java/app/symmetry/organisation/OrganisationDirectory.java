@@ -50,7 +50,7 @@ public class OrganisationDirectory {
 
     /** Read with the application's mapper (a cold start builds one, not two), strictly: see {@link OrganisationJson}. */
     static Organisation load(Optional<String> file, ObjectMapper json) {
-        Optional<String> path = file.isPresent() && !file.get().isBlank() ? file : Optional.empty();
+        Optional<String> path = file.filter(f -> !f.isBlank());
         String source = path.orElse(DEMO);
         try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
                 : OrganisationDirectory.class.getResourceAsStream(DEMO)) {

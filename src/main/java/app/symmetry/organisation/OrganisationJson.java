@@ -109,10 +109,7 @@ final class OrganisationJson {
         String at = join(path, name);
         JsonNode node = object(parent, name, path);
         Map<String, String> texts = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            texts.put(e.getKey(), text(e.getValue(), at + "." + e.getKey()));
-        }
+        node.fields().forEachRemaining(e -> texts.put(e.getKey(), text(e.getValue(), at + "." + e.getKey())));
         return texts;
     }
 
