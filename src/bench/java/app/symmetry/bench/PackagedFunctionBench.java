@@ -141,7 +141,7 @@ public class PackagedFunctionBench {
         }
 
         // 2. the answer function: cold start with its first DynamoDB write, then memory
-        int many = Bench.full() ? 10_000 : 1_000;
+        int many = Bench.full() ? 10_000 : 500;
         Launch feedback = new Launch("ours-submitFeedback", java17, List.of(), app, "submitFeedback", Map.of());
         Result fb = feedback.run(null, many);
         figures.put("coldstart.ours-submitFeedback_ms", Bench.round(fb.coldMs, 0));
@@ -149,7 +149,7 @@ public class PackagedFunctionBench {
         figures.put("rss_mb_10k", Bench.round(fb.rssAfterMb, 1));
         figures.put("rss.invocations", many);
         figures.put("rss.invocations_per_s", Bench.round(fb.perSecond, 0));
-        figures.put("rss.note", many == 10_000 ? "after 10,000 invocations" : "quick size: after 1,000 invocations, not 10,000");
+        figures.put("rss.note", many == 10_000 ? "after 10,000 invocations" : "quick size: after 500 invocations, not 10,000");
 
         // 3. JDK 25 and its AOT cache (JEP 483/514), trained on submitFeedback invocations
         if (Files.isExecutable(Path.of(JDK25))) {
