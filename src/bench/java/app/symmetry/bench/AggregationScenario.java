@@ -139,7 +139,7 @@ final class AggregationScenario {
      * Mid-afternoon of the units' day, or a second after the last scheduled run (a retried time would
      * return the first run's report). Not the wall clock: in the three hours after a unit's midnight
      * (the grace) a run also re-reads the finished day whole, both sides, so an hourly run measured
-     * then costs more (0.104 of a full run over 1,000 units at 00:33 Paris time, 2026-11-28,
+     * then costs more (0.104 of a full run over 1,000 units at about 00:40 Paris time, 2026-11-29,
      * against 0.072 in the evening): the figure would depend on when the benchmark is started.
      * docs/benchmarks.md reports both.
      */
