@@ -29,6 +29,8 @@ final class AggregationScenario {
     /** Both sides read with the aggregator's default parallelism (symmetry.aggregation.parallelism). */
     static final int PARALLELISM = Integer.getInteger("symmetry.aggregation.parallelism", 8);
 
+    /** The bench organisations' units all keep Paris's day (Organisations.ZONES). */
+    static final ZoneId UNITS_ZONE = ZoneId.of("Europe/Paris");
     static final int DAYS = 30;
     static final int INCREMENTAL_RUNS = 3;
 
@@ -53,7 +55,7 @@ final class AggregationScenario {
     /** Runs one size; returns false once the aggregator proved unavailable. */
     boolean run(long answers) {
         String key = "aggregate." + label(answers) + "." + units.size() + "u.";
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(UNITS_ZONE);
         LocalDate from = today.minusDays(DAYS);
         LocalDate lastSeeded = today.minusDays(1);
 
@@ -144,7 +146,7 @@ final class AggregationScenario {
      * docs/benchmarks.md reports both.
      */
     private Instant nextScheduledTime(LocalDate today) {
-        Instant at = today.atTime(15, 0).atZone(ZoneId.of("Europe/Paris")).toInstant();
+        Instant at = today.atTime(15, 0).atZone(UNITS_ZONE).toInstant();
         lastScheduled = lastScheduled != null && !at.isAfter(lastScheduled) ? lastScheduled.plusSeconds(1) : at;
         return lastScheduled;
     }
