@@ -86,6 +86,15 @@ public interface SymmetryConfig {
     @WithDefault("PT3H")
     Duration aggregationGrace();
 
+    /**
+     * The longest an answer can take from being received (its time) to being stored: the answer
+     * functions' timeout, with room to spare. A run trusts that no answer older than this is still
+     * on its way, and reads only what came in after.
+     */
+    @WithName("aggregation.settle")
+    @WithDefault("PT15M")
+    Duration aggregationSettle();
+
     /** How long a run holds its lease before another may take over. */
     @WithName("aggregation.lease")
     @WithDefault("PT15M")

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -47,13 +49,15 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Turns raw answers into snapshots.
  * <p>
- * A run (1) re-reads the answers of the days it recomputes, one Query per unit, side and day, and
+ * A run (1) reads the answers of the days it recomputes, one Query per unit, side and day, and
  * stores each day's tally; (2) reads the tallies of every period containing those days, and of the
  * periods before them for trends; (3) assembles the snapshots of units, regions and the organisation
  * and writes them, except the units' days, which are computed from the stored tallies when read
  * ({@link app.symmetry.snapshot.UnitDaySnapshots}). Each step is a pure function of what the
  * previous one stored, so a run killed half-way and run again leaves what an uninterrupted run
- * leaves, and its cost follows the days it recomputes, not the size of the table. Units are processed in parallel within a bound.
+ * leaves. A scheduled run reads only what came in since the last one ({@link SettledCustomers}), so
+ * its cost follows the new answers, not the day so far nor the size of the table. Units are
+ * processed in parallel within a bound.
  */
 @Singleton
 public class Aggregator {
@@ -72,6 +76,7 @@ public class Aggregator {
     private final PublicationRules rules;
     private final Duration grace;
     private final Duration lease;
+    private final Duration settle;
     private final int parallelism;
 
     public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
@@ -85,19 +90,22 @@ public class Aggregator {
         this.rules = rules;
         this.grace = config.aggregationGrace();
         this.lease = config.aggregationLease();
+        this.settle = config.aggregationSettle();
         this.parallelism = Math.max(1, config.aggregationParallelism());
     }
 
     /**
      * The scheduler's run: for each unit, the days its clock shows from {@code grace} before the
      * scheduled time to that time, and every period containing them. An answer belongs to the day it
-     * was received, so only the current day changes, except just after midnight: the grace re-reads
-     * the day before until the runs after midnight (and their retries) have seen its last answers.
-     * A unit's current day is read for its customers only: no employee figure of an open period is
-     * ever published (the day, its week and its month are all open), and the runs after midnight
-     * read the finished day, employees included, before any period containing it closes. That is one
-     * Query in three fewer per unit and hour (docs/benchmarks.md). A retried event for the same
-     * scheduled time returns the first run's report without running again.
+     * was received, so only the current day changes, except just after midnight, when the day before
+     * takes its last answers. Of each day the run reads the customer answers received since the last
+     * run settled it ({@link SettledCustomers}): an hour's worth, plus the settle time. A unit's current
+     * day is read for its customers only: no employee figure of an open period is ever published (the
+     * day, its week and its month are all open). The runs after midnight read the finished day's
+     * employee answers whole (they keep no time to read them by) until one reads them a settle time
+     * after the day's end, before any period containing the day closes; later runs of the grace skip
+     * them. A retried event for the same scheduled time returns the first run's report without running
+     * again.
      */
     public AggregationReport runScheduled(Instant scheduledTime) {
         Instant at = scheduledTime.truncatedTo(ChronoUnit.SECONDS);
@@ -113,9 +121,12 @@ public class Aggregator {
         Map<String, LocalDate> today = todayByUnit(at);
         LocalDate to = today.values().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate from = todayByUnit(at.minus(grace)).values().stream().min(LocalDate::compareTo).orElseThrow();
+        // answers are stamped by the clock, and a retried event runs after its time: whichever is earlier
+        Instant now = clock.instant();
+        Instant asOf = at.isBefore(now) ? at : now;
         // with less than an hour of grace, an hourly schedule may have no run after midnight that
         // still reads the finished day: every run then reads both sides of it
-        AggregationReport report = aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0);
+        AggregationReport report = aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0, Optional.of(asOf));
         storage(() -> {
             runs.complete(runKey, report, clock.instant());
             return null;
@@ -123,16 +134,25 @@ public class Aggregator {
         return report;
     }
 
-    /** Recomputes every day from {@code from} to {@code to} (inclusive) and the periods containing them. */
+    /**
+     * Recomputes every day from {@code from} to {@code to} (inclusive), each read whole, and the
+     * periods containing them; the scheduled runs' progress through those days is dropped, so the next
+     * scheduled run reads its days whole too: a recompute repairs whatever it covers.
+     */
     public AggregationReport recompute(LocalDate from, LocalDate to) {
         if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("a range is 1 to " + MAX_RANGE_DAYS + " days, from before to");
         }
-        return aggregate(from, to, todayByUnit(clock.instant()), false);
+        return aggregate(from, to, todayByUnit(clock.instant()), false, Optional.empty());
     }
 
+    /**
+     * @param asOf a scheduled run's time: the run reads only the customer answers received since the
+     *        last run's settled time, and skips a finished day's employees once read after it settled;
+     *        empty for a recompute, which reads every day whole and keeps no progress
+     */
     private AggregationReport aggregate(LocalDate from, LocalDate to, Map<String, LocalDate> today,
-            boolean currentDayCustomersOnly) {
+            boolean currentDayCustomersOnly, Optional<Instant> asOf) {
         long started = System.nanoTime();
         // one time for the run: its snapshots show it, and so do the unit days computed from its tallies
         Instant computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -140,21 +160,40 @@ public class Aggregator {
         AtomicLong answersRead = new AtomicLong();
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
+        Map<String, DayProgress> progress = new ConcurrentHashMap<>();
+        if (asOf.isPresent()) {
+            inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
+                progress.putAll(tallies.progress(group, days));
+                return null;
+            });
+        }
+        Optional<Instant> settleBefore = asOf.map(t -> t.minus(settle).truncatedTo(ChronoUnit.SECONDS));
         inParallel(organisation.units(), unit -> {
+            DayProgress before = progress.getOrDefault(unit.id(), DayProgress.NONE);
             Map<LocalDate, SideTally> customer = new HashMap<>();
             Map<LocalDate, SideTally> employee = new HashMap<>();
+            Map<LocalDate, SettledCustomers> settled = new HashMap<>();
+            Map<LocalDate, Instant> employeesRead = new HashMap<>();
             LocalDate open = currentDayCustomersOnly ? today.get(unit.id()) : null;
             for (LocalDate day : days) {
-                SideTally customers = tallyOf(Side.CUSTOMER, unit.id(), day);
-                customer.put(day, customers);
-                answersRead.addAndGet(customers.n());
-                if (!day.equals(open)) {
+                Instant dayEnd = day.plusDays(1).atStartOfDay(unit.zone()).toInstant();
+                CustomerDay customers = customers(unit.id(), day, dayEnd, before.settled().get(day), settleBefore);
+                customer.put(day, customers.tally());
+                answersRead.addAndGet(customers.answersRead());
+                if (customers.settled() != null) {
+                    settled.put(day, customers.settled());
+                }
+
+                Instant employeesReadAt = before.employeesReadAt().get(day);
+                boolean employeesFinal = employeesReadAt != null && !employeesReadAt.minus(settle).isBefore(dayEnd);
+                if (!day.equals(open) && !employeesFinal) {
                     SideTally employees = tallyOf(Side.EMPLOYEE, unit.id(), day);
                     employee.put(day, employees);
                     answersRead.addAndGet(employees.n());
+                    asOf.ifPresent(t -> employeesRead.put(day, t));
                 }
             }
-            unitDays.put(unit.id(), tallies.putDays(unit.id(), customer, employee, computedAt));
+            unitDays.put(unit.id(), tallies.putDays(unit.id(), customer, employee, new DayProgress(settled, employeesRead), computedAt));
             return null;
         });
 
@@ -200,6 +239,43 @@ public class Aggregator {
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;
+    }
+
+    /** One unit's customers of one day, and what is settled of them when the run keeps progress. */
+    private record CustomerDay(SideTally tally, SettledCustomers settled, long answersRead) {
+    }
+
+    /**
+     * A recompute ({@code settleBefore} empty) reads the day whole. A scheduled run reads the answers
+     * received since {@code known} was settled (the whole day the first time, nothing once the day is
+     * settled), and settles those received before {@code settleBefore}: no answer received before
+     * then can still be on its way.
+     */
+    private CustomerDay customers(String unitId, LocalDate day, Instant dayEnd, SettledCustomers known, Optional<Instant> settleBefore) {
+        if (settleBefore.isEmpty()) {
+            SideTally all = tallyOf(Side.CUSTOMER, unitId, day);
+            return new CustomerDay(all, null, all.n());
+        }
+        if (known != null && known.covers(dayEnd)) {
+            return new CustomerDay(known.tally(), known, 0);
+        }
+        Instant cut = settleBefore.get();
+        SideTally.Accumulator newlySettled = new SideTally.Accumulator();
+        SideTally.Accumulator recent = new SideTally.Accumulator();
+        // answers stored before keys carried their time are as old as that: settled
+        Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().map(t -> t.isBefore(cut)).orElse(true) ? newlySettled : recent)
+                .add(a.recommend(), a.ratings());
+        if (known == null) {
+            answers.forEachAnswer(Side.CUSTOMER, unitId, day, split);
+        } else {
+            answers.forEachCustomerAnswerSince(unitId, day, known.before(), split);
+        }
+        SideTally settledPart = newlySettled.tally();
+        SideTally recentPart = recent.tally();
+        SideTally settledNow = (known == null ? SideTally.empty() : known.tally()).plus(settledPart);
+        // a late retry of an earlier event may come after a later run: it never moves the settled time back
+        Instant upTo = known != null && known.before().isAfter(cut) ? known.before() : cut;
+        return new CustomerDay(settledNow.plus(recentPart), new SettledCustomers(settledNow, upTo), settledPart.n() + recentPart.n());
     }
 
     private SideTally tallyOf(Side side, String unitId, LocalDate day) {

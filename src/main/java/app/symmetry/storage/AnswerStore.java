@@ -1,10 +1,13 @@
 package app.symmetry.storage;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static app.symmetry.storage.SymmetryTable.n;
@@ -41,6 +44,7 @@ public class AnswerStore {
 
     private static final Logger LOG = Logger.getLogger(AnswerStore.class);
     private static final int CONFLICT_RETRIES = 6;
+    private static final String TIMED_KEY = "@";
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
@@ -119,13 +123,29 @@ public class AnswerStore {
 
     /** Every answer of one unit, side and day: one Query on one partition, page by page. */
     public void forEachAnswer(Side side, String unitId, LocalDate day, Consumer<StoredRatings> consumer) {
+        query(answerPartition(side, unitId, day), null, consumer);
+    }
+
+    /**
+     * The customer answers of one unit and day received at or after {@code since} (to the second):
+     * the part of the partition whose sort keys start with a time from then on.
+     */
+    public void forEachCustomerAnswerSince(String unitId, LocalDate day, Instant since, Consumer<StoredRatings> consumer) {
+        query(answerPartition(Side.CUSTOMER, unitId, day), TIMED_KEY + since.truncatedTo(ChronoUnit.SECONDS), consumer);
+    }
+
+    private void query(String partition, String fromKey, Consumer<StoredRatings> consumer) {
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table.name())
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(answerPartition(side, unitId, day))))
-                    .projectionExpression("recommend, ratings")
+                    .projectionExpression("sk, recommend, ratings")
                     .consistentRead(true);
+            if (fromKey == null) {
+                query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(partition)));
+            } else {
+                query.keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to").expressionAttributeValues(
+                        Map.of(":pk", s(partition), ":from", s(fromKey), ":to", s(TIMED_KEY + "~")));
+            }
             if (start != null) {
                 query.exclusiveStartKey(start);
             }
@@ -136,14 +156,42 @@ public class AnswerStore {
                 if (r != null && r.hasM()) {
                     r.m().forEach((k, v) -> ratings.put(k, Integer.parseInt(v.n())));
                 }
-                consumer.accept(new StoredRatings(Integer.parseInt(item.get("recommend").n()), ratings));
+                consumer.accept(new StoredRatings(Integer.parseInt(item.get("recommend").n()), ratings,
+                        receivedAt(item.get(SymmetryTable.SK).s())));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
     }
 
-    /** The figures-bearing part of a stored answer. */
-    public record StoredRatings(int recommend, Map<String, Integer> ratings) {
+    /**
+     * The figures-bearing part of a stored answer.
+     *
+     * @param receivedAt to the second, from the sort key of a customer answer; empty for employee
+     *        answers, which keep no time, and for customer answers stored before keys carried it
+     */
+    public record StoredRatings(int recommend, Map<String, Integer> ratings, Optional<Instant> receivedAt) {
+    }
+
+    /**
+     * A customer answer's sort key, {@code @2026-11-23T14:05:09Z#<submissionId>}: its time first, so
+     * a run can read what came in since the last one. Keys written before carried the submission id
+     * alone (a UUID: digits and lower-case letters), which sorts apart from {@code @…}.
+     */
+    public static String customerKey(Instant receivedAt, String submissionId) {
+        return TIMED_KEY + receivedAt.truncatedTo(ChronoUnit.SECONDS) + "#" + submissionId;
+    }
+
+    /** The submission id a customer answer's sort key ends with, whichever way it was written. */
+    public static String submissionId(String customerSortKey) {
+        return customerSortKey.substring(customerSortKey.lastIndexOf('#') + 1);
+    }
+
+    private static Optional<Instant> receivedAt(String sortKey) {
+        if (!sortKey.startsWith(TIMED_KEY)) {
+            return Optional.empty();
+        }
+        int end = sortKey.indexOf('#');
+        return Optional.of(Instant.parse(sortKey.substring(TIMED_KEY.length(), end)));
     }
 
     public static String answerPartition(Side side, String unitId, LocalDate day) {
@@ -153,7 +201,8 @@ public class AnswerStore {
     private Map<String, AttributeValue> answerItem(StoredAnswer answer) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SymmetryTable.PK, s(answerPartition(answer.side(), answer.unitId(), answer.day())));
-        item.put(SymmetryTable.SK, s(answer.key()));
+        item.put(SymmetryTable.SK, s(answer.side() == Side.CUSTOMER && answer.receivedAt().isPresent()
+                ? customerKey(answer.receivedAt().get(), answer.key()) : answer.key()));
         item.put("unitId", s(answer.unitId()));
         item.put("day", s(answer.day().toString()));
         item.put("recommend", n(answer.recommend()));

@@ -28,14 +28,15 @@ import app.symmetry.SymmetryConfig;
  * <p>
  * Single-table design; every item has a partition key {@code pk} and a sort key {@code sk}:
  * <ul>
- * <li>{@code ANSWER#C#unit#day} / submissionId: a customer answer; {@code ANSWER#E#unit#day} / random: an
- * employee answer. One unit's answers of one day are one Query, never a scan.</li>
+ * <li>{@code ANSWER#C#unit#day} / {@code @receivedAt#submissionId}: a customer answer, in the order
+ * received; {@code ANSWER#E#unit#day} / random: an employee answer, in no order. One unit's answers of one
+ * day are one Query, never a scan.</li>
  * <li>{@code SUBMISSION#id}: that a submission id was stored (idempotency), nothing else.</li>
  * <li>{@code SPENT#linkId}: that a single-use link was answered, not which answer it was.</li>
  * <li>{@code DEVICE#hash#day}: a per-device daily count, hash salted and expiring.</li>
  * <li>{@code REVOKED#codeId}: a revoked unit code.</li>
- * <li>{@code TALLY#unit} / month: the sufficient statistics of one unit, one attribute per day and side, and
- * the time each day was computed.</li>
+ * <li>{@code TALLY#unit} / month: the sufficient statistics of one unit, one attribute per day and side, the
+ * time each day was computed, and how far the scheduled runs got through it.</li>
  * <li>{@code SNAPSHOT#scope#id#periodType} / period: a published snapshot; index {@value #BY_PERIOD}
  * ({@code gpk} = {@code SNAPSHOT#scope#period}, {@code gsk} = id) lists every unit of one period. A unit's
  * days are not stored: they are computed from its tallies when read.</li>

@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static app.symmetry.storage.SymmetryTable.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.symmetry.aggregation.DayProgress;
+import app.symmetry.aggregation.SettledCustomers;
 import app.symmetry.answer.Side;
 import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
@@ -40,13 +43,18 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * is computed from these when read, and shows it). A run over a month writes one item per unit, not
  * 62 (a fraction of the write units: a day's tally is some 100 bytes, a write unit 1 KB), and the
  * tallies a run needs are a few items per unit, fetched by key. Each day is set on its own by {@code UpdateItem}, so two runs
- * writing different days of one month never overwrite each other.
+ * writing different days of one month never overwrite each other. Beside them, a day's {@link DayProgress}:
+ * its settled customers ({@code 2026-11-23#S}) and when its employee answers were read ({@code 2026-11-23#R}).
  */
 @ApplicationScoped
 public class TallyStore {
 
     private static final String PREFIX = "TALLY#";
     /** A day's tallies: {@code 2026-11-23#C} and {@code 2026-11-23#E}. */
+    /** A day's settled customers, {@code 2026-11-23#S}: their tally and the time they run up to. */
+    private static final String SETTLED = "#S";
+    /** When a day's employee answers were last read whole, {@code 2026-11-23#R}. */
+    private static final String EMPLOYEES_READ = "#R";
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
     private final DynamoDbClient dynamo;
@@ -60,35 +68,118 @@ public class TallyStore {
     }
 
     /**
-     * Stores one unit's tallies of several days, both sides, and when they were computed: one update
+     * Stores one unit's tallies of several days, both sides, and when they were computed, forgetting
+     * how far scheduled runs got through those days (what a recompute does). Returns every day of the
+     * months written, as they stand after the update.
+     */
+    public UnitDays putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee, Instant computedAt) {
+        return putDays(unitId, customer, employee, DayProgress.NONE, computedAt);
+    }
+
+    /**
+     * Stores one unit's tallies of several days, both sides, when they were computed and the run's
+     * {@code progress} through them (a day written without progress loses what it had): one update
      * per month. Returns every day of the months written, as they stand after the update (DynamoDB
      * returns the item with the update, at no read cost): the run needs them next.
      */
-    public UnitDays putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee, Instant computedAt) {
+    public UnitDays putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee,
+            DayProgress progress, Instant computedAt) {
         Map<YearMonth, Map<String, String>> months = new TreeMap<>();
-        customer.forEach((day, tally) -> months.computeIfAbsent(YearMonth.from(day), m -> new TreeMap<>())
-                .put(attribute(day, Side.CUSTOMER), encode(tally) + '@' + computedAt.getEpochSecond()));
-        employee.forEach((day, tally) -> months.computeIfAbsent(YearMonth.from(day), m -> new TreeMap<>())
-                .put(attribute(day, Side.EMPLOYEE), encode(tally)));
+        Map<YearMonth, List<String>> forgotten = new TreeMap<>();
+        customer.forEach((day, tally) -> {
+            YearMonth month = YearMonth.from(day);
+            Map<String, String> set = months.computeIfAbsent(month, m -> new TreeMap<>());
+            set.put(attribute(day, Side.CUSTOMER), encode(tally) + '@' + computedAt.getEpochSecond());
+            SettledCustomers settled = progress.settled().get(day);
+            if (settled != null) {
+                set.put(day + SETTLED, encode(settled.tally()) + '@' + settled.before().getEpochSecond());
+            } else {
+                forgotten.computeIfAbsent(month, m -> new ArrayList<>()).add(day + SETTLED);
+            }
+        });
+        employee.forEach((day, tally) -> {
+            YearMonth month = YearMonth.from(day);
+            Map<String, String> set = months.computeIfAbsent(month, m -> new TreeMap<>());
+            set.put(attribute(day, Side.EMPLOYEE), encode(tally));
+            Instant readAt = progress.employeesReadAt().get(day);
+            if (readAt != null) {
+                set.put(day + EMPLOYEES_READ, Long.toString(readAt.getEpochSecond()));
+            } else {
+                forgotten.computeIfAbsent(month, m -> new ArrayList<>()).add(day + EMPLOYEES_READ);
+            }
+        });
         DaysRead after = new DaysRead(LocalDate.MIN, LocalDate.MAX);
         months.forEach((month, days) -> {
-            StringBuilder set = new StringBuilder("SET ");
+            StringBuilder update = new StringBuilder("SET ");
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
             int i = 0;
             for (Map.Entry<String, String> day : days.entrySet()) {
-                set.append(i == 0 ? "" : ", ").append("#d").append(i).append(" = :t").append(i);
+                update.append(i == 0 ? "" : ", ").append("#d").append(i).append(" = :t").append(i);
                 names.put("#d" + i, day.getKey());
                 values.put(":t" + i, s(day.getValue()));
                 i++;
             }
+            String remove = " REMOVE ";
+            for (String name : forgotten.getOrDefault(month, List.of())) {
+                update.append(remove).append("#d").append(i);
+                names.put("#d" + i, name);
+                remove = ", ";
+                i++;
+            }
             UpdateItemResponse updated = writer.update(UpdateItemRequest.builder().tableName(table.name())
                     .key(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(month.toString())))
-                    .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .updateExpression(update.toString()).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW).build());
             after.add(updated.attributes());
         });
         return after.unitDays();
+    }
+
+    /**
+     * How far scheduled runs got through these units' {@code days}: only those attributes of their
+     * month items, by key, a BatchGetItem per 100 items.
+     */
+    public Map<String, DayProgress> progress(Collection<String> unitIds, Collection<LocalDate> days) {
+        Map<String, String> names = new HashMap<>();
+        StringBuilder projection = new StringBuilder(SymmetryTable.PK);
+        for (LocalDate day : days) {
+            for (String mark : List.of(SETTLED, EMPLOYEES_READ)) {
+                String name = "#p" + names.size();
+                names.put(name, day + mark);
+                projection.append(", ").append(name);
+            }
+        }
+        Set<YearMonth> months = new TreeSet<>();
+        days.forEach(day -> months.add(YearMonth.from(day)));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String unitId : unitIds) {
+            for (YearMonth month : months) {
+                keys.add(Map.of(SymmetryTable.PK, s(partition(unitId)), SymmetryTable.SK, s(month.toString())));
+            }
+        }
+        Map<String, Map<LocalDate, SettledCustomers>> settled = new HashMap<>();
+        Map<String, Map<LocalDate, Instant>> employeesRead = new HashMap<>();
+        for (Map<String, AttributeValue> item : ItemsByKey.read(dynamo, table.name(), keys,
+                b -> b.consistentRead(true).projectionExpression(projection.toString()).expressionAttributeNames(names))) {
+            String unitId = item.get(SymmetryTable.PK).s().substring(PREFIX.length());
+            item.forEach((name, value) -> {
+                if (name.endsWith(SETTLED)) {
+                    String text = value.s();
+                    int at = text.lastIndexOf('@');
+                    settled.computeIfAbsent(unitId, u -> new HashMap<>()).put(LocalDate.parse(name.substring(0, 10)),
+                            new SettledCustomers(decode(text.substring(0, at)), Instant.ofEpochSecond(Long.parseLong(text.substring(at + 1)))));
+                } else if (name.endsWith(EMPLOYEES_READ)) {
+                    employeesRead.computeIfAbsent(unitId, u -> new HashMap<>()).put(LocalDate.parse(name.substring(0, 10)),
+                            Instant.ofEpochSecond(Long.parseLong(value.s())));
+                }
+            });
+        }
+        Map<String, DayProgress> out = new HashMap<>();
+        for (String unitId : unitIds) {
+            out.put(unitId, new DayProgress(settled.getOrDefault(unitId, Map.of()), employeesRead.getOrDefault(unitId, Map.of())));
+        }
+        return out;
     }
 
     /**

@@ -225,7 +225,7 @@ class AggregationFlowTest {
 
     @Test
     @Order(5)
-    void answersJustBeforeMidnightAreCountedByTheRunsAfterItAndLaterRunsReadTodayOnly() {
+    void answersJustBeforeMidnightAreCountedByTheRunAfterItWhichReadsOnlyThem() {
         String token = code("paris-opera", "customer");
         Random random = new Random(1113);
         List<Answer> late = List.of(answer(random, LocalDate.of(2026, 11, 12), 1), answer(random, LocalDate.of(2026, 11, 12), 2),
@@ -236,20 +236,25 @@ class AggregationFlowTest {
         // three more at 23:50, after the 23:15 run: only a run after midnight can see them
         List<Answer> lastOnes = List.of(answer(random, LocalDate.of(2026, 11, 12), 0), answer(random, LocalDate.of(2026, 11, 12), 1),
                 answer(random, LocalDate.of(2026, 11, 12), 2));
+        clock.reset();
         scheduledRun("2026-11-12T22:15:00Z"); // 23:15 in Paris
         for (Answer a : lastOnes) {
             send("/submitFeedback", token, a, LocalDate.of(2026, 11, 12).atTime(23, 50).atZone(PARIS).toInstant());
         }
         clock.reset();
 
+        // the 23:15 run settled what came before 23:00; the run after midnight reads what came since
         Map<String, Object> afterMidnight = scheduledRun("2026-11-12T23:15:00Z"); // 00:15 on the 13th in Paris
-        assertThat(((Number) afterMidnight.get("answersRead")).intValue()).isEqualTo(6);
+        assertThat(((Number) afterMidnight.get("answersRead")).intValue()).isEqualTo(3);
         Map<String, Object> day = get("unit", "paris-opera", "DAY:2026-11-12");
         assertThat(((Number) path(day, "customer.n")).intValue()).isEqualTo(6);
         List<Answer> all = new ArrayList<>(late);
         all.addAll(lastOnes);
         assertSide(day, "customer", "nps", all);
 
+        // that run settled the whole day: the next runs of the grace read nothing of it, and the day stands
+        assertThat(((Number) scheduledRun("2026-11-13T00:15:00Z").get("answersRead")).intValue()).isZero();
+        assertSide(get("unit", "paris-opera", "DAY:2026-11-12"), "customer", "nps", all);
         // past the grace (3 h by default), a run reads its own day only
         assertThat(((Number) scheduledRun("2026-11-13T05:15:00Z").get("answersRead")).intValue()).isZero();
     }
@@ -268,11 +273,46 @@ class AggregationFlowTest {
 
         // the day is open: its employee figures cannot be published, so the run reads its customers only
         assertThat(((Number) scheduledRun("2026-11-20T13:15:00Z").get("answersRead")).intValue()).isEqualTo(1);
-        // after midnight the finished day is read whole, before any period containing it closes
-        assertThat(((Number) scheduledRun("2026-11-20T23:15:00Z").get("answersRead")).intValue()).isEqualTo(3);
+        // after midnight the finished day's employees are read whole, before any period containing it
+        // closes; its customer was settled by the run before
+        assertThat(((Number) scheduledRun("2026-11-20T23:15:00Z").get("answersRead")).intValue()).isEqualTo(2);
         Map<String, Object> dayShown = get("unit", "paris-bastille", "DAY:2026-11-20");
         assertThat(((Number) path(dayShown, "customer.n")).intValue()).isEqualTo(1);
         assertThat((Boolean) path(dayShown, "employee.suppressed")).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void anAnswerReceivedBeforeMidnightButStoredAfterTheFirstRunIsCountedByTheNext() {
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        String customers = code("versailles-chantiers", "customer", day);
+        String employees = code("versailles-chantiers", "pulse", day);
+        Random random = new Random(2411);
+        List<Answer> counted = new ArrayList<>(List.of(answer(random, day, 1), answer(random, day, 2)));
+        for (Answer a : counted) {
+            send("/submitFeedback", customers, a);
+        }
+        send("/submitPulse", employees, answer(random, day, 1));
+        clock.reset();
+        assertThat(((Number) scheduledRun("2026-11-24T20:00:00Z").get("answersRead")).intValue()).isEqualTo(2);
+
+        // 00:00:20 in Paris: the run right after midnight reads the day's employees and settles its
+        // customers up to 23:45 only: an answer received at 23:59:58 may still be on its way ...
+        assertThat(((Number) scheduledRun("2026-11-24T23:00:20Z").get("answersRead")).intValue()).isEqualTo(1);
+        // ... and it is, stored after that run (a slow write, a retry of the client's own)
+        Answer late = answer(random, day, 3);
+        send("/submitFeedback", customers, late, day.atTime(23, 59, 58).atZone(PARIS).toInstant());
+        send("/submitPulse", employees, answer(random, day, 2), day.atTime(23, 59, 59).atZone(PARIS).toInstant());
+        clock.reset();
+
+        // the next run reads what came in since 23:45 (that answer) and the employees again, as the
+        // first read of them was too early to be final; the one after reads nothing of the day
+        assertThat(((Number) scheduledRun("2026-11-25T00:00:20Z").get("answersRead")).intValue()).isEqualTo(3);
+        assertThat(((Number) scheduledRun("2026-11-25T01:00:20Z").get("answersRead")).intValue()).isZero();
+        counted.add(late);
+        Map<String, Object> shown = get("unit", "versailles-chantiers", "DAY:2026-11-24");
+        assertThat(((Number) path(shown, "customer.n")).intValue()).isEqualTo(3);
+        assertSide(shown, "customer", "nps", counted);
     }
 
     private Map<String, Object> scheduledRun(String time) {

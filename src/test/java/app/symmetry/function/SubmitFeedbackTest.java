@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +86,12 @@ class SubmitFeedbackTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         List<Map<String, AttributeValue>> stored = table.all().stream()
                 .filter(i -> i.get("pk").s().equals(AnswerStore.answerPartition(Side.CUSTOMER, "paris-opera", today))
-                        && i.get("sk").s().equals(id))
+                        && AnswerStore.submissionId(i.get("sk").s()).equals(id))
                 .toList();
         assertThat(stored).hasSize(1);
         Map<String, AttributeValue> item = stored.get(0);
+        // its sort key starts with the time it was received: the runs read what came in since the last one
+        assertThat(item.get("sk").s()).isEqualTo("@" + Instant.parse(item.get("receivedAt").s()).truncatedTo(ChronoUnit.SECONDS) + "#" + id);
         assertThat(item.get("recommend").n()).isEqualTo("9");
         assertThat(item.get("ratings").m()).containsEntry("cooperation", AttributeValue.fromN("3"));
         assertThat(item.get("comment").s()).isEqualTo("Très bon accueil.");
@@ -139,7 +142,8 @@ class SubmitFeedbackTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(table.all()).filteredOn(i -> i.get("sk").s().equals(answer.get("submissionId"))).hasSize(1);
+        assertThat(table.all()).filteredOn(i -> i.get("pk").s().startsWith("ANSWER#")
+                && AnswerStore.submissionId(i.get("sk").s()).equals(answer.get("submissionId"))).hasSize(1);
     }
 
     static List<Object[]> badAnswers() {

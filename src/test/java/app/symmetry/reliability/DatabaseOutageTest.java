@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.local.EmbeddedDynamoDb;
+import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -187,7 +188,7 @@ class DatabaseOutageTest {
 
         Map<String, Integer> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : table.withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
-            stored.merge(item.get(SymmetryTable.SK).s(), 1, Integer::sum);
+            stored.merge(AnswerStore.submissionId(item.get(SymmetryTable.SK).s()), 1, Integer::sum);
         }
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored.keySet());

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -119,9 +120,9 @@ class LoadTest {
         Map<String, Integer> storedCount = new HashMap<>();
         for (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item : table
                 .withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
-            String sk = item.get(SymmetryTable.SK).s();
-            if (distinct.contains(sk)) {
-                storedCount.merge(sk, 1, Integer::sum);
+            String id = AnswerStore.submissionId(item.get(SymmetryTable.SK).s());
+            if (distinct.contains(id)) {
+                storedCount.merge(id, 1, Integer::sum);
             }
         }
         Set<String> lost = new HashSet<>(acknowledged);

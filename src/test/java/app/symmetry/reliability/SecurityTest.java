@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.local.LocalGateway;
+import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -72,7 +73,7 @@ class SecurityTest {
 
     private Set<String> storedKeys() {
         return table.all().stream().filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#"))
-                .map(i -> i.get(SymmetryTable.SK).s()).collect(Collectors.toSet());
+                .map(i -> AnswerStore.submissionId(i.get(SymmetryTable.SK).s())).collect(Collectors.toSet());
     }
 
     @Test
@@ -149,7 +150,7 @@ class SecurityTest {
         assertThat(response).doesNotContain("<script", "<img");
         List<Map<String, AttributeValue>> items = table.all().stream()
                 .filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#C#" + UNIT + "#"))
-                .filter(i -> i.get(SymmetryTable.SK).s().equals(body.get("submissionId"))).toList();
+                .filter(i -> AnswerStore.submissionId(i.get(SymmetryTable.SK).s()).equals(body.get("submissionId"))).toList();
         assertThat(items).hasSize(1);
         assertThat(items.get(0).get("comment").s()).isEqualTo(markup);
     }

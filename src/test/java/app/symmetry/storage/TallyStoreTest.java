@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.symmetry.aggregation.DayProgress;
+import app.symmetry.aggregation.SettledCustomers;
 import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.snapshot.UnitDays;
@@ -55,6 +57,34 @@ class TallyStoreTest {
         UnitDays september = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 2),
                 java.util.Set.of(java.time.YearMonth.of(2026, 10))).get(unit);
         assertThat(september.customer()).containsOnlyKeys(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 29), LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    void aScheduledRunsProgressIsKeptBesideTheTalliesAndARecomputeForgetsIt() {
+        String unit = "tally-progress";
+        LocalDate last = LocalDate.of(2026, 10, 31);
+        LocalDate first = LocalDate.of(2026, 11, 1);
+        Instant settledUpTo = Instant.parse("2026-11-01T09:45:00Z");
+        DayProgress progress = new DayProgress(
+                Map.of(last, new SettledCustomers(tally(6, 2, 1), Instant.parse("2026-11-01T00:10:00Z")),
+                        first, new SettledCustomers(tally(2, 1, 0), settledUpTo)),
+                Map.of(last, AT));
+        UnitDays written = tallies.putDays(unit, Map.of(last, tally(6, 2, 1), first, tally(3, 1, 1)), Map.of(last, tally(5, 0, 1)),
+                progress, AT);
+        // the progress is not a tally: readers of the tallies never see it
+        assertThat(written.customer()).containsOnlyKeys(last, first);
+        assertThat(written.employee()).containsOnlyKeys(last);
+
+        DayProgress read = tallies.progress(java.util.List.of(unit), java.util.List.of(last, first)).get(unit);
+        assertThat(read).isEqualTo(progress);
+        assertThat(tallies.progress(java.util.List.of(unit, "no-such-unit"), java.util.List.of(first)))
+                .containsEntry("no-such-unit", DayProgress.NONE);
+
+        // a recompute of the 1st: that day's progress goes, the 31st's stays
+        tallies.putDays(unit, Map.of(first, tally(3, 1, 1)), Map.of(first, tally(0, 0, 0)), AT);
+        DayProgress after = tallies.progress(java.util.List.of(unit), java.util.List.of(last, first)).get(unit);
+        assertThat(after.settled()).containsOnlyKeys(last);
+        assertThat(after.employeesReadAt()).containsOnlyKeys(last);
     }
 
     @Test
