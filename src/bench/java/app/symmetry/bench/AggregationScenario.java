@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import app.symmetry.aggregation.AggregationReport;
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.testing.TestClock;
 
 /**
  * Aggregation against its floor, for one organisation and growing numbers of answers:
@@ -17,10 +18,17 @@ import app.symmetry.aggregation.Aggregator;
  * <li>seed answers over the 30 days before today (BatchWriteItem, straight into the partitions);</li>
  * <li>bare: Query every partition the aggregation reads (unit × day × side, today included);</li>
  * <li>ours: {@code Aggregator.recompute(today − 30, today)}; ratio = ours / bare;</li>
- * <li>three times: add 1 % new answers to today's partitions and time
- * {@code Aggregator.runScheduled(now)}; incremental ratio = the median of the three / the full
- * recompute's time.</li>
+ * <li>one untimed scheduled run (a recompute keeps no progress: the run after it reads today whole),
+ * then three times: add 1 % new answers, received in the hour before, to today's partitions and time
+ * the hourly {@code Aggregator.runScheduled}; incremental ratio = the median of the three / the full
+ * recompute's time;</li>
+ * <li>on last night, after a 23:00 run: add 1 % more, received from 23:00 to midnight, and time the
+ * first run after midnight, which also reads the finished day's employee answers whole (the "after
+ * midnight" figure).</li>
  * </ol>
+ * The runs' times are those of the units' day (from 06:00, an hour apart), set on the application's
+ * clock (the tests' {@code TestClock}), whatever the time the benchmark is started at: what a run
+ * reads depends on the time of the run before it.
  * If the Aggregator is not implemented yet ({@link UnsupportedOperationException}) only the bare
  * side is measured and the part says "aggregation: not available".
  */
@@ -35,6 +43,7 @@ final class AggregationScenario {
     static final int INCREMENTAL_RUNS = 3;
 
     private final Aggregator aggregator;
+    private final TestClock clock;
     private final AnswerData data;
     private final String orgId;
     private final List<String> units;
@@ -42,10 +51,13 @@ final class AggregationScenario {
     private long seeded;
     private boolean available = true;
     private boolean warm;
-    private Instant lastScheduled;
+    private int hourlyRuns;
+    private int sizes;
 
-    AggregationScenario(Aggregator aggregator, AnswerData data, String orgId, List<String> units, Map<String, Object> figures) {
+    AggregationScenario(Aggregator aggregator, TestClock clock, AnswerData data, String orgId, List<String> units,
+            Map<String, Object> figures) {
         this.aggregator = aggregator;
+        this.clock = clock;
         this.data = data;
         this.orgId = orgId;
         this.units = units;
@@ -76,7 +88,7 @@ final class AggregationScenario {
             time(() -> aggregator.recompute(from, today));
             // and the hourly run's own paths (a one-day update, the run's idempotency record)
             for (int hour = 0; hour < INCREMENTAL_RUNS && available; hour++) {
-                time(() -> aggregator.runScheduled(nextScheduledTime(today)));
+                scheduled(nextScheduledTime(today));
             }
             warm = true;
         }
@@ -106,19 +118,24 @@ final class AggregationScenario {
         Bench.log("recompute %s..%s: %s in %.2f s, %.2f s of CPU (ratio %.2f, of CPU %.2f)", from, today, full.report,
                 full.seconds, full.cpuSeconds, full.seconds / bare, full.cpuSeconds / bareCpu);
 
-        // three hourly runs, each after 1 % more new answers: the median is taken, as one run of a few
-        // hundred milliseconds is at the mercy of a GC pause or a neighbour on a shared machine
+        // the run after a recompute reads today whole, as a recompute keeps no progress: untimed
+        Instant previous = nextScheduledTime(today);
+        scheduled(previous);
+        // three hourly runs, each after 1 % more new answers received in the hour before it: the
+        // median is taken, as one run of a few hundred milliseconds is at the mercy of a GC pause or a
+        // neighbour on a shared machine
         long extra = Math.max(1, answers / 100);
         List<Timed> hourly = new java.util.ArrayList<>();
         for (int hour = 0; hour < INCREMENTAL_RUNS; hour++) {
-            seeded += data.seed(units, today, today, extra, answers + 7 + hour, 1);
-            Instant scheduled = nextScheduledTime(today);
-            Timed run = time(() -> aggregator.runScheduled(scheduled));
+            Instant at = nextScheduledTime(today);
+            seeded += data.seed(units, today, today, extra, answers + 7 + hour, 1, previous, at);
+            previous = at;
+            Timed run = scheduled(at);
             if (run == null) {
                 return false;
             }
             hourly.add(run);
-            Bench.log("runScheduled after %,d more new answers: %s in %.2f s, %.2f s of CPU", extra, run.report,
+            Bench.log("runScheduled at %s after %,d more new answers: %s in %.2f s, %.2f s of CPU", at, extra, run.report,
                     run.seconds, run.cpuSeconds);
         }
         Timed incremental = hourly.stream().sorted(java.util.Comparator.comparingDouble(Timed::seconds)).toList()
@@ -134,21 +151,42 @@ final class AggregationScenario {
         figures.put(key + "incremental_cpu_ratio", Bench.round(incrementalCpu / full.cpuSeconds, 3));
         Bench.log("runScheduled, median of %d: %.2f s (ratio %.3f), %.2f s of CPU (ratio of CPU %.3f)", INCREMENTAL_RUNS,
                 incremental.seconds, incremental.seconds / full.seconds, incrementalCpu, incrementalCpu / full.cpuSeconds);
+
+        // the first run after midnight, on last night (today's runs have their times already): the
+        // 23:00 run, untimed, then the last hour's answers, then the run at 00:00, which reads those and
+        // the finished day's employee answers, whole for the first time (a later minute for each size:
+        // every scheduled time runs once)
+        Instant midnight = today.atStartOfDay(UNITS_ZONE).toInstant();
+        Instant lastNight = midnight.minusSeconds(3600).plusSeconds(60L * sizes);
+        if (scheduled(lastNight) == null) {
+            return false;
+        }
+        seeded += data.seed(units, lastSeeded, lastSeeded, extra, answers + 11, 1, lastNight, midnight);
+        Timed afterMidnight = scheduled(midnight.plusSeconds(20 + 60L * sizes++));
+        if (afterMidnight == null) {
+            return false;
+        }
+        figures.put(key + "after_midnight_s", Bench.round(afterMidnight.seconds, 2));
+        figures.put(key + "after_midnight_answers_read", afterMidnight.report.answersRead());
+        figures.put(key + "after_midnight_ratio", Bench.round(afterMidnight.seconds / full.seconds, 3));
+        Bench.log("runScheduled after midnight: %s in %.2f s (ratio %.3f)", afterMidnight.report, afterMidnight.seconds,
+                afterMidnight.seconds / full.seconds);
         return true;
     }
 
-    /**
-     * Mid-afternoon of the units' day, or a second after the last scheduled run (a retried time would
-     * return the first run's report). Not the wall clock: in the three hours after a unit's midnight
-     * (the grace) a run also re-reads the finished day whole, both sides, so an hourly run measured
-     * then costs more (0.104 of a full run over 1,000 units at about 00:40 Paris time, 2026-11-29,
-     * against 0.072 in the evening): the figure would depend on when the benchmark is started.
-     * docs/benchmarks.md reports both.
-     */
+    /** A scheduled run with the application's clock at its time, as on Lambda. */
+    private Timed scheduled(Instant at) {
+        clock.set(at);
+        try {
+            return time(() -> aggregator.runScheduled(at));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** The next hour of the units' day from 06:00: distinct times (a retried time would return the first run's report). */
     private Instant nextScheduledTime(LocalDate today) {
-        Instant at = today.atTime(15, 0).atZone(UNITS_ZONE).toInstant();
-        lastScheduled = lastScheduled != null && !at.isAfter(lastScheduled) ? lastScheduled.plusSeconds(1) : at;
-        return lastScheduled;
+        return today.atTime(6, 0).plusHours(hourlyRuns++).atZone(UNITS_ZONE).toInstant();
     }
 
     boolean available() {

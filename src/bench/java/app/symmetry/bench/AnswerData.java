@@ -3,7 +3,6 @@ package app.symmetry.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +48,17 @@ public final class AnswerData {
     }
 
     public static Map<String, AttributeValue> answerItem(Random random, Side side, String unitId, LocalDate day, String key) {
-        Instant dayStart = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant dayStart = day.atStartOfDay(AggregationScenario.UNITS_ZONE).toInstant();
+        return answerItem(random, side, unitId, day, key, dayStart.plusSeconds(random.nextInt(86_400)));
+    }
+
+    /** @param receivedAt a customer answer's time, in its sort key as AnswerStore writes it */
+    public static Map<String, AttributeValue> answerItem(Random random, Side side, String unitId, LocalDate day, String key,
+            Instant receivedAt) {
+        Instant dayStart = day.atStartOfDay(AggregationScenario.UNITS_ZONE).toInstant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SymmetryTable.PK, AttributeValue.fromS(AnswerStore.answerPartition(side, unitId, day)));
-        item.put(SymmetryTable.SK, AttributeValue.fromS(key));
+        item.put(SymmetryTable.SK, AttributeValue.fromS(side == Side.CUSTOMER ? AnswerStore.customerKey(receivedAt, key) : key));
         item.put("unitId", AttributeValue.fromS(unitId));
         item.put("day", AttributeValue.fromS(day.toString()));
         item.put("recommend", AttributeValue.fromN(Integer.toString(random.nextInt(11))));
@@ -70,7 +76,7 @@ public final class AnswerData {
         }
         if (side == Side.CUSTOMER) {
             item.put("language", AttributeValue.fromS("fr"));
-            item.put("receivedAt", AttributeValue.fromS(dayStart.plusSeconds(random.nextInt(86_400)).toString()));
+            item.put("receivedAt", AttributeValue.fromS(receivedAt.toString()));
             item.put(SymmetryTable.TTL, AttributeValue.fromN(Long.toString(dayStart.plus(Duration.ofDays(395)).getEpochSecond())));
         } else {
             item.put(SymmetryTable.TTL, AttributeValue.fromN(Long.toString(dayStart.plus(Duration.ofDays(395)).getEpochSecond())));
@@ -80,6 +86,15 @@ public final class AnswerData {
 
     /** Writes {@code count} answers spread at random over {@code units} × [{@code from}, {@code to}], with BatchWriteItem. */
     public long seed(List<String> units, LocalDate from, LocalDate to, long count, long seed, int threads) {
+        return seed(units, from, to, count, seed, threads, null, null);
+    }
+
+    /**
+     * The same, the customers received at random from {@code receivedFrom} to before
+     * {@code receivedTo} (both null: at random in their day).
+     */
+    public long seed(List<String> units, LocalDate from, LocalDate to, long count, long seed, int threads, Instant receivedFrom,
+            Instant receivedTo) {
         int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong written = new AtomicLong();
@@ -94,7 +109,11 @@ public final class AnswerData {
                     for (long i = 0; i < mine; i++) {
                         String unit = units.get(random.nextInt(units.size()));
                         LocalDate day = from.plusDays(random.nextInt(days));
-                        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(answerItem(random, unit, day)).build()).build());
+                        Map<String, AttributeValue> item = receivedFrom == null ? answerItem(random, unit, day)
+                                : answerItem(random, random.nextInt(5) == 0 ? Side.EMPLOYEE : Side.CUSTOMER, unit, day,
+                                        UUID.randomUUID().toString(), receivedFrom.plusMillis((long) (random.nextDouble()
+                                                * Duration.between(receivedFrom, receivedTo).toMillis())));
+                        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
                         if (batch.size() == 25) {
                             writeBatch(batch);
                             written.addAndGet(batch.size());

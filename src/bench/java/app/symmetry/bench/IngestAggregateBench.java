@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.testing.TestClock;
 import app.symmetry.answer.AnswerService;
 import app.symmetry.answer.Side;
 import app.symmetry.answer.SubmissionReceipt;
@@ -60,6 +61,8 @@ public class IngestAggregateBench {
     @Inject
     Aggregator aggregator;
     @Inject
+    TestClock clock;
+    @Inject
     AnswerService answers;
     @Inject
     TokenCodec codec;
@@ -90,7 +93,7 @@ public class IngestAggregateBench {
 
     private void aggregation(Map<String, Object> figures) {
         List<String> units = Organisations.unitIds(Organisations.Units100.ORG, 100);
-        AggregationScenario scenario = new AggregationScenario(aggregator, new AnswerData(dynamo.client(), table),
+        AggregationScenario scenario = new AggregationScenario(aggregator, clock, new AnswerData(dynamo.client(), table),
                 Organisations.Units100.ORG, units, figures);
         scenario.run(10_000);
         if (Bench.full()) {
@@ -235,15 +238,16 @@ public class IngestAggregateBench {
             events.add(mapper.writeValueAsString(Map.of("body", body,
                     "origin", Map.of("sourceIp", ip, "userAgent", "Mozilla/5.0 (bench phone)"))));
             // the item bare puts: what AnswerStore writes for this answer (its own key, so both sides insert)
+            Instant now = Instant.now();
             Map<String, AttributeValue> item = new java.util.HashMap<>(AnswerData.answerItem(random, Side.CUSTOMER,
-                    units.get(u), today, UUID.randomUUID().toString()));
+                    units.get(u), today, UUID.randomUUID().toString(), now));
             item.put("recommend", AttributeValue.fromN(body.get("recommend").toString()));
             Map<String, AttributeValue> r = new java.util.HashMap<>();
             ratings.forEach((d, v) -> r.put(d, AttributeValue.fromN(v.toString())));
             item.put("ratings", AttributeValue.fromM(r));
             item.put("comment", AttributeValue.fromS("Très bon accueil."));
             item.put("language", AttributeValue.fromS("fr"));
-            item.put("receivedAt", AttributeValue.fromS(Instant.now().toString()));
+            item.put("receivedAt", AttributeValue.fromS(now.toString()));
             items.add(item);
         }
         return new Workload(events, items);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.testing.TestClock;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,8 @@ public class LargeOrganisationBench {
     SymmetryTable table;
     @Inject
     Aggregator aggregator;
+    @Inject
+    TestClock clock;
 
     @Test
     void run() {
@@ -37,7 +40,7 @@ public class LargeOrganisationBench {
             Bench.writePart("2-aggregate-1000u", figures);
             return;
         }
-        AggregationScenario scenario = new AggregationScenario(aggregator, new AnswerData(dynamo.client(), table),
+        AggregationScenario scenario = new AggregationScenario(aggregator, clock, new AnswerData(dynamo.client(), table),
                 Organisations.Units1000.ORG, Organisations.unitIds(Organisations.Units1000.ORG, 1000), figures);
         for (String size : System.getProperty("bench.large", "100000").split(",")) {
             if (!scenario.run(Long.parseLong(size.trim()))) {
