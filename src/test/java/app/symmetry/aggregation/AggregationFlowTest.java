@@ -253,10 +253,10 @@ class AggregationFlowTest {
         assertSide(day, "customer", "nps", all);
 
         // that run settled the whole day: the next runs of the grace read nothing of it, and the day stands
-        assertThat(((Number) scheduledRun("2026-11-13T00:15:00Z").get("answersRead")).intValue()).isZero();
+        assertThat(answersRead("2026-11-13T00:15:00Z")).isZero();
         assertSide(get("unit", "paris-opera", "DAY:2026-11-12"), "customer", "nps", all);
         // past the grace (3 h by default), a run reads its own day only
-        assertThat(((Number) scheduledRun("2026-11-13T05:15:00Z").get("answersRead")).intValue()).isZero();
+        assertThat(answersRead("2026-11-13T05:15:00Z")).isZero();
     }
 
     @Test
@@ -272,10 +272,10 @@ class AggregationFlowTest {
         clock.reset();
 
         // the day is open: its employee figures cannot be published, so the run reads its customers only
-        assertThat(((Number) scheduledRun("2026-11-20T13:15:00Z").get("answersRead")).intValue()).isEqualTo(1);
+        assertThat(answersRead("2026-11-20T13:15:00Z")).isEqualTo(1);
         // after midnight the finished day's employees are read whole, before any period containing it
         // closes; its customer was settled by the run before
-        assertThat(((Number) scheduledRun("2026-11-20T23:15:00Z").get("answersRead")).intValue()).isEqualTo(2);
+        assertThat(answersRead("2026-11-20T23:15:00Z")).isEqualTo(2);
         Map<String, Object> dayShown = get("unit", "paris-bastille", "DAY:2026-11-20");
         assertThat(((Number) path(dayShown, "customer.n")).intValue()).isEqualTo(1);
         assertThat((Boolean) path(dayShown, "employee.suppressed")).isTrue();
@@ -294,11 +294,11 @@ class AggregationFlowTest {
         }
         send("/submitPulse", employees, answer(random, day, 1));
         clock.reset();
-        assertThat(((Number) scheduledRun("2026-11-24T20:00:00Z").get("answersRead")).intValue()).isEqualTo(2);
+        assertThat(answersRead("2026-11-24T20:00:00Z")).isEqualTo(2);
 
         // 00:00:20 in Paris: the run right after midnight reads the day's employees and settles its
         // customers up to 23:45 only: an answer received at 23:59:58 may still be on its way ...
-        assertThat(((Number) scheduledRun("2026-11-24T23:00:20Z").get("answersRead")).intValue()).isEqualTo(1);
+        assertThat(answersRead("2026-11-24T23:00:20Z")).isEqualTo(1);
         // ... and it is, stored after that run (a slow write, a retry of the client's own)
         Answer late = answer(random, day, 3);
         send("/submitFeedback", customers, late, day.atTime(23, 59, 58).atZone(PARIS).toInstant());
@@ -307,12 +307,17 @@ class AggregationFlowTest {
 
         // the next run reads what came in since 23:45 (that answer) and the employees again, as the
         // first read of them was too early to be final; the one after reads nothing of the day
-        assertThat(((Number) scheduledRun("2026-11-25T00:00:20Z").get("answersRead")).intValue()).isEqualTo(3);
-        assertThat(((Number) scheduledRun("2026-11-25T01:00:20Z").get("answersRead")).intValue()).isZero();
+        assertThat(answersRead("2026-11-25T00:00:20Z")).isEqualTo(3);
+        assertThat(answersRead("2026-11-25T01:00:20Z")).isZero();
         counted.add(late);
         Map<String, Object> shown = get("unit", "versailles-chantiers", "DAY:2026-11-24");
         assertThat(((Number) path(shown, "customer.n")).intValue()).isEqualTo(3);
         assertSide(shown, "customer", "nps", counted);
+    }
+
+    /** The answers a scheduled run at {@code time} read: what tells a run that re-reads from one that follows the new answers. */
+    private int answersRead(String time) {
+        return ((Number) scheduledRun(time).get("answersRead")).intValue();
     }
 
     private Map<String, Object> scheduledRun(String time) {
