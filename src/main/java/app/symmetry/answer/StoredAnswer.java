@@ -9,7 +9,8 @@ import java.util.Optional;
  * An answer as it is kept. An employee answer carries its day and nothing finer, no language, no
  * contact and no id shared with any other item: {@code key} is random for them.
  *
- * @param key the answer's sort key within its unit and day: the submission id for customers
+ * @param key the answer's id within its unit and day: the submission id for customers, whose sort
+ *        key puts the time received in front of it ({@code AnswerStore.customerKey})
  */
 public record StoredAnswer(Side side, String unitId, LocalDate day, String key, int recommend,
         Map<String, Integer> ratings, Optional<String> comment, Optional<String> language,
