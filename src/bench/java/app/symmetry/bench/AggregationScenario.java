@@ -22,7 +22,7 @@ import app.symmetry.testing.TestClock;
  * then three times: add 1 % new answers, received in the hour before, to today's partitions and time
  * the hourly {@code Aggregator.runScheduled}; incremental ratio = the median of the three / the full
  * recompute's time;</li>
- * <li>on last night, after a 23:00 run: add 1 % more, received from 23:00 to midnight, and time the
+ * <li>on the night before, after a 23:00 run: add 1 % more, received from 23:00 to midnight, and time the
  * first run after midnight, which also reads the finished day's employee answers whole (the "after
  * midnight" figure).</li>
  * </ol>
@@ -154,7 +154,7 @@ final class AggregationScenario {
         Bench.log("runScheduled, median of %d: %.2f s (ratio %.3f), %.2f s of CPU (ratio of CPU %.3f)", INCREMENTAL_RUNS,
                 incremental.seconds, incremental.seconds / full.seconds, incrementalCpu, incrementalCpu / full.cpuSeconds);
 
-        // the first run after midnight, on last night (today's runs have their times already): the
+        // the first run after midnight, on the night before (today's runs have their times already): the
         // 23:00 run, untimed, then the last hour's answers, then the run at 00:00, which reads those and
         // the finished day's employee answers, whole for the first time (a later minute for each size:
         // every scheduled time runs once)
