@@ -43,8 +43,12 @@ public final class AnswerData {
 
     /** One stored answer as {@code AnswerStore.answerItem} makes it; 80 % customers, 20 % employees. */
     public static Map<String, AttributeValue> answerItem(Random random, String unitId, LocalDate day) {
-        Side side = random.nextInt(5) == 0 ? Side.EMPLOYEE : Side.CUSTOMER;
-        return answerItem(random, side, unitId, day, UUID.randomUUID().toString());
+        return answerItem(random, randomSide(random), unitId, day, UUID.randomUUID().toString());
+    }
+
+    /** 80 % customers, 20 % employees. */
+    private static Side randomSide(Random random) {
+        return random.nextInt(5) == 0 ? Side.EMPLOYEE : Side.CUSTOMER;
     }
 
     public static Map<String, AttributeValue> answerItem(Random random, Side side, String unitId, LocalDate day, String key) {
@@ -110,7 +114,7 @@ public final class AnswerData {
                         String unit = units.get(random.nextInt(units.size()));
                         LocalDate day = from.plusDays(random.nextInt(days));
                         Map<String, AttributeValue> item = receivedFrom == null ? answerItem(random, unit, day)
-                                : answerItem(random, random.nextInt(5) == 0 ? Side.EMPLOYEE : Side.CUSTOMER, unit, day,
+                                : answerItem(random, randomSide(random), unit, day,
                                         UUID.randomUUID().toString(), receivedFrom.plusMillis((long) (random.nextDouble()
                                                 * Duration.between(receivedFrom, receivedTo).toMillis())));
                         batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());

@@ -184,9 +184,7 @@ public class Aggregator {
                     settled.put(day, customers.settled());
                 }
 
-                Instant employeesReadAt = before.employeesReadAt().get(day);
-                boolean employeesFinal = employeesReadAt != null && !employeesReadAt.minus(settle).isBefore(dayEnd);
-                if (!day.equals(open) && !employeesFinal) {
+                if (!day.equals(open) && !before.employeesFinal(day, dayEnd, settle)) {
                     SideTally employees = tallyOf(Side.EMPLOYEE, unit.id(), day);
                     employee.put(day, employees);
                     answersRead.addAndGet(employees.n());

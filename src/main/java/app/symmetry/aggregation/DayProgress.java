@@ -1,5 +1,6 @@
 package app.symmetry.aggregation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -17,5 +18,11 @@ public record DayProgress(Map<LocalDate, SettledCustomers> settled, Map<LocalDat
     public DayProgress {
         settled = Map.copyOf(settled);
         employeesReadAt = Map.copyOf(employeesReadAt);
+    }
+
+    /** Whether {@code day}'s employee answers were read a settle time after its end: all of them are in. */
+    public boolean employeesFinal(LocalDate day, Instant dayEnd, Duration settle) {
+        Instant readAt = employeesReadAt.get(day);
+        return readAt != null && !readAt.minus(settle).isBefore(dayEnd);
     }
 }

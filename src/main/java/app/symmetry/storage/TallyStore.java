@@ -50,11 +50,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public class TallyStore {
 
     private static final String PREFIX = "TALLY#";
-    /** A day's tallies: {@code 2026-11-23#C} and {@code 2026-11-23#E}. */
     /** A day's settled customers, {@code 2026-11-23#S}: their tally and the time they run up to. */
     private static final String SETTLED = "#S";
     /** When a day's employee answers were last read whole, {@code 2026-11-23#R}. */
     private static final String EMPLOYEES_READ = "#R";
+    /** A day's tallies: {@code 2026-11-23#C} and {@code 2026-11-23#E}. */
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
     private final DynamoDbClient dynamo;
@@ -84,32 +84,19 @@ public class TallyStore {
      */
     public UnitDays putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee,
             DayProgress progress, Instant computedAt) {
-        Map<YearMonth, Map<String, String>> months = new TreeMap<>();
-        Map<YearMonth, List<String>> forgotten = new TreeMap<>();
+        MonthUpdates updates = new MonthUpdates();
         customer.forEach((day, tally) -> {
-            YearMonth month = YearMonth.from(day);
-            Map<String, String> set = months.computeIfAbsent(month, m -> new TreeMap<>());
-            set.put(attribute(day, Side.CUSTOMER), encode(tally) + '@' + computedAt.getEpochSecond());
             SettledCustomers settled = progress.settled().get(day);
-            if (settled != null) {
-                set.put(day + SETTLED, encode(settled.tally()) + '@' + settled.before().getEpochSecond());
-            } else {
-                forgotten.computeIfAbsent(month, m -> new ArrayList<>()).add(day + SETTLED);
-            }
+            updates.put(day, attribute(day, Side.CUSTOMER), stamped(tally, computedAt),
+                    SETTLED, settled == null ? null : stamped(settled.tally(), settled.before()));
         });
         employee.forEach((day, tally) -> {
-            YearMonth month = YearMonth.from(day);
-            Map<String, String> set = months.computeIfAbsent(month, m -> new TreeMap<>());
-            set.put(attribute(day, Side.EMPLOYEE), encode(tally));
             Instant readAt = progress.employeesReadAt().get(day);
-            if (readAt != null) {
-                set.put(day + EMPLOYEES_READ, Long.toString(readAt.getEpochSecond()));
-            } else {
-                forgotten.computeIfAbsent(month, m -> new ArrayList<>()).add(day + EMPLOYEES_READ);
-            }
+            updates.put(day, attribute(day, Side.EMPLOYEE), encode(tally),
+                    EMPLOYEES_READ, readAt == null ? null : Long.toString(readAt.getEpochSecond()));
         });
         DaysRead after = new DaysRead(LocalDate.MIN, LocalDate.MAX);
-        months.forEach((month, days) -> {
+        updates.set.forEach((month, days) -> {
             StringBuilder update = new StringBuilder("SET ");
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
@@ -121,7 +108,7 @@ public class TallyStore {
                 i++;
             }
             String remove = " REMOVE ";
-            for (String name : forgotten.getOrDefault(month, List.of())) {
+            for (String name : updates.removed.getOrDefault(month, List.of())) {
                 update.append(remove).append("#d").append(i);
                 names.put("#d" + i, name);
                 remove = ", ";
@@ -165,10 +152,8 @@ public class TallyStore {
             String unitId = item.get(SymmetryTable.PK).s().substring(PREFIX.length());
             item.forEach((name, value) -> {
                 if (name.endsWith(SETTLED)) {
-                    String text = value.s();
-                    int at = text.lastIndexOf('@');
                     settled.computeIfAbsent(unitId, u -> new HashMap<>()).put(LocalDate.parse(name.substring(0, 10)),
-                            new SettledCustomers(decode(text.substring(0, at)), Instant.ofEpochSecond(Long.parseLong(text.substring(at + 1)))));
+                            new SettledCustomers(tallyOf(value.s()), timeOf(value.s())));
                 } else if (name.endsWith(EMPLOYEES_READ)) {
                     employeesRead.computeIfAbsent(unitId, u -> new HashMap<>()).put(LocalDate.parse(name.substring(0, 10)),
                             Instant.ofEpochSecond(Long.parseLong(value.s())));
@@ -243,6 +228,37 @@ public class TallyStore {
         return !YearMonth.from(oldest.minusDays(1)).isBefore(oldestRead);
     }
 
+    /** Per month, the attributes an update sets and those it removes. */
+    private static final class MonthUpdates {
+        final Map<YearMonth, Map<String, String>> set = new TreeMap<>();
+        final Map<YearMonth, List<String>> removed = new TreeMap<>();
+
+        /** A day's tally, and its progress mark: set when given, removed when not (a recompute's). */
+        void put(LocalDate day, String tallyName, String tally, String mark, String markValue) {
+            YearMonth month = YearMonth.from(day);
+            Map<String, String> attributes = set.computeIfAbsent(month, m -> new TreeMap<>());
+            attributes.put(tallyName, tally);
+            if (markValue != null) {
+                attributes.put(day + mark, markValue);
+            } else {
+                removed.computeIfAbsent(month, m -> new ArrayList<>()).add(day + mark);
+            }
+        }
+    }
+
+    /** {@code <tally>@<epochSeconds>}: a tally and a time in one attribute. */
+    private static String stamped(SideTally tally, Instant at) {
+        return encode(tally) + '@' + at.getEpochSecond();
+    }
+
+    private static SideTally tallyOf(String stamped) {
+        return decode(stamped.substring(0, stamped.lastIndexOf('@')));
+    }
+
+    private static Instant timeOf(String stamped) {
+        return Instant.ofEpochSecond(Long.parseLong(stamped.substring(stamped.lastIndexOf('@') + 1)));
+    }
+
     /** The days of month items within {@code from}..{@code to}, as they are read. */
     private static final class DaysRead {
         final TreeMap<LocalDate, SideTally> customer = new TreeMap<>();
@@ -266,14 +282,13 @@ public class TallyStore {
                     return;
                 }
                 String text = value.s();
-                int at = text.lastIndexOf('@');
                 if (name.endsWith("#E")) {
                     employee.put(day, decode(text));
-                } else if (at < 0) {
+                } else if (text.indexOf('@') < 0) {
                     customer.put(day, decode(text));
                 } else {
-                    customer.put(day, decode(text.substring(0, at)));
-                    computedAt.put(day, Instant.ofEpochSecond(Long.parseLong(text.substring(at + 1))));
+                    customer.put(day, tallyOf(text));
+                    computedAt.put(day, timeOf(text));
                 }
             });
         }
