@@ -3,7 +3,7 @@ package app.symmetry;
 import java.time.Duration;
 import java.util.Optional;
 
-import app.symmetry.aggregation.PeriodType;
+import app.symmetry.domain.PeriodType;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;

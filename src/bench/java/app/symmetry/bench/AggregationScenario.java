@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import app.symmetry.aggregation.AggregationReport;
+import app.symmetry.domain.AggregationReport;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.testing.TestClock;
 

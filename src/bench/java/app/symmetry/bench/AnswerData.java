@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import app.symmetry.answer.Side;
+import app.symmetry.domain.Side;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

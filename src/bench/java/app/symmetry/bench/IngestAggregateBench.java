@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.testing.TestClock;
 import app.symmetry.answer.AnswerService;
-import app.symmetry.answer.Side;
+import app.symmetry.domain.Side;
 import app.symmetry.answer.SubmissionReceipt;
 import app.symmetry.api.DeviceOrigins;
 import app.symmetry.function.AnswerFunctions;

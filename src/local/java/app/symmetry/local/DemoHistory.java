@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.answer.Side;
-import app.symmetry.answer.StoredAnswer;
+import app.symmetry.domain.Side;
+import app.symmetry.domain.StoredAnswer;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import app.symmetry.answer.DeviceOrigin;
+import app.symmetry.domain.DeviceOrigin;
 import app.symmetry.api.DeviceOrigins;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import app.symmetry.api.ApiError;
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ApiError;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;

@@ -21,7 +21,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import app.symmetry.aggregation.AggregationReport;
+import app.symmetry.domain.AggregationReport;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;

@@ -12,9 +12,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import app.symmetry.api.ApiError;
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ApiError;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.link.IssuedLinks;
 import app.symmetry.link.LinkService;
 import app.symmetry.local.LocalGateway.LocalApiKey;

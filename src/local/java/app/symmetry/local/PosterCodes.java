@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
 import app.symmetry.storage.Dynamo;

@@ -47,7 +47,7 @@ public record AggregationRequest(Optional<LocalDate> from, Optional<LocalDate> t
         try {
             return new AggregationRequest(Optional.empty(), Optional.empty(), Optional.of(Instant.parse(String.valueOf(time))));
         } catch (DateTimeParseException e) {
-            throw new app.symmetry.api.SymmetryException(app.symmetry.api.ErrorCode.INVALID_FIELD, "time",
+            throw new app.symmetry.error.SymmetryException(app.symmetry.error.ErrorCode.INVALID_FIELD, "time",
                     "time must be an ISO-8601 instant such as 2026-11-23T06:00:00Z");
         }
     }

@@ -1,5 +1,11 @@
 package app.symmetry.aggregation;
 
+import app.symmetry.domain.AggregationReport;
+import app.symmetry.domain.DayProgress;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.domain.SettledCustomers;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +35,16 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.answer.Side;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.domain.Side;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
-import app.symmetry.snapshot.Snapshot;
+import app.symmetry.domain.Snapshot;
 import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
-import app.symmetry.snapshot.UnitDays;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.DerivedItemWriter;
 import app.symmetry.storage.RunStore;

@@ -1,5 +1,9 @@
 package app.symmetry.answer;
 
+import app.symmetry.domain.DeviceOrigin;
+import app.symmetry.domain.Side;
+import app.symmetry.domain.StoredAnswer;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +18,8 @@ import jakarta.inject.Singleton;
 
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import app.symmetry.api.ErrorCode;
+import app.symmetry.error.ErrorCode;
 import app.symmetry.api.InputFields;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.token.Audience;
 
 /**

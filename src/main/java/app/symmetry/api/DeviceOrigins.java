@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import app.symmetry.answer.DeviceOrigin;
+import app.symmetry.domain.DeviceOrigin;
 import io.quarkus.arc.DefaultBean;
 
 /**

@@ -3,7 +3,7 @@ package app.symmetry.api;
 import java.util.Map;
 import java.util.Optional;
 
-import app.symmetry.answer.DeviceOrigin;
+import app.symmetry.domain.DeviceOrigin;
 
 /**
  * A public answer as it reaches the function. On AWS, API Gateway's request template wraps the

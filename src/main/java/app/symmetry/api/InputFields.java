@@ -1,5 +1,8 @@
 package app.symmetry.api;
 
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.symmetry.answer.SubmissionReceipt;
-import app.symmetry.api.ApiError;
-import app.symmetry.api.ErrorCode;
+import app.symmetry.error.ApiError;
+import app.symmetry.error.ErrorCode;
 import app.symmetry.link.FormDescription;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;

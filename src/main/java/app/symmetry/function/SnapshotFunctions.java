@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import app.symmetry.aggregation.AggregationReport;
+import app.symmetry.domain.AggregationReport;
 import app.symmetry.aggregation.AggregationRequest;
 import app.symmetry.aggregation.Aggregator;
-import app.symmetry.snapshot.Snapshot;
+import app.symmetry.domain.Snapshot;
 import app.symmetry.snapshot.SnapshotPage;
 import app.symmetry.snapshot.SnapshotService;
 import io.quarkus.funqy.Funq;

@@ -17,9 +17,9 @@ import jakarta.inject.Singleton;
 
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.api.ErrorCode;
+import app.symmetry.error.ErrorCode;
 import app.symmetry.api.InputFields;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;

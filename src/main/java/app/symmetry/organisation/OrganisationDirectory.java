@@ -13,8 +13,8 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 
 /**
  * Where the organisation, its units and its questionnaire come from: a JSON file named by

@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.aggregation.PeriodType;
+import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.organisation.Organisation;
 

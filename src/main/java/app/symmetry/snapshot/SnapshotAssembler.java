@@ -1,5 +1,8 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import app.symmetry.aggregation.Period;
-import app.symmetry.aggregation.PeriodType;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.anonymity.GroupCounts;
 import app.symmetry.anonymity.SuppressionPlan;

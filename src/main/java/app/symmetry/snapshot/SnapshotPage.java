@@ -1,5 +1,7 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.Snapshot;
+
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,5 +1,8 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Snapshot;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,11 +10,11 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import app.symmetry.aggregation.Period;
-import app.symmetry.aggregation.PeriodType;
-import app.symmetry.api.ErrorCode;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.error.ErrorCode;
 import app.symmetry.api.InputFields;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.storage.SnapshotStore;

@@ -1,5 +1,9 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

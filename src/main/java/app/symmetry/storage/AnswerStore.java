@@ -17,9 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import app.symmetry.answer.Side;
-import app.symmetry.answer.StoredAnswer;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.domain.Side;
+import app.symmetry.domain.StoredAnswer;
+import app.symmetry.error.SymmetryException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -3,7 +3,7 @@ package app.symmetry.storage;
 import java.time.Instant;
 import java.util.Optional;
 
-import app.symmetry.answer.StoredAnswer;
+import app.symmetry.domain.StoredAnswer;
 
 /**
  * An answer and the records that must be written with it, all or nothing.

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.SymmetryException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

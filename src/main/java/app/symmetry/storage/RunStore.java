@@ -10,7 +10,7 @@ import static app.symmetry.storage.SymmetryTable.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.aggregation.AggregationReport;
+import app.symmetry.domain.AggregationReport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.symmetry.aggregation.Period;
-import app.symmetry.aggregation.PeriodType;
-import app.symmetry.api.SymmetryException;
-import app.symmetry.snapshot.PageCursor;
-import app.symmetry.snapshot.Snapshot;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.error.SymmetryException;
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Snapshot;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

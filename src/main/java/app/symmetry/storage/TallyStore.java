@@ -18,12 +18,12 @@ import static app.symmetry.storage.SymmetryTable.s;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.aggregation.DayProgress;
-import app.symmetry.aggregation.SettledCustomers;
-import app.symmetry.answer.Side;
+import app.symmetry.domain.DayProgress;
+import app.symmetry.domain.SettledCustomers;
+import app.symmetry.domain.Side;
 import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
-import app.symmetry.snapshot.UnitDays;
+import app.symmetry.domain.UnitDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.RevokedCodeStore;

@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 
 /**
  * Where a token is made and checked. A token is {@code kid.payload.mac}, URL-safe base64 without

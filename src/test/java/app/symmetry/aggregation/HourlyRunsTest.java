@@ -21,12 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import app.symmetry.SymmetryConfig;
-import app.symmetry.answer.Side;
-import app.symmetry.answer.StoredAnswer;
+import app.symmetry.domain.Side;
+import app.symmetry.domain.StoredAnswer;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
-import app.symmetry.snapshot.UnitDays;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.AnswerWrite;
 import app.symmetry.storage.TallyStore;

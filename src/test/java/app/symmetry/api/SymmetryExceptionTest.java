@@ -1,5 +1,9 @@
 package app.symmetry.api;
 
+import app.symmetry.error.ApiError;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import app.symmetry.answer.Submission;
-import app.symmetry.api.ErrorCode;
-import app.symmetry.api.SymmetryException;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.link.LinkService;
 import app.symmetry.local.LocalGateway;
 import io.swagger.parser.OpenAPIParser;

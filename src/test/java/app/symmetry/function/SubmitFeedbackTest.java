@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import app.symmetry.storage.AnswerStore;
-import app.symmetry.answer.Side;
+import app.symmetry.domain.Side;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.LambdaClient;

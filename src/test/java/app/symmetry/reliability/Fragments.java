@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import app.symmetry.aggregation.Period;
-import app.symmetry.aggregation.PeriodType;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
 
 /**
  * The attacker's grid for the weeks around one month: cells are (unit, time fragment), a fragment

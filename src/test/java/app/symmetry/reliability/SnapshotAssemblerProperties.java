@@ -13,15 +13,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import app.symmetry.aggregation.Period;
-import app.symmetry.aggregation.PeriodType;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.Unit;
-import app.symmetry.snapshot.Snapshot;
+import app.symmetry.domain.Snapshot;
 import app.symmetry.snapshot.SnapshotAssembler;
-import app.symmetry.snapshot.UnitDays;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.testing.ReliabilityCounters;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -99,7 +99,7 @@ class SnapshotAssemblerProperties {
             today.put(unit, c.grid().lastDay().plusMonths(2));
         });
         Set<Period> targets = new TreeSet<>(c.grid().periods);
-        List<Snapshot> snapshots = new SnapshotAssembler(c.org(), AnonymityPolicy.DEFAULT, app.symmetry.aggregation.PeriodType.MONTH).assemble(unitDays, today, targets,
+        List<Snapshot> snapshots = new SnapshotAssembler(c.org(), AnonymityPolicy.DEFAULT, app.symmetry.domain.PeriodType.MONTH).assemble(unitDays, today, targets,
                 "2030-01-01T00:00:00Z");
         return attack(c.grid(), c.regions(), c.answers(), snapshots, dimensions);
     }

@@ -1,5 +1,8 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,8 +15,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.aggregation.Period;
-import app.symmetry.aggregation.PeriodType;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;

@@ -1,5 +1,8 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Snapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -12,11 +12,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.aggregation.DayProgress;
-import app.symmetry.aggregation.SettledCustomers;
+import app.symmetry.domain.DayProgress;
+import app.symmetry.domain.SettledCustomers;
 import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
-import app.symmetry.snapshot.UnitDays;
+import app.symmetry.domain.UnitDays;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Day tallies kept one item per unit and month, on DynamoDB Local. */

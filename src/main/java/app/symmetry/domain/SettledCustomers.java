@@ -1,4 +1,4 @@
-package app.symmetry.aggregation;
+package app.symmetry.domain;
 
 import java.time.Instant;
 

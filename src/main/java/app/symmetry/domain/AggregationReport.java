@@ -1,4 +1,4 @@
-package app.symmetry.aggregation;
+package app.symmetry.domain;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,4 +1,4 @@
-package app.symmetry.api;
+package app.symmetry.error;
 
 /**
  * The stable error codes of the public contract (API.md). The HTTP status travels with the code so

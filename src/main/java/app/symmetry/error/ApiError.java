@@ -1,4 +1,4 @@
-package app.symmetry.api;
+package app.symmetry.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package app.symmetry.snapshot;
+package app.symmetry.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,7 +19,7 @@ public final class PageCursor {
 
     /** A cursor this API did not give for this listing. */
     public static class InvalidCursor extends IllegalArgumentException {
-        InvalidCursor() {
+        public InvalidCursor() {
             super("cursor is not one this API gave for this listing");
         }
     }

@@ -1,4 +1,4 @@
-package app.symmetry.aggregation;
+package app.symmetry.domain;
 
 /** The periods snapshots are computed for, each in the unit's own time zone. */
 public enum PeriodType {

@@ -1,4 +1,4 @@
-package app.symmetry.answer;
+package app.symmetry.domain;
 
 /**
  * Where a public answer came from, as the gateway saw it. Used only to count answers per device and

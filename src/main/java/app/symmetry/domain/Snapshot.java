@@ -1,4 +1,4 @@
-package app.symmetry.snapshot;
+package app.symmetry.domain;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package app.symmetry.answer;
+package app.symmetry.domain;
 
 /** The two sides of the mirror. */
 public enum Side {

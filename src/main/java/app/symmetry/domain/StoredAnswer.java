@@ -1,4 +1,4 @@
-package app.symmetry.answer;
+package app.symmetry.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
