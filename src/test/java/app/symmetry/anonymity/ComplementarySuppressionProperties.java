@@ -1,19 +1,17 @@
 package app.symmetry.anonymity;
 
+import static app.symmetry.testing.RandomCases.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random hierarchies (a parent with 1–12 children of 0–40 answers, k from 3 to 8, sometimes a few
@@ -29,19 +27,20 @@ class ComplementarySuppressionProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Hierarchy> hierarchies() {
-        Arbitrary<List<Long>> counts = Arbitraries.longs().between(0, 40).list().ofMinSize(1).ofMaxSize(12);
-        Arbitrary<Long> uncovered = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(0L)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 6)));
-        return Combinators.combine(Arbitraries.integers().between(3, 8), counts, uncovered).as((k, list, u) -> {
-            Map<String, Long> children = new LinkedHashMap<>();
-            for (int i = 0; i < list.size(); i++) {
-                children.put("child-" + i, list.get(i));
-            }
-            return new Hierarchy(k, children, u);
-        });
+    record TwoHierarchies(Hierarchy sideCounts, Hierarchy listeningShape) {
+    }
+
+    static final long[] COUNT_EDGES = { 0, 1, 40 };
+
+    static Hierarchy hierarchy(SplittableRandom random) {
+        int k = random.nextInt(3, 9);
+        Map<String, Long> children = new LinkedHashMap<>();
+        for (int i = 0, size = random.nextInt(1, 13); i < size; i++) {
+            // the ends of the range (empty, a single answer, the largest) one time in ten
+            children.put("child-" + i, random.nextInt(10) == 0 ? COUNT_EDGES[random.nextInt(COUNT_EDGES.length)] : random.nextInt(41));
+        }
+        long uncovered = random.nextInt(5) == 0 ? random.nextInt(1, 7) : 0;
+        return new Hierarchy(k, children, uncovered);
     }
 
     static void assertNoSmallGroupIsRevealed(int k, long parent, Map<String, Long> children, Set<String> hidden) {
@@ -69,25 +68,33 @@ class ComplementarySuppressionProperties {
         }
     }
 
-    @Property(tries = 2000)
-    void noSubtractionRevealsAGroupUnderK(@ForAll("hierarchies") Hierarchy h) {
-        AnonymityPolicy policy = new AnonymityPolicy(h.k());
-        Set<String> hidden = policy.suppressedChildren(h.parent(), h.children());
-        assertNoSmallGroupIsRevealed(h.k(), h.parent(), h.children(), hidden);
+    @Test
+    void noSubtractionRevealsAGroupUnderK() {
+        forAll(2000, ComplementarySuppressionProperties::hierarchy, h -> {
+            AnonymityPolicy policy = new AnonymityPolicy(h.k());
+            Set<String> hidden = policy.suppressedChildren(h.parent(), h.children());
+            assertNoSmallGroupIsRevealed(h.k(), h.parent(), h.children(), hidden);
+        });
     }
 
-    @Property(tries = 1000)
-    void nothingIsHiddenWhenNothingNeedsHiding(@ForAll("hierarchies") Hierarchy h) {
-        AnonymityPolicy policy = new AnonymityPolicy(h.k());
-        boolean allLargeOrEmpty = h.children().values().stream().allMatch(n -> n == 0 || n >= h.k());
-        if (allLargeOrEmpty && h.uncovered() == 0 && h.parent() >= h.k()) {
-            assertThat(policy.suppressedChildren(h.parent(), h.children())).isEmpty();
-        }
+    @Test
+    void nothingIsHiddenWhenNothingNeedsHiding() {
+        forAll(1000, ComplementarySuppressionProperties::hierarchy, h -> {
+            AnonymityPolicy policy = new AnonymityPolicy(h.k());
+            boolean allLargeOrEmpty = h.children().values().stream().allMatch(n -> n == 0 || n >= h.k());
+            if (allLargeOrEmpty && h.uncovered() == 0 && h.parent() >= h.k()) {
+                assertThat(policy.suppressedChildren(h.parent(), h.children())).isEmpty();
+            }
+        });
     }
 
-    @Property(tries = 1000)
-    void eachDimensionIsProtectedLikeTheSide(@ForAll("hierarchies") Hierarchy sideCounts,
-            @ForAll("hierarchies") Hierarchy listeningShape) {
+    @Test
+    void eachDimensionIsProtectedLikeTheSide() {
+        forAll(1000, random -> new TwoHierarchies(hierarchy(random), hierarchy(random)),
+                two -> eachDimensionIsProtectedLikeTheSide(two.sideCounts(), two.listeningShape()));
+    }
+
+    private static void eachDimensionIsProtectedLikeTheSide(Hierarchy sideCounts, Hierarchy listeningShape) {
         AnonymityPolicy policy = new AnonymityPolicy(sideCounts.k());
         // Dimension counts: a random share of each child's answers (never more than n).
         Map<String, GroupCounts> children = new LinkedHashMap<>();
@@ -106,7 +113,7 @@ class ComplementarySuppressionProperties {
         assertNoSmallGroupIsRevealed(sideCounts.k(), parent.n(), sideCounts.children(), plan.suppressedChildren());
         Map<String, Long> listeningByChild = new LinkedHashMap<>();
         children.forEach((id, c) -> listeningByChild.put(id, c.dimension("listening")));
-        Set<String> listeningHidden = new java.util.HashSet<>(plan.suppressedChildren());
+        Set<String> listeningHidden = new HashSet<>(plan.suppressedChildren());
         children.keySet().forEach(id -> {
             if (plan.suppressedDimensionsOf(id).contains("listening")) {
                 listeningHidden.add(id);
