@@ -27,7 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium, Debian's {@code chromium} driven through Debian's {@code chromedriver}:
  * both paths are given, so Selenium Manager never looks for (or downloads) anything. One per test
- * class. Without the browser, the tests fail in CI ({@code CI=true}) and are skipped elsewhere.
+ * class, started for its first test: without the browser, each test fails in CI ({@code CI=true})
+ * and is reported skipped elsewhere (from {@code @BeforeAll}, the abort would report the class
+ * with no test at all).
  */
 final class Browser implements AutoCloseable {
 

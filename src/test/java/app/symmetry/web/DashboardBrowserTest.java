@@ -11,7 +11,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -35,15 +35,18 @@ class DashboardBrowserTest {
     @Inject
     Aggregator aggregator;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start();
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
     }
 

@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -41,15 +41,18 @@ class FormBrowserTest {
     @Inject
     TableItems table;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start();
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
     }
 
