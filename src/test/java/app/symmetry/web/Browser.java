@@ -99,6 +99,15 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    void waitUntilHidden(By locator) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focused() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
     void click(By locator) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
     }

@@ -111,6 +111,41 @@ class FormBrowserTest {
     }
 
     @Test
+    void whatTheBrowserChecksIsMarkedOnItsFieldAndNothingIsSentUntilFixed() {
+        long before = answers("C", "paris-bastille");
+        browser.open(Browser.onTestServer(base, singleUseLink("paris-bastille", "customer")));
+        browser.waitForText(By.cssSelector("h1"), "Paris Bastille");
+        By summary = By.cssSelector(".sendbar .banner-error");
+        By send = By.cssSelector("form button[type='submit']");
+
+        browser.click(send);
+        browser.waitForText(summary, "Please choose a number from 0 to 10.");
+        assertThat(browser.driver.findElement(By.id("q-recommend")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.focused()).isEqualTo("q-recommend-0");
+        // answering the question takes the mark and the summary away
+        browser.click(By.cssSelector("label[for='q-recommend-8']"));
+        browser.waitUntilHidden(summary);
+        assertThat(browser.driver.findElement(By.id("q-recommend")).getAttribute("aria-invalid")).isNull();
+
+        browser.click(By.cssSelector("label[for='consent']"));
+        browser.click(send);
+        browser.waitForText(By.id("email-err"), "Please enter your e-mail address, or untick the box.");
+        assertThat(browser.focused()).isEqualTo("email");
+        browser.waitFor(By.id("email")).sendKeys("not-an-address");
+        browser.click(send);
+        browser.waitForText(By.id("email-err"), "This e-mail address does not look right.");
+        assertThat(browser.driver.findElement(By.id("email")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("customer-form-checks");
+        assertThat(answers("C", "paris-bastille")).as("nothing sent while the form is wrong").isEqualTo(before);
+
+        browser.waitFor(By.id("email")).clear();
+        browser.waitFor(By.id("email")).sendKeys("someone@example.org");
+        browser.click(send);
+        browser.waitForText(By.cssSelector("h1"), "Thank you!");
+        assertThat(answers("C", "paris-bastille")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aSpentEmailLinkShowsTheKindPage() {
         String link = Browser.onTestServer(base, singleUseLink("saint-denis-basilique", "customer"));
         browser.open(link);
