@@ -52,7 +52,7 @@ async function load() {
     form = await call('getForm', {query: {token}});
   } catch (err) {
     if (err instanceof ApiError && GONE.includes(err.code)) {
-      showState({icon: err.code === 'link_spent' ? '✓' : 'ℹ', title: `state.${err.code}.title`, text: `state.${err.code}.text`});
+      showGone(err.code);
     } else {
       clear(main);
       const retry = h('button', {type: 'button', class: 'btn', onclick: () => { clear(main); load(); }});
@@ -76,192 +76,137 @@ function renderForm() {
   const side = isPulse ? 'employee' : 'customer';
   const q = form.questionnaire || {};
   const unitName = (form.unit && form.unit.name) || '';
+  titleFollowsLanguage(unitName);
+
+  clear(main);
+  main.append(...heading(unitName, isPulse));
+  const parts = {
+    isPulse,
+    headline: headlineScale(q, side),
+    ratingScales: dimensionScales(q, side),
+    comment: commentField(),
+    contact: isPulse ? null : contactField(),
+    honeypot: honeypotField(),
+    bar: sendBar(),
+  };
+  const formEl = h('form', {novalidate: true, 'aria-labelledby': 'f-title'});
+  formEl.append(...[
+    parts.headline.el,
+    parts.ratingScales.length ? ratingsIntro() : null,
+    ...parts.ratingScales.map((r) => r.el),
+    parts.comment.el, parts.contact && parts.contact.el, parts.honeypot.el,
+    parts.bar.el,
+  ].filter(Boolean));
+  main.append(formEl);
+  sendOnSubmit(formEl, parts);
+}
+
+function titleFollowsLanguage(unitName) {
   const updateTitle = () => { document.title = unitName ? t('form.titleUnit', {unit: unitName}) : t('form.title'); };
   updateTitle();
   onLangChange(updateTitle);
+}
 
-  clear(main);
-  const formEl = h('form', {novalidate: true, 'aria-labelledby': 'f-title'});
-  const errorBox = h('div', {class: 'banner banner-error', role: 'alert', hidden: true, tabindex: '-1'});
-  const status = h('p', {role: 'status', class: 'muted'});
-
-  // heading
-  main.append(...[
+function heading(unitName, isPulse) {
+  return [
     h('h1', {id: 'f-title'}, unitName || bind(h('span'), 'form.title')),
     bind(h('p', {class: 'muted'}), isPulse ? 'form.intro.pulse' : 'form.intro.customer'),
     isPulse ? bind(h('p', {class: 'banner banner-ok', id: 'anon'}), 'form.anonymous') : null,
-  ].filter(Boolean));
+  ].filter(Boolean);
+}
 
-  // headline 0–10, required
+/** The headline question, 0–10, the only required one. */
+function headlineScale(q, side) {
   const headline = scale({
     name: 'recommend', from: 0, to: 10,
     legend: () => pick(q.headline && q.headline[side]),
     required: true, ends: 'form.headlineScale',
   });
   headline.el.classList.add('headline');
+  return headline;
+}
 
-  // the mirrored dimensions, each optional
+/** The mirrored dimensions, 1–5, each optional. */
+function dimensionScales(q, side) {
   const dims = (Array.isArray(q.dimensions) ? q.dimensions : []).filter((d) => d && d.id);
-  const ratingScales = dims.map((d) => ({id: d.id, ...scale({
+  return dims.map((d) => ({id: d.id, ...scale({
     name: 'r-' + d.id, from: 1, to: 5, five: true,
     legend: () => pick(d[side]), clearable: true,
   })}));
+}
 
-  // comment
-  const comment = h('textarea', {id: 'comment', name: 'comment', maxlength: String(COMMENT_MAX), rows: '3', 'aria-describedby': 'comment-count comment-err'});
+function ratingsIntro() {
+  return h('p', {class: 'muted small'}, bind(h('span'), 'form.ratingsIntro'), ' ', bind(h('span'), 'form.ratingScale'));
+}
+
+/** The optional comment and its character count; returns {el, input, err}. */
+function commentField() {
+  const input = h('textarea', {id: 'comment', name: 'comment', maxlength: String(COMMENT_MAX), rows: '3', 'aria-describedby': 'comment-count comment-err'});
   const counter = h('p', {id: 'comment-count', class: 'hint counter'});
-  const setCount = () => { counter.textContent = t('form.commentCount', {n: comment.value.length, max: COMMENT_MAX}); };
-  comment.addEventListener('input', setCount);
+  const setCount = () => { counter.textContent = t('form.commentCount', {n: input.value.length, max: COMMENT_MAX}); };
+  input.addEventListener('input', setCount);
   onLangChange(setCount);
   setCount();
-  const commentErr = h('p', {id: 'comment-err', class: 'field-error'});
-  const commentField = h('div', {class: 'field'},
+  const err = h('p', {id: 'comment-err', class: 'field-error'});
+  const el = h('div', {class: 'field'},
     h('div', {class: 'q-head'}, bind(h('label', {for: 'comment'}), 'form.comment'), bind(h('span', {class: 'tag'}), 'form.optional')),
-    comment, counter, commentErr);
+    input, counter, err);
+  return {el, input, err};
+}
 
-  // contact (customers only)
-  let email = null; let consent = null; let emailErr = null; let contactField = null;
-  if (!isPulse) {
-    email = h('input', {type: 'email', id: 'email', name: 'email', autocomplete: 'email', inputmode: 'email', 'aria-describedby': 'email-hint email-err'});
-    consent = h('input', {type: 'checkbox', id: 'consent', name: 'consent'});
-    emailErr = h('p', {id: 'email-err', class: 'field-error'});
-    contactField = h('div', {class: 'field'},
-      h('div', {class: 'q-head'}, bind(h('label', {for: 'email'}), 'form.email'), bind(h('span', {class: 'tag'}), 'form.optional')),
-      email,
-      bind(h('p', {id: 'email-hint', class: 'hint'}), 'form.emailHint'),
-      h('label', {class: 'check', for: 'consent'}, consent, bind(h('span'), 'form.consent')),
-      emailErr);
-  }
+/** Customers only: an optional e-mail address, sent with the consent ticked; returns {el, email, consent, err}. */
+function contactField() {
+  const email = h('input', {type: 'email', id: 'email', name: 'email', autocomplete: 'email', inputmode: 'email', 'aria-describedby': 'email-hint email-err'});
+  const consent = h('input', {type: 'checkbox', id: 'consent', name: 'consent'});
+  const err = h('p', {id: 'email-err', class: 'field-error'});
+  const el = h('div', {class: 'field'},
+    h('div', {class: 'q-head'}, bind(h('label', {for: 'email'}), 'form.email'), bind(h('span', {class: 'tag'}), 'form.optional')),
+    email,
+    bind(h('p', {id: 'email-hint', class: 'hint'}), 'form.emailHint'),
+    h('label', {class: 'check', for: 'consent'}, consent, bind(h('span'), 'form.consent')),
+    err);
+  return {el, email, consent, err};
+}
 
-  // honeypot: invisible, out of tab order, hidden from assistive technology, sent as is
-  const website = h('input', {type: 'text', id: 'website', name: 'website', tabindex: '-1', autocomplete: 'off'});
-  const honeypot = h('div', {class: 'hp', 'aria-hidden': 'true'}, bind(h('label', {for: 'website'}), 'form.honeypot'), website);
+/** Invisible, out of tab order, hidden from assistive technology, sent as is; returns {el, input}. */
+function honeypotField() {
+  const input = h('input', {type: 'text', id: 'website', name: 'website', tabindex: '-1', autocomplete: 'off'});
+  return {el: h('div', {class: 'hp', 'aria-hidden': 'true'}, bind(h('label', {for: 'website'}), 'form.honeypot'), input), input};
+}
 
+/** The error summary, the send and retry buttons and the sending status. */
+function sendBar() {
+  const errorBox = h('div', {class: 'banner banner-error', role: 'alert', hidden: true, tabindex: '-1'});
+  const status = h('p', {role: 'status', class: 'muted'});
   const send = bind(h('button', {type: 'submit', class: 'btn block'}), 'form.send');
   const retry = bind(h('button', {type: 'button', class: 'btn secondary block', hidden: true}), 'common.retry');
+  return {el: h('div', {class: 'sendbar'}, errorBox, send, retry, status), errorBox, status, send, retry};
+}
 
-  formEl.append(...[
-    headline.el,
-    dims.length ? h('p', {class: 'muted small'}, bind(h('span'), 'form.ratingsIntro'), ' ', bind(h('span'), 'form.ratingScale')) : null,
-    ...ratingScales.map((r) => r.el),
-    commentField, contactField, honeypot,
-    h('div', {class: 'sendbar'}, errorBox, send, retry, status),
-  ].filter(Boolean));
-  main.append(formEl);
+// ---- sending ----
 
-  // ---- sending ----
+/** Sends the answer on submit, under one submissionId per form fill; a failure shows where it lies. */
+function sendOnSubmit(formEl, parts) {
+  const {isPulse, bar: {errorBox, status, send, retry}} = parts;
+  const errors = errorsShownIn(formEl, errorBox);
   let submissionId = null; // made once per form fill, reused on every retry
   let sending = false;
 
-  function clearErrors() {
-    errorBox.hidden = true;
-    clear(errorBox);
-    formEl.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-    formEl.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
-  }
-
-  function fieldError(where, msg) {
-    // where: {focus: element, err: element for the message, invalid: elements to mark}
-    errorBox.hidden = false;
-    clear(errorBox).append(msg);
-    if (where) {
-      (where.invalid || []).forEach((el) => el.setAttribute('aria-invalid', 'true'));
-      if (where.err) where.err.textContent = msg;
-      if (where.focus) { where.focus.focus(); return; }
-    }
-    errorBox.focus();
-  }
-
-  function fieldFor(field) {
-    const f = String(field || '').replace(/^ratings\./, '').replace(/^contact\./, '');
-    if (f === 'recommend') return {focus: headline.first(), err: headline.err, invalid: [headline.el], msg: 'err.field.recommend'};
-    if (f === 'comment') return {focus: comment, err: commentErr, invalid: [comment], msg: 'err.field.comment'};
-    if ((f === 'email' || f === 'contact' || f === 'consent') && email) return {focus: email, err: emailErr, invalid: [email], msg: 'err.field.email'};
-    const r = ratingScales.find((x) => x.id === f);
-    if (r) return {focus: r.first(), err: r.err, invalid: [r.el], msg: 'err.field.rating'};
-    return null;
-  }
-
-  function payload() {
-    const body = {submissionId, token, language: getLang(), recommend: headline.value()};
-    const ratings = {};
-    for (const r of ratingScales) { const v = r.value(); if (v !== null) ratings[r.id] = v; }
-    if (Object.keys(ratings).length) body.ratings = ratings;
-    const c = comment.value.trim();
-    if (c) body.comment = c;
-    if (!isPulse && consent.checked && email.value.trim()) body.contact = {email: email.value.trim(), consent: true};
-    body.website = website.value;
-    return body;
-  }
-
-  function validate() {
-    if (headline.value() === null) {
-      fieldError({focus: headline.first(), err: headline.err, invalid: [headline.el]}, t('form.needRecommend'));
-      return false;
-    }
-    if (!isPulse && consent.checked) {
-      const v = email.value.trim();
-      if (!v) { fieldError({focus: email, err: emailErr, invalid: [email]}, t('form.needEmail')); return false; }
-      if (!email.checkValidity() || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) {
-        fieldError({focus: email, err: emailErr, invalid: [email]}, t('form.badEmail')); return false;
-      }
-    }
-    return true;
-  }
-
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
   async function submit() {
     if (sending) return;
-    clearErrors();
-    if (!validate()) return;
+    errors.clear();
+    if (!readyToSend(parts, errors)) return;
     if (!submissionId) submissionId = uuid();
     sending = true;
     send.disabled = true;
     retry.hidden = true;
     status.textContent = t('form.sending');
-    const fn = isPulse ? 'submitPulse' : 'submitFeedback';
-    let lastErr = null;
-    for (let attempt = 0; attempt <= RETRY_DELAYS.length; attempt++) {
-      try {
-        const res = await call(fn, {body: payload()});
-        if (res && (res.status === 'accepted' || res.status === 'duplicate')) { thanks(); return; }
-        lastErr = new ApiError({code: 'bad_response'});
-        break;
-      } catch (err) {
-        lastErr = err;
-        const retryable = err instanceof ApiError && (err.code === 'network' || err.status === 503 || err.retryable);
-        if (!retryable || attempt === RETRY_DELAYS.length) break;
-        const wait = RETRY_DELAYS[attempt] + Math.floor(Math.random() * 400);
-        status.textContent = t('form.retrying', {s: Math.ceil(wait / 1000)});
-        await sleep(wait);
-        status.textContent = t('form.sending');
-      }
-    }
+    const failure = await sendWithRetries(isPulse ? 'submitPulse' : 'submitFeedback', () => answerBody(parts, submissionId), status);
+    if (failure === null) { showThanks(isPulse); return; }
     sending = false;
     send.disabled = false;
     status.textContent = '';
-    handleError(lastErr);
-  }
-
-  function handleError(err) {
-    if (err instanceof ApiError && GONE.includes(err.code)) {
-      showState({icon: err.code === 'link_spent' ? '✓' : 'ℹ', title: `state.${err.code}.title`, text: `state.${err.code}.text`});
-      return;
-    }
-    const retryable = err instanceof ApiError && (err.code === 'network' || err.status === 503 || err.retryable);
-    if (retryable) {
-      fieldError(null, errorText(err) + ' ' + t('form.retryManual'));
-      send.hidden = true;
-      retry.hidden = false;
-      return;
-    }
-    const where = err instanceof ApiError ? fieldFor(err.field) : null;
-    fieldError(where, where && err.code === 'invalid_field' ? t(where.msg) : errorText(err));
-  }
-
-  function thanks() {
-    showState({icon: '✓', title: 'form.thanks', text: isPulse ? 'form.thanksPulse' : 'form.thanksText'});
+    showSendFailure(failure, parts, errors);
   }
 
   // once the user fixes the marked field, the summary goes away
@@ -273,6 +218,119 @@ function renderForm() {
   formEl.addEventListener('input', settle);
   formEl.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
   retry.addEventListener('click', () => { send.hidden = false; submit(); });
+}
+
+/** The summary above the send button and the marks on the fields at fault. */
+function errorsShownIn(formEl, errorBox) {
+  return {
+    clear() {
+      errorBox.hidden = true;
+      clear(errorBox);
+      formEl.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+      formEl.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
+    },
+    show(where, msg) {
+      // where: {focus: element, err: element for the message, invalid: elements to mark}
+      errorBox.hidden = false;
+      clear(errorBox).append(msg);
+      if (where) {
+        (where.invalid || []).forEach((el) => el.setAttribute('aria-invalid', 'true'));
+        if (where.err) where.err.textContent = msg;
+        if (where.focus) { where.focus.focus(); return; }
+      }
+      errorBox.focus();
+    },
+  };
+}
+
+/** What the browser checks before sending; shows the first problem. */
+function readyToSend({headline, contact}, errors) {
+  if (headline.value() === null) {
+    errors.show({focus: headline.first(), err: headline.err, invalid: [headline.el]}, t('form.needRecommend'));
+    return false;
+  }
+  if (contact && contact.consent.checked) {
+    const {email} = contact;
+    const where = {focus: email, err: contact.err, invalid: [email]};
+    const v = email.value.trim();
+    if (!v) { errors.show(where, t('form.needEmail')); return false; }
+    if (!email.checkValidity() || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) {
+      errors.show(where, t('form.badEmail')); return false;
+    }
+  }
+  return true;
+}
+
+function answerBody({headline, ratingScales, comment, contact, honeypot}, submissionId) {
+  const body = {submissionId, token, language: getLang(), recommend: headline.value()};
+  const ratings = {};
+  for (const r of ratingScales) { const v = r.value(); if (v !== null) ratings[r.id] = v; }
+  if (Object.keys(ratings).length) body.ratings = ratings;
+  const c = comment.input.value.trim();
+  if (c) body.comment = c;
+  if (contact && contact.consent.checked && contact.email.value.trim()) body.contact = {email: contact.email.value.trim(), consent: true};
+  body.website = honeypot.input.value;
+  return body;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const isRetryable = (err) => err instanceof ApiError && (err.code === 'network' || err.status === 503 || err.retryable);
+
+/**
+ * Sends, retrying what may succeed later after the RETRY_DELAYS (the body is read again on each
+ * attempt); resolves to null once accepted, else to the last error.
+ */
+async function sendWithRetries(fn, body, status) {
+  for (let attempt = 0; attempt <= RETRY_DELAYS.length; attempt++) {
+    try {
+      const res = await call(fn, {body: body()});
+      if (res && (res.status === 'accepted' || res.status === 'duplicate')) return null;
+      return new ApiError({code: 'bad_response'});
+    } catch (err) {
+      if (!isRetryable(err) || attempt === RETRY_DELAYS.length) return err;
+      const wait = RETRY_DELAYS[attempt] + Math.floor(Math.random() * 400);
+      status.textContent = t('form.retrying', {s: Math.ceil(wait / 1000)});
+      await sleep(wait);
+      status.textContent = t('form.sending');
+    }
+  }
+}
+
+/** A send that failed for good: the link's own page, a retry button, or the field at fault. */
+function showSendFailure(err, parts, errors) {
+  if (err instanceof ApiError && GONE.includes(err.code)) {
+    showGone(err.code);
+    return;
+  }
+  if (isRetryable(err)) {
+    errors.show(null, errorText(err) + ' ' + t('form.retryManual'));
+    parts.bar.send.hidden = true;
+    parts.bar.retry.hidden = false;
+    return;
+  }
+  const where = err instanceof ApiError ? fieldOfError(parts, err.field) : null;
+  errors.show(where, where && err.code === 'invalid_field' ? t(where.msg) : errorText(err));
+}
+
+/** The form field an API error names, and the message for it. */
+function fieldOfError({headline, ratingScales, comment, contact}, field) {
+  const f = String(field || '').replace(/^ratings\./, '').replace(/^contact\./, '');
+  if (f === 'recommend') return {focus: headline.first(), err: headline.err, invalid: [headline.el], msg: 'err.field.recommend'};
+  if (f === 'comment') return {focus: comment.input, err: comment.err, invalid: [comment.input], msg: 'err.field.comment'};
+  if ((f === 'email' || f === 'contact' || f === 'consent') && contact) return {focus: contact.email, err: contact.err, invalid: [contact.email], msg: 'err.field.email'};
+  const r = ratingScales.find((x) => x.id === f);
+  if (r) return {focus: r.first(), err: r.err, invalid: [r.el], msg: 'err.field.rating'};
+  return null;
+}
+
+function showThanks(isPulse) {
+  showState({icon: '✓', title: 'form.thanks', text: isPulse ? 'form.thanksPulse' : 'form.thanksText'});
+}
+
+/** The page of a link that cannot be answered (any more). */
+function showGone(code) {
+  showState({icon: code === 'link_spent' ? '✓' : 'ℹ', title: `state.${code}.title`, text: `state.${code}.text`});
 }
 
 /** A radio group drawn as big buttons; returns {el, value(), first(), err}. */
