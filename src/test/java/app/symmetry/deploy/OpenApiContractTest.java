@@ -39,6 +39,9 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 class OpenApiContractTest {
 
     static final Pattern FUNCTION_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}:live/invocations$");
+    /** The ARN built from the function's name: for the functions that wait for the distribution (docs/deploy.md). */
+    static final Pattern FUNCTION_BY_NAME = Pattern.compile(
+            ":lambda:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:function:(\\$\\{AWS::StackName}-\\w+):live/invocations$");
     static final String ERROR_TEMPLATE = "$input.path('$.errorMessage')";
 
     final Map<String, Object> doc = Deployment.openApi();
@@ -82,15 +85,14 @@ class OpenApiContractTest {
             ops.forEach((method, op) -> {
                 String uri = (String) at(op, "x-amazon-apigateway-integration", "uri", "Fn::Sub");
                 assertThat(uri).as(path + " " + method).isNotNull();
-                Matcher m = FUNCTION_ARN.matcher(uri);
-                assertThat(m.find()).as(uri).isTrue();
-                assertThat(exports.get(m.group(1))).as(path + " " + method + " invokes " + m.group(1)).isEqualTo(name);
+                String function = invokedFunction(uri);
+                assertThat(exports.get(function)).as(path + " " + method + " invokes " + function).isEqualTo(name);
                 assertThat(at(op, "x-amazon-apigateway-integration", "type")).as("non-proxy").isEqualTo("aws");
                 assertThat(at(op, "x-amazon-apigateway-integration", "passthroughBehavior")).isEqualTo("never");
                 // API Gateway may invoke the alias, for exactly this method and path.
-                String logical = m.group(1).replace("Function", "") + "Invoke" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+                String logical = function.replace("Function", "") + "Invoke" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
                 Map<String, Object> permission = map(Deployment.resources(template), logical);
-                assertThat(at(permission, "Properties", "FunctionName")).isEqualTo(Map.of("Ref", m.group(1) + ".Alias"));
+                assertThat(at(permission, "Properties", "FunctionName")).isEqualTo(Map.of("Ref", function + ".Alias"));
                 assertThat((String) at(permission, "Properties", "SourceArn", "Fn::Sub")).endsWith("/" + method.toUpperCase() + path);
             });
             boolean isProtected = ops.values().stream().allMatch(op -> list(op, "security").contains(Map.of("api_key", List.of())));
@@ -102,6 +104,24 @@ class OpenApiContractTest {
         assertThat(paths).isEqualTo(new TreeSet<>(exports.values()));
         assertThat(at(doc, "components", "securitySchemes", "api_key"))
                 .isEqualTo(Map.of("type", "apiKey", "name", "x-api-key", "in", "header"));
+    }
+
+    /** The function an integration URI invokes: by reference to its ARN, or by its name, which must then be exactly the function's. */
+    private String invokedFunction(String uri) {
+        Matcher byArn = FUNCTION_ARN.matcher(uri);
+        if (byArn.find()) {
+            return byArn.group(1);
+        }
+        Matcher byName = FUNCTION_BY_NAME.matcher(uri);
+        assertThat(byName.find()).as("the integration invokes a function's live alias: " + uri).isTrue();
+        List<String> named = new ArrayList<>();
+        Deployment.resourcesOfType(template, "AWS::Serverless::Function").forEach((id, fn) -> {
+            if (Map.of("Fn::Sub", byName.group(1)).equals(at(fn, "Properties", "FunctionName"))) {
+                named.add(id);
+            }
+        });
+        assertThat(named).as("exactly one function is named " + byName.group(1)).hasSize(1);
+        return named.get(0);
     }
 
     @Test

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 /** template.yaml against the code: functions, runtime, IAM, table. */
 class TemplateTest {
 
-    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final Map<String, Object> TABLE_ARN = Map.of("Fn::GetAtt", List.of("SymmetryTable", "Arn"));
     static final Map<String, Object> INDEX_ARN = Map.of("Fn::Sub", "${SymmetryTable.Arn}/index/" + SymmetryTable.BY_PERIOD);
 
@@ -49,10 +48,26 @@ class TemplateTest {
         exports.forEach((id, name) -> assertThat(id).isEqualTo(Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Function"));
     }
 
+    /** PackagedFunctionIT starts the handler from function.zip; this says early that it is a stream handler of Funqy's. */
+    @Test
+    void theHandlerIsAStreamHandlerOfTheFunctionsClasspath() throws Exception {
+        String handler = (String) map(template, "Globals", "Function").get("Handler");
+        assertThat(handler).contains("::");
+        String[] parts = handler.split("::");
+        Class<?> type;
+        try {
+            type = Class.forName(parts[0], false, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("the template's handler " + handler + " is not on the function's classpath", e);
+        }
+        assertThat(type.getPackageName()).as("Funqy's Lambda binding serves the @Funq methods").startsWith("io.quarkus.funqy.lambda");
+        assertThat(type.getMethod(parts[1], java.io.InputStream.class, java.io.OutputStream.class,
+                Class.forName("com.amazonaws.services.lambda.runtime.Context"))).isNotNull();
+    }
+
     @Test
     void handlerAndRuntimeAreRightForFunqyOnJvmAndNative() {
         Map<String, Object> globals = map(template, "Globals", "Function");
-        assertThat(globals.get("Handler")).isEqualTo(HANDLER);
         assertThat(globals.get("CodeUri")).isEqualTo("target/function.zip");
         assertThat(globals.get("Runtime")).isEqualTo(Map.of("Ref", "Runtime"));
         assertThat(globals.get("AutoPublishAlias")).isEqualTo("live");
@@ -66,7 +81,9 @@ class TemplateTest {
         Map<String, Object> env = map(globals, "Environment", "Variables");
         assertThat(env).containsEntry("DISABLE_SIGNAL_HANDLERS", "true")
                 .containsEntry("SYMMETRY_TABLE_NAME", Map.of("Ref", "SymmetryTable"))
-                .containsKeys("SYMMETRY_TOKEN_KEYS", "SYMMETRY_PUBLIC_URL");
+                .containsKeys("SYMMETRY_TOKEN_KEYS", "SYMMETRY_ORGANISATION_FILE")
+                .as("only the functions that print links read the public origin (no cycle through the distribution)")
+                .doesNotContainKey("SYMMETRY_PUBLIC_URL");
         Deployment.resourcesOfType(template, "AWS::Serverless::Function").forEach((id, fn) -> {
             Map<String, Object> props = map(fn, "Properties");
             assertThat(props).as(id + " takes runtime, handler and code from Globals")
@@ -110,7 +127,15 @@ class TemplateTest {
                 }
             });
         }
-        assertThat(Deployment.resourcesOfType(template, "AWS::IAM::Role")).isEmpty();
+        // One role besides SAM's function roles: API Gateway's CloudWatch Logs role, only when the deployer asks for it.
+        Deployment.resourcesOfType(template, "AWS::IAM::Role").forEach((id, role) -> {
+            assertThat(role.get("Condition")).as(id).isEqualTo("CreatesApiLogsRole");
+            assertThat(list(role, "Properties", "AssumeRolePolicyDocument", "Statement")).singleElement()
+                    .satisfies(s -> assertThat(at(s, "Principal", "Service")).isEqualTo("apigateway.amazonaws.com"));
+            assertThat(list(role, "Properties", "ManagedPolicyArns")).containsExactly(Map.of("Fn::Sub",
+                    "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
+            assertThat(map(role, "Properties")).doesNotContainKey("Policies");
+        });
         assertThat(problems).isEmpty();
 
         Map<String, Set<String>> granted = grantsByFunction(exports);
