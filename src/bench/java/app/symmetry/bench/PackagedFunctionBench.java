@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
+import app.symmetry.testing.LambdaRuntimeApi;
 import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;

@@ -39,4 +39,21 @@ class FunctionZipIT {
         }
         assertThat(Files.size(zip)).isLessThan(120L * 1024 * 1024);
     }
+
+    /**
+     * -Dsymmetry.organisation=file: the build packs that file as organisation.json (that the functions
+     * started as the template says serve it is PackagedFunctionIT's part).
+     */
+    @Test
+    void functionZipCarriesTheOrganisationTheBuildWasGiven() throws IOException {
+        Path zip = Deployment.ROOT.resolve("target/function.zip");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("symmetry.organisation") != null,
+                "run by failsafe, which passes the build's symmetry.organisation");
+        Path given = Path.of(System.getProperty("symmetry.organisation"));
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            ZipEntry entry = file.getEntry("organisation.json");
+            assertThat(entry).as("function.zip holds organisation.json").isNotNull();
+            assertThat(file.getInputStream(entry).readAllBytes()).isEqualTo(Files.readAllBytes(given));
+        }
+    }
 }

@@ -124,6 +124,15 @@ class SamTransformTest {
     void theStageLogsOnlyWhereTheAccountHasACloudWatchRole() throws Exception {
         Map<String, Object> t = SamExpansion.get().expanded("defaults");
         Map<String, Object> stage = Deployment.resourcesOfType(t, "AWS::ApiGateway::Stage").values().iterator().next();
+        // with every default (a first `sam deploy` in a new account): no logging, or the stack sets the role it needs
+        Intrinsics byDefault = intrinsics(t, Map.of());
+        Object defaultProps = byDefault.value(map(stage, "Properties"));
+        boolean logsByDefault = at(defaultProps, "AccessLogSetting") != null
+                || list(defaultProps, "MethodSettings").stream().anyMatch(m -> !"OFF".equals(at(m, "LoggingLevel")));
+        boolean setsRoleByDefault = Deployment.resourcesOfType(t, "AWS::ApiGateway::Account").values().stream()
+                .anyMatch(a -> a.get("Condition") == null || byDefault.condition((String) a.get("Condition")));
+        assertThat(!logsByDefault || setsRoleByDefault).as("the default stage logs, which needs an account role no default sets").isTrue();
+        assertThat(list(t, "Parameters", "ApiLogging", "AllowedValues")).as("a deployer can turn API logs on").isNotEmpty();
         for (Object choice : list(t, "Parameters", "ApiLogging", "AllowedValues")) {
             Intrinsics cfn = intrinsics(t, Map.of("ApiLogging", String.valueOf(choice)));
             Object props = cfn.value(map(stage, "Properties"));

@@ -1,4 +1,4 @@
-package app.symmetry.bench;
+package app.symmetry.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +23,10 @@ import com.sun.net.httpserver.HttpServer;
  * The AWS Lambda Runtime API, as much of it as a function's poll loop uses, on 127.0.0.1: a
  * function process polls {@code GET /2018-06-01/runtime/invocation/next} for an event and posts its
  * answer to {@code /invocation/{id}/response} (or {@code /error}). Each answer is timed on arrival.
+ * Used by the benchmark (cold starts) and by the deploy tests (the packaged function started as the
+ * template says).
  */
-final class LambdaRuntimeApi implements AutoCloseable {
+public final class LambdaRuntimeApi implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
 
@@ -33,7 +35,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    record Answer(long nanoTime, boolean error, String body) {
+    public record Answer(long nanoTime, boolean error, String body) {
     }
 
     private record Invocation(String id, String event, CompletableFuture<Answer> answer) {
@@ -51,7 +53,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
     private volatile boolean closed;
     private volatile String initError;
 
-    LambdaRuntimeApi() throws IOException {
+    public LambdaRuntimeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(threads);
         server.createContext(PREFIX, this::handle);
@@ -59,16 +61,16 @@ final class LambdaRuntimeApi implements AutoCloseable {
     }
 
     /** What {@code AWS_LAMBDA_RUNTIME_API} is set to. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String initError() {
+    public String initError() {
         return initError;
     }
 
     /** Queues one event; the future completes when the function posts its answer. */
-    CompletableFuture<Answer> invoke(String event) {
+    public CompletableFuture<Answer> invoke(String event) {
         Invocation invocation = new Invocation("req-" + ids.incrementAndGet(), event, new CompletableFuture<>());
         inFlight.put(invocation.id(), invocation);
         queue.add(invocation);
