@@ -253,10 +253,14 @@ class PackagedFunctionIT {
                             + api.initError() + "\n" + tail(log), e);
                 }
                 assertThat(a.error()).as(function + " (" + runtime + ") answered an error: " + a.body() + "\n" + tail(log)).isFalse();
+                // SIGTERM, as Lambda ends an environment: nothing may fail on the way out either
+                process.destroy();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(function + " stops on SIGTERM").isTrue();
+                assertThat(Files.readAllLines(log)).as(function + " (" + runtime + ") logged an error:\n" + tail(log))
+                        .noneMatch(line -> line.contains(" ERROR [") || line.contains("\"level\":\"ERROR\""));
                 return a.body();
             } finally {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                if (process.isAlive()) {
                     process.destroyForcibly();
                 }
             }
