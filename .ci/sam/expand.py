@@ -19,6 +19,7 @@ import copy
 import json
 import os
 import sys
+from pathlib import Path
 
 os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-3")
 
@@ -89,7 +90,7 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             json.dump(expanded, f, indent=1, sort_keys=True)
         if job.get("lint"):
-            matches = lint_file(__import__("pathlib").Path(path))
+            matches = lint_file(Path(path))
             report = "\n".join(f"{m.rule.id} {m.message} ({m.filename}:{m.linenumber})" for m in matches)
             with open(os.path.join(out, name + ".lint.txt"), "w", encoding="utf-8") as f:
                 f.write(report)
