@@ -28,8 +28,9 @@ import app.symmetry.testing.TestClock;
 import app.symmetry.answer.AnswerService;
 import app.symmetry.domain.Side;
 import app.symmetry.answer.SubmissionReceipt;
-import app.symmetry.api.DeviceOrigins;
 import app.symmetry.function.AnswerFunctions;
+import app.symmetry.function.request.DeviceOrigins;
+import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.token.Audience;
@@ -64,6 +65,8 @@ public class IngestAggregateBench {
     TestClock clock;
     @Inject
     AnswerService answers;
+    @Inject
+    OrganisationDirectory directory;
     @Inject
     TokenCodec codec;
     @Inject
@@ -114,7 +117,7 @@ public class IngestAggregateBench {
      * no device cap).
      */
     private void ingestion(Map<String, Object> figures) throws Exception {
-        AnswerFunctions functions = new AnswerFunctions(answers, new DeviceOrigins());
+        AnswerFunctions functions = new AnswerFunctions(answers, directory, new DeviceOrigins());
         List<String> units = Organisations.unitIds(Organisations.Units100.ORG, 100).subList(0, 10);
         List<String> tokens = new ArrayList<>();
         for (String unit : units) {

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import app.symmetry.domain.DeviceOrigin;
-import app.symmetry.api.DeviceOrigins;
+import app.symmetry.function.request.DeviceOrigins;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;

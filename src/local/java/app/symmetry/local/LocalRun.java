@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +21,15 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import app.symmetry.domain.AggregationReport;
+import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.link.IssueUnitCodeRequest;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
 import app.symmetry.local.LocalGateway.LocalApiKey;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
+import app.symmetry.token.Audience;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -158,9 +160,9 @@ public class LocalRun {
         }
     }
 
-    private boolean aggregate(String what, java.util.function.Supplier<AggregationReport> run) {
+    private boolean aggregate(String what, java.util.function.Supplier<AggregationResult> run) {
         try {
-            AggregationReport report = run.get();
+            AggregationResult report = run.get();
             lastAggregationFailure = null;
             LOG.infof("Aggregation (%s): %d units, %d snapshots written, %d answers read", what, report.unitsProcessed(),
                     report.snapshotsWritten(), report.answersRead());
@@ -187,7 +189,7 @@ public class LocalRun {
         String pulseForm;
         try {
             customerForm = posterCodes.forUnit(first.id()).url();
-            UnitCode pulse = links.issueUnitCode(Map.of("unitId", first.id(), "kind", "pulse"));
+            UnitCode pulse = links.issueUnitCode(new IssueUnitCodeRequest(first.id(), Audience.PULSE, OptionalInt.empty()));
             pulseForm = pulse.url();
         } catch (RuntimeException e) {
             LOG.warn("The demo form codes could not be issued", e);

@@ -20,6 +20,7 @@ import app.symmetry.link.LinkService;
 import app.symmetry.local.LocalGateway.LocalApiKey;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
+import app.symmetry.function.request.LinkRequests;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -102,7 +103,7 @@ public class LocalTools {
                 String value = ctx.queryParams().get(name);
                 request.put(name, INTEGER_PARAMS.contains(name) ? integerOrText(value) : value);
             }
-            IssuedLinks issued = links.issueLinks(request);
+            IssuedLinks issued = links.issueLinks(LinkRequests.issueLinks(request));
             String unitId = String.valueOf(request.get("unitId"));
             String kind = String.valueOf(request.get("kind"));
             StringBuilder csv = new StringBuilder(issued.links().size() * 300);

@@ -2,10 +2,12 @@ package app.symmetry.local;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.symmetry.error.SymmetryException;
+import app.symmetry.link.IssueUnitCodeRequest;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
 import app.symmetry.storage.Dynamo;
@@ -60,7 +62,7 @@ public class PosterCodes {
                 stale = token;
             }
         }
-        UnitCode fresh = links.issueUnitCode(Map.of("unitId", unitId, "kind", "customer"));
+        UnitCode fresh = links.issueUnitCode(new IssueUnitCodeRequest(unitId, Audience.CUSTOMER, OptionalInt.empty()));
         Map<String, AttributeValue> stored = new java.util.HashMap<>(key);
         stored.put("token", AttributeValue.fromS(fresh.token()));
         stored.put("codeId", AttributeValue.fromS(fresh.codeId()));

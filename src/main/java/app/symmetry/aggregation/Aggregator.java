@@ -100,6 +100,17 @@ public class Aggregator {
         this.parallelism = Math.max(1, config.aggregationParallelism());
     }
 
+    /** Runs what {@code aggregateSnapshots} was asked. */
+    public AggregationResult run(AggregationRequest request) {
+        if (request instanceof AggregationRequest.Recompute range) {
+            return recompute(range.from(), range.to());
+        }
+        if (request instanceof AggregationRequest.Scheduled scheduled) {
+            return runScheduled(scheduled.time());
+        }
+        return runNow();
+    }
+
     /**
      * The scheduler's run: for each unit, the days its clock shows from {@code grace} before the
      * scheduled time to that time, and every period containing them. An answer belongs to the day it
@@ -110,34 +121,40 @@ public class Aggregator {
      * day, its week and its month are all open). The runs after midnight read the finished day's
      * employee answers whole (they keep no time to read them by) until one reads them a settle time
      * after the day's end, before any period containing the day closes; later runs of the grace skip
-     * them. A retried event for the same scheduled time returns the first run's report without running
-     * again.
+     * them. A retried event for the same scheduled time runs nothing: it gets the first run's report,
+     * marked as a replay.
      */
-    public AggregationReport runScheduled(Instant scheduledTime) {
+    public AggregationResult runScheduled(Instant scheduledTime) {
         Instant at = scheduledTime.truncatedTo(ChronoUnit.SECONDS);
         String runKey = "scheduled#" + at;
         RunStore.Claim claim = storage(() -> runs.claim(runKey, clock.instant(), lease));
         if (claim instanceof RunStore.Completed done) {
-            return done.report();
+            return AggregationResult.replayed(done.report(), at);
         }
         if (claim instanceof RunStore.Busy) {
             LOG.infof("run %s is in progress elsewhere; leaving it there", runKey);
-            return new AggregationReport(0, 0, 0);
+            return AggregationResult.replayed(new AggregationReport(0, 0, 0), at);
         }
-        Map<String, LocalDate> today = todayByUnit(at);
-        LocalDate to = today.values().stream().max(LocalDate::compareTo).orElseThrow();
-        LocalDate from = todayByUnit(at.minus(grace)).values().stream().min(LocalDate::compareTo).orElseThrow();
         // answers are stamped by the clock, and a retried event runs after its time: whichever is earlier
         Instant now = clock.instant();
         Instant asOf = at.isBefore(now) ? at : now;
-        // with less than an hour of grace, an hourly schedule may have no run after midnight that
-        // still reads the finished day: every run then reads both sides of it
-        AggregationReport report = aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0, Optional.of(asOf));
+        AggregationReport report = followNewAnswers(at, asOf);
         storage(() -> {
             runs.complete(runKey, report, clock.instant());
             return null;
         });
-        return report;
+        return AggregationResult.ran(report, asOf);
+    }
+
+    /**
+     * A run as of now, for a call that names no scheduled time: the scheduled run's work and progress,
+     * without its claim, so a call right after another run (a call, the schedule) still reads the
+     * answers that came in between. Two runs at once are harmless: each sets what it computed from
+     * the same stored progress, and the next run reads from whichever was set last.
+     */
+    public AggregationResult runNow() {
+        Instant now = clock.instant();
+        return AggregationResult.ran(followNewAnswers(now, now), now);
     }
 
     /**
@@ -145,92 +162,141 @@ public class Aggregator {
      * periods containing them; the scheduled runs' progress through those days is dropped, so the next
      * scheduled run reads its days whole too: a recompute repairs whatever it covers.
      */
-    public AggregationReport recompute(LocalDate from, LocalDate to) {
+    public AggregationResult recompute(LocalDate from, LocalDate to) {
         if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("a range is 1 to " + MAX_RANGE_DAYS + " days, from before to");
         }
-        return aggregate(from, to, todayByUnit(clock.instant()), false, Optional.empty());
+        Instant now = clock.instant();
+        return AggregationResult.ran(aggregate(from, to, todayByUnit(now), false, Optional.empty()), now);
+    }
+
+    /** The days of the grace before {@code at}, each read from where the runs before got to, as of {@code asOf}. */
+    private AggregationReport followNewAnswers(Instant at, Instant asOf) {
+        Map<String, LocalDate> today = todayByUnit(at);
+        LocalDate to = today.values().stream().max(LocalDate::compareTo).orElseThrow();
+        LocalDate from = todayByUnit(at.minus(grace)).values().stream().min(LocalDate::compareTo).orElseThrow();
+        // with less than an hour of grace, an hourly schedule may have no run after midnight that
+        // still reads the finished day: every run then reads both sides of it
+        return aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0, Optional.of(asOf));
     }
 
     /**
-     * @param asOf a scheduled run's time: the run reads only the customer answers received since the
-     *        last run's settled time, and skips a finished day's employees once read after it settled;
-     *        empty for a recompute, which reads every day whole and keeps no progress
+     * What every unit's part of one run shares.
+     *
+     * @param asOf a run that follows new answers: it reads only the customer answers received since
+     *        the last run's settled time, and skips a finished day's employees once read after it
+     *        settled; empty for a recompute, which reads every day whole and keeps no progress
+     * @param settleBefore the answers received before this time are settled by this run
+     * @param computedAt one time for the run: its snapshots show it, and so do the unit days computed
+     *        from its tallies
      */
+    private record Pass(List<LocalDate> days, Optional<Instant> asOf, Optional<Instant> settleBefore, Instant computedAt,
+            AtomicLong answersRead) {
+    }
+
     private AggregationReport aggregate(LocalDate from, LocalDate to, Map<String, LocalDate> today,
             boolean currentDayCustomersOnly, Optional<Instant> asOf) {
         long started = System.nanoTime();
-        // one time for the run: its snapshots show it, and so do the unit days computed from its tallies
-        Instant computedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Organisation organisation = directory.organisation();
-        AtomicLong answersRead = new AtomicLong();
-        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        Pass pass = new Pass(from.datesUntil(to.plusDays(1)).toList(), asOf,
+                asOf.map(t -> t.minus(settle).truncatedTo(ChronoUnit.SECONDS)),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), new AtomicLong());
+        Map<String, DayProgress> progress = asOf.isPresent() ? progress(organisation, pass.days()) : Map.of();
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
-        Map<String, DayProgress> progress = new ConcurrentHashMap<>();
-        if (asOf.isPresent()) {
-            inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
-                progress.putAll(tallies.progress(group, days));
-                return null;
-            });
-        }
-        Optional<Instant> settleBefore = asOf.map(t -> t.minus(settle).truncatedTo(ChronoUnit.SECONDS));
         inParallel(organisation.units(), unit -> {
-            DayProgress before = progress.getOrDefault(unit.id(), DayProgress.NONE);
-            Map<LocalDate, SideTally> customer = new HashMap<>();
-            Map<LocalDate, SideTally> employee = new HashMap<>();
-            Map<LocalDate, SettledCustomers> settled = new HashMap<>();
-            Map<LocalDate, Instant> employeesRead = new HashMap<>();
             LocalDate open = currentDayCustomersOnly ? today.get(unit.id()) : null;
-            for (LocalDate day : days) {
-                Instant dayEnd = day.plusDays(1).atStartOfDay(unit.zone()).toInstant();
-                CustomerDay customers = customers(unit.id(), day, dayEnd, before.settled().get(day), settleBefore);
-                customer.put(day, customers.tally());
-                answersRead.addAndGet(customers.answersRead());
-                if (customers.settled() != null) {
-                    settled.put(day, customers.settled());
-                }
-
-                if (!day.equals(open) && !before.employeesFinal(day, dayEnd, settle)) {
-                    SideTally employees = tallyOf(Side.EMPLOYEE, unit.id(), day);
-                    employee.put(day, employees);
-                    answersRead.addAndGet(employees.n());
-                    asOf.ifPresent(t -> employeesRead.put(day, t));
-                }
-            }
-            unitDays.put(unit.id(), tallies.putDays(unit.id(), customer, employee, new DayProgress(settled, employeesRead), computedAt));
+            unitDays.put(unit.id(), tallyDays(unit, open, progress.getOrDefault(unit.id(), DayProgress.NONE), pass));
             return null;
         });
+        long dayTallies = System.nanoTime();
+        Set<Period> targets = periodsContaining(pass.days());
+        addOtherMonths(organisation, unitDays, targets, pass.days());
+        long periodTallies = System.nanoTime();
+        List<Snapshot> assembled = rules.assembler(organisation).assembleStored(unitDays, today, targets,
+                pass.computedAt().toString());
+        long assembly = System.nanoTime();
+        write(assembled);
+        long written = System.nanoTime();
+        // where a run spends its time, for whoever tunes the schedule or the table's capacity
+        LOG.infof("aggregated %s..%s: %d answers, %d units, %d snapshots in %d ms (answers read and day tallies written %d ms,"
+                + " other months' tallies read %d ms, assembly %d ms, snapshots written %d ms)", from, to, pass.answersRead().get(),
+                organisation.units().size(), assembled.size(), ms(written - started), ms(dayTallies - started),
+                ms(periodTallies - dayTallies), ms(assembly - periodTallies), ms(written - assembly));
+        return new AggregationReport(organisation.units().size(), assembled.size(), pass.answersRead().get());
+    }
 
+    /** How far the runs before got through these days, for every unit. */
+    private Map<String, DayProgress> progress(Organisation organisation, List<LocalDate> days) {
+        Map<String, DayProgress> progress = new ConcurrentHashMap<>();
+        inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
+            progress.putAll(tallies.progress(group, days));
+            return null;
+        });
+        return progress;
+    }
+
+    /**
+     * Reads one unit's answers of the pass's days, from where {@code before} got, and stores the
+     * days' tallies and the progress made; {@code open}, the unit's current day when the run reads its
+     * customers only. Returns the unit's days of the months written.
+     */
+    private UnitDays tallyDays(Unit unit, LocalDate open, DayProgress before, Pass pass) {
+        Map<LocalDate, SideTally> customer = new HashMap<>();
+        Map<LocalDate, SideTally> employee = new HashMap<>();
+        Map<LocalDate, SettledCustomers> settled = new HashMap<>();
+        Map<LocalDate, Instant> employeesRead = new HashMap<>();
+        for (LocalDate day : pass.days()) {
+            Instant dayEnd = day.plusDays(1).atStartOfDay(unit.zone()).toInstant();
+            CustomerDay customers = customers(unit.id(), day, dayEnd, before.settled().get(day), pass.settleBefore());
+            customer.put(day, customers.tally());
+            pass.answersRead().addAndGet(customers.answersRead());
+            if (customers.settled() != null) {
+                settled.put(day, customers.settled());
+            }
+            if (!day.equals(open) && !before.employeesFinal(day, dayEnd, settle)) {
+                SideTally employees = tallyOf(Side.EMPLOYEE, unit.id(), day);
+                employee.put(day, employees);
+                pass.answersRead().addAndGet(employees.n());
+                pass.asOf().ifPresent(t -> employeesRead.put(day, t));
+            }
+        }
+        return tallies.putDays(unit.id(), customer, employee, new DayProgress(settled, employeesRead), pass.computedAt());
+    }
+
+    /** Every day, week and month containing one of {@code days}: the snapshots the run assembles. */
+    private static Set<Period> periodsContaining(List<LocalDate> days) {
         Set<Period> targets = new TreeSet<>();
         for (LocalDate day : days) {
             for (PeriodType type : EnumSet.allOf(PeriodType.class)) {
                 targets.add(Period.containing(type, day));
             }
         }
-        long dayTallies = System.nanoTime();
-        // the months just written came back with their updates: only the others are read
+        return targets;
+    }
+
+    /**
+     * Adds the tallies the targets need beyond the months just written, which came back with their
+     * updates: the rest of their periods, and the periods before them for trends.
+     */
+    private void addOtherMonths(Organisation organisation, Map<String, UnitDays> unitDays, Set<Period> targets,
+            List<LocalDate> days) {
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Set<YearMonth> monthsWritten = days.stream().map(YearMonth::from).collect(Collectors.toSet());
         inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
             tallies.read(group, needed[0], needed[1], monthsWritten).forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
             return null;
         });
-        long periodTallies = System.nanoTime();
-        List<Snapshot> assembled = rules.assembler(organisation).assembleStored(unitDays, today, targets, computedAt.toString());
-        long assembly = System.nanoTime();
-        // a batch of snapshots is written per task, as many at once as units are read: on DynamoDB the
-        // writes of one run are independent items, and a run's wall time is its Lambda bill
+    }
+
+    /**
+     * A batch of snapshots per task, as many at once as units are read: on DynamoDB the writes of one
+     * run are independent items, and a run's wall time is its Lambda bill.
+     */
+    private void write(List<Snapshot> assembled) {
         inParallel(chunks(assembled, DerivedItemWriter.CHUNK), batch -> {
             snapshots.putAll(batch);
             return null;
         });
-        long written = System.nanoTime();
-        // where a run spends its time, for whoever tunes the schedule or the table's capacity
-        LOG.infof("aggregated %s..%s: %d answers, %d units, %d snapshots in %d ms (answers read and day tallies written %d ms,"
-                + " other months' tallies read %d ms, assembly %d ms, snapshots written %d ms)", from, to, answersRead.get(),
-                organisation.units().size(), assembled.size(), ms(written - started), ms(dayTallies - started),
-                ms(periodTallies - dayTallies), ms(assembly - periodTallies), ms(written - assembly));
-        return new AggregationReport(organisation.units().size(), assembled.size(), answersRead.get());
     }
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {
@@ -266,7 +332,7 @@ public class Aggregator {
         Instant cut = settleBefore.get();
         SideTally.Accumulator newlySettled = new SideTally.Accumulator();
         SideTally.Accumulator recent = new SideTally.Accumulator();
-        // answers stored before keys carried their time are as old as that: settled
+        // received before the cut: settled for good; after it: read again by the next run (a key without its time counts as settled)
         Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().map(t -> t.isBefore(cut)).orElse(true) ? newlySettled : recent)
                 .add(a.recommend(), a.ratings());
         if (known == null) {

@@ -10,17 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-
 import app.symmetry.SymmetryConfig;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
-import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.AnswerWrite;
@@ -29,13 +26,12 @@ import app.symmetry.token.TokenCheck;
 import app.symmetry.token.TokenCodec;
 
 /**
- * Takes a customer's or an employee's answer: reads it strictly, checks its token, and stores it
+ * Takes a customer's or an employee's answer: checks its token, and stores it
  * once, with the records that keep it idempotent, single-use and within the device cap.
  */
 @Singleton
 public class AnswerService {
 
-    private final OrganisationDirectory directory;
     private final TokenCheck tokens;
     private final TokenCodec codec;
     private final AnswerStore store;
@@ -45,9 +41,7 @@ public class AnswerService {
     private final Duration idempotencyWindow;
     private final int deviceDailyCap;
 
-    public AnswerService(OrganisationDirectory directory, TokenCheck tokens, TokenCodec codec, AnswerStore store, Clock clock,
-            SymmetryConfig config) {
-        this.directory = directory;
+    public AnswerService(TokenCheck tokens, TokenCodec codec, AnswerStore store, Clock clock, SymmetryConfig config) {
         this.tokens = tokens;
         this.codec = codec;
         this.store = store;
@@ -58,8 +52,7 @@ public class AnswerService {
         this.deviceDailyCap = config.deviceDailyCap();
     }
 
-    public SubmissionReceipt submit(Audience audience, Map<String, ?> body, Optional<DeviceOrigin> origin) {
-        Submission submission = Submission.read(body, audience, directory.questionnaire().dimensionIds());
+    public SubmissionReceipt submit(Audience audience, Submission submission, Optional<DeviceOrigin> origin) {
         Instant now = clock.instant();
         TokenCheck.Access access = tokens.check(submission.token(), audience, now, "token");
         Unit unit = access.unit();
@@ -105,5 +98,4 @@ public class AnswerService {
     private static Instant dayStart(LocalDate day) {
         return day.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
-
 }

@@ -2,6 +2,7 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import app.symmetry.function.request.LinkRequests;
 import app.symmetry.link.FormDescription;
 import app.symmetry.link.IssuedLinks;
 import app.symmetry.link.LinkService;
@@ -20,21 +21,21 @@ public class LinkFunctions {
 
     @Funq
     public IssuedLinks issueLinks(Map<String, Object> request) {
-        return links.issueLinks(request);
+        return links.issueLinks(LinkRequests.issueLinks(request));
     }
 
     @Funq
     public UnitCode issueUnitCode(Map<String, Object> request) {
-        return links.issueUnitCode(request);
+        return links.issueUnitCode(LinkRequests.issueUnitCode(request));
     }
 
     @Funq
     public RevokedCode revokeUnitCode(Map<String, Object> request) {
-        return links.revokeUnitCode(request);
+        return links.revokeUnitCode(LinkRequests.revokedToken(request));
     }
 
     @Funq
     public FormDescription getForm(Map<String, String> request) {
-        return links.describeForm(request);
+        return links.describeForm(LinkRequests.formToken(request));
     }
 }

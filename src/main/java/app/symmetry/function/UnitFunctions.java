@@ -2,7 +2,7 @@ package app.symmetry.function;
 
 import java.util.Map;
 
-import app.symmetry.api.InputFields;
+import app.symmetry.function.request.InputFields;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.UnitList;
 import io.quarkus.funqy.Funq;

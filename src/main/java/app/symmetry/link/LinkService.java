@@ -8,17 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-
 import app.symmetry.SymmetryConfig;
 import app.symmetry.error.ErrorCode;
-import app.symmetry.api.InputFields;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
@@ -33,13 +29,7 @@ import app.symmetry.token.TokenCodec;
 @Singleton
 public class LinkService {
 
-    public static final int MAX_LINKS = 1000;
-    public static final List<String> ISSUE_LINKS_FIELDS = List.of("unitId", "kind", "count", "expiresInDays");
-    public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "expiresInDays");
-    public static final List<String> GET_FORM_FIELDS = List.of("token");
-    public static final List<String> REVOKE_FIELDS = List.of("token");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> KINDS = Set.of("customer", "pulse");
 
     private final OrganisationDirectory directory;
     private final TokenCodec codec;
@@ -63,31 +53,25 @@ public class LinkService {
         this.pulseCampaignDays = config.pulseCampaignDays();
     }
 
-    public IssuedLinks issueLinks(Map<String, ?> request) {
-        InputFields in = InputFields.of(request, ISSUE_LINKS_FIELDS.toArray(String[]::new));
-        Unit unit = directory.unit(in.requiredString("unitId", 128), "unitId");
-        Audience audience = audience(in.requiredChoice("kind", KINDS));
-        int count = in.optionalInt("count", 1, MAX_LINKS).orElse(1);
-        int days = in.optionalInt("expiresInDays", 1, 366).orElse(30);
-        Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days));
-        List<IssuedLinks.Link> links = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String token = codec.encode(new TokenClaims(true, audience, unit.id(), randomId(), Optional.of(expiresAt)));
+    public IssuedLinks issueLinks(IssueLinksRequest request) {
+        Unit unit = directory.unit(request.unitId(), "unitId");
+        Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(request.expiresInDays()));
+        List<IssuedLinks.Link> links = new ArrayList<>(request.count());
+        for (int i = 0; i < request.count(); i++) {
+            String token = codec.encode(new TokenClaims(true, request.audience(), unit.id(), randomId(), Optional.of(expiresAt)));
             links.add(new IssuedLinks.Link(token, formUrl(token), expiresAt.toString()));
         }
         return new IssuedLinks(links);
     }
 
-    public UnitCode issueUnitCode(Map<String, ?> request) {
-        InputFields in = InputFields.of(request, ISSUE_UNIT_CODE_FIELDS.toArray(String[]::new));
-        Unit unit = directory.unit(in.requiredString("unitId", 128), "unitId");
-        Audience audience = audience(in.requiredChoice("kind", KINDS));
-        OptionalInt days = in.optionalInt("expiresInDays", 1, 3660);
+    public UnitCode issueUnitCode(IssueUnitCodeRequest request) {
+        Unit unit = directory.unit(request.unitId(), "unitId");
+        OptionalInt days = request.expiresInDays();
         // A pulse code belongs to one campaign; a customer code lives on its poster until revoked.
         Optional<Integer> lifetimeDays = days.isPresent() ? Optional.of(days.getAsInt())
-                : audience == Audience.PULSE ? Optional.of(pulseCampaignDays) : Optional.empty();
+                : request.audience() == Audience.PULSE ? Optional.of(pulseCampaignDays) : Optional.empty();
         Optional<Instant> expiry = lifetimeDays.map(d -> clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)));
-        return unitCode(new TokenClaims(false, audience, unit.id(), randomId(), expiry));
+        return unitCode(new TokenClaims(false, request.audience(), unit.id(), randomId(), expiry));
     }
 
     UnitCode unitCode(TokenClaims claims) {
@@ -96,9 +80,8 @@ public class LinkService {
         return new UnitCode(token, claims.id(), url, QrSvg.of(url), claims.expiresAt().map(Instant::toString).orElse(null));
     }
 
-    public FormDescription describeForm(Map<String, ?> request) {
-        InputFields in = InputFields.ofQuery(request, GET_FORM_FIELDS.toArray(String[]::new));
-        TokenCheck.Access access = check.check(in.requiredString("token", TokenCodec.MAX_TOKEN_LENGTH), clock.instant(), "token");
+    public FormDescription describeForm(String token) {
+        TokenCheck.Access access = check.check(token, clock.instant(), "token");
         TokenClaims claims = access.claims();
         if (claims.singleUse() && answers.isSpent(claims.id())) {
             throw new SymmetryException(ErrorCode.LINK_SPENT, "token", "this link has already been answered");
@@ -109,13 +92,11 @@ public class LinkService {
                 directory.questionnaire());
     }
 
-    public RevokedCode revokeUnitCode(Map<String, ?> request) {
-        InputFields in = InputFields.of(request, REVOKE_FIELDS.toArray(String[]::new));
-        String token = in.requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
+    public RevokedCode revokeUnitCode(String token) {
         // An expired code may still be revoked: revoking is never refused for lateness.
         TokenClaims claims = codec.verify(token, Instant.EPOCH, "token");
         if (claims.singleUse()) {
-            throw in.invalid("token", "single-use links are not revoked one by one; they expire");
+            throw new SymmetryException(ErrorCode.INVALID_FIELD, "token", "single-use links are not revoked one by one; they expire");
         }
         revocations.revoke(claims.id(), claims.unitId(), clock.instant());
         return new RevokedCode(claims.id(), claims.unitId(), true);
@@ -124,10 +105,6 @@ public class LinkService {
     public String formUrl(String token) {
         // The token rides in the fragment: browsers never send it, so no server or CDN log keeps it.
         return publicUrl + "/form/#t=" + token;
-    }
-
-    private static Audience audience(String kind) {
-        return "pulse".equals(kind) ? Audience.PULSE : Audience.CUSTOMER;
     }
 
     private static String randomId() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class AggregationFlowTest {
         send(path, token, a, a.day().atTime(12, 0).atZone(PARIS).toInstant());
     }
 
-    private void send(String path, String token, Answer a, java.time.Instant at) {
+    private void send(String path, String token, Answer a, Instant at) {
         clock.set(at);
         Map<String, Object> body = new HashMap<>();
         body.put("submissionId", UUID.randomUUID().toString());
@@ -219,8 +220,11 @@ class AggregationFlowTest {
         Map<String, Object> event = scheduledEvent("2026-11-02T06:00:00Z");
         Map<String, Object> first = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
         assertThat(((Number) first.get("snapshotsWritten")).intValue()).isPositive();
+        assertThat(first).containsEntry("asOf", "2026-11-02T06:00:00Z").containsEntry("replay", false);
         Map<String, Object> retried = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
-        assertThat(retried).isEqualTo(first);
+        Map<String, Object> replayed = new HashMap<>(first);
+        replayed.put("replay", true);
+        assertThat(retried).isEqualTo(replayed);
     }
 
     @Test
@@ -313,6 +317,26 @@ class AggregationFlowTest {
         Map<String, Object> shown = get("unit", "versailles-chantiers", "DAY:2026-11-24");
         assertThat(((Number) path(shown, "customer.n")).intValue()).isEqualTo(3);
         assertSide(shown, "customer", "nps", counted);
+    }
+
+    @Test
+    @Order(5)
+    void anAnswerSentBetweenTwoOnDemandRunsOfOneMinuteIsCountedByTheSecond() {
+        LocalDate day = LocalDate.of(2026, 11, 27);
+        String customers = code("saint-denis-basilique", "customer", day);
+        Random random = new Random(2711);
+        Instant first = day.atTime(11, 0, 5).atZone(PARIS).toInstant();
+        send("/submitFeedback", customers, answer(random, day, 1), first);
+        clock.set(first.plusSeconds(5));
+        LambdaClient.invoke(Map.of()).statusCode(200);
+        // a client answers, then asks for a run again within the same minute, then reads
+        send("/submitFeedback", customers, answer(random, day, 2), first.plusSeconds(15));
+        clock.set(first.plusSeconds(25));
+        Map<String, Object> second = LambdaClient.invoke(Map.of()).statusCode(200).extract().as(Map.class);
+
+        assertThat(((Number) path(get("unit", "saint-denis-basilique", "DAY:2026-11-27"), "customer.n")).intValue()).isEqualTo(2);
+        assertThat(second).containsEntry("replay", false).containsEntry("asOf", first.plusSeconds(25).toString());
+        assertThat(((Number) second.get("answersRead")).intValue()).isEqualTo(2);
     }
 
     /** The answers a scheduled run at {@code time} read: what tells a run that re-reads from one that follows the new answers. */

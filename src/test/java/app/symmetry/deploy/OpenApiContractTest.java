@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import app.symmetry.answer.Submission;
+import app.symmetry.function.request.AggregationRequests;
+import app.symmetry.function.request.AnswerRequests;
+import app.symmetry.function.request.LinkRequests;
+import app.symmetry.function.request.SnapshotRequests;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
-import app.symmetry.link.LinkService;
 import app.symmetry.local.LocalGateway;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -47,19 +49,19 @@ class OpenApiContractTest {
     final Map<String, Object> doc = Deployment.openApi();
     final Map<String, Object> template = Deployment.template();
 
-    /** What each function accepts: the Java constants, and API.md for the snapshot functions. */
+    /** What each function accepts: the constants its request is read with. */
     static Map<String, Set<String>> requestFields() {
         Map<String, Set<String>> f = new LinkedHashMap<>();
-        f.put("submitFeedback", new LinkedHashSet<>(Submission.CUSTOMER_FIELDS));
-        f.put("submitPulse", new LinkedHashSet<>(Submission.PULSE_FIELDS));
-        f.put("getForm", new LinkedHashSet<>(LinkService.GET_FORM_FIELDS));
+        f.put("submitFeedback", new LinkedHashSet<>(AnswerRequests.CUSTOMER_FIELDS));
+        f.put("submitPulse", new LinkedHashSet<>(AnswerRequests.PULSE_FIELDS));
+        f.put("getForm", new LinkedHashSet<>(LinkRequests.GET_FORM_FIELDS));
         f.put("listUnits", Set.of());
-        f.put("issueLinks", new LinkedHashSet<>(LinkService.ISSUE_LINKS_FIELDS));
-        f.put("issueUnitCode", new LinkedHashSet<>(LinkService.ISSUE_UNIT_CODE_FIELDS));
-        f.put("revokeUnitCode", new LinkedHashSet<>(LinkService.REVOKE_FIELDS));
-        f.put("aggregateSnapshots", Set.of("from", "to"));
-        f.put("getSnapshot", Set.of("scope", "id", "period"));
-        f.put("listSnapshots", Set.of("scope", "id", "periodType", "period", "limit", "cursor"));
+        f.put("issueLinks", new LinkedHashSet<>(LinkRequests.ISSUE_LINKS_FIELDS));
+        f.put("issueUnitCode", new LinkedHashSet<>(LinkRequests.ISSUE_UNIT_CODE_FIELDS));
+        f.put("revokeUnitCode", new LinkedHashSet<>(LinkRequests.REVOKE_FIELDS));
+        f.put("aggregateSnapshots", new LinkedHashSet<>(AggregationRequests.RANGE_FIELDS));
+        f.put("getSnapshot", new LinkedHashSet<>(SnapshotRequests.GET_FIELDS));
+        f.put("listSnapshots", new LinkedHashSet<>(SnapshotRequests.LIST_FIELDS));
         return f;
     }
 
@@ -157,7 +159,7 @@ class OpenApiContractTest {
                 actual.addAll(map(schema, "properties").keySet());
                 if (name.equals("submitFeedback")) {
                     Map<String, Object> contact = resolve(map(schema, "properties", "contact"));
-                    assertThat(map(contact, "properties").keySet()).isEqualTo(new LinkedHashSet<>(Submission.CONTACT_FIELDS));
+                    assertThat(map(contact, "properties").keySet()).isEqualTo(new LinkedHashSet<>(AnswerRequests.CONTACT_FIELDS));
                     assertThat(contact.get("additionalProperties")).isEqualTo(false);
                 }
             }

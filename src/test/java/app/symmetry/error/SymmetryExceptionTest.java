@@ -1,8 +1,4 @@
-package app.symmetry.api;
-
-import app.symmetry.error.ApiError;
-import app.symmetry.error.ErrorCode;
-import app.symmetry.error.SymmetryException;
+package app.symmetry.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package app.symmetry.api;
+package app.symmetry.function.request;
 
 import java.util.Optional;
 

@@ -1,0 +1,50 @@
+package app.symmetry.function.request;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.symmetry.link.IssueLinksRequest;
+import app.symmetry.link.IssueUnitCodeRequest;
+import app.symmetry.token.Audience;
+import app.symmetry.token.TokenCodec;
+
+/** Reads the requests of the link functions: what to issue, and the token to describe or revoke. */
+public final class LinkRequests {
+
+    public static final int MAX_LINKS = 1000;
+    public static final List<String> ISSUE_LINKS_FIELDS = List.of("unitId", "kind", "count", "expiresInDays");
+    public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "expiresInDays");
+    public static final List<String> GET_FORM_FIELDS = List.of("token");
+    public static final List<String> REVOKE_FIELDS = List.of("token");
+    private static final Set<String> KINDS = Set.of("customer", "pulse");
+
+    private LinkRequests() {
+    }
+
+    public static IssueLinksRequest issueLinks(Map<String, ?> request) {
+        InputFields in = InputFields.of(request, ISSUE_LINKS_FIELDS.toArray(String[]::new));
+        return new IssueLinksRequest(in.requiredString("unitId", 128), audience(in.requiredChoice("kind", KINDS)),
+                in.optionalInt("count", 1, MAX_LINKS).orElse(1), in.optionalInt("expiresInDays", 1, 366).orElse(30));
+    }
+
+    public static IssueUnitCodeRequest issueUnitCode(Map<String, ?> request) {
+        InputFields in = InputFields.of(request, ISSUE_UNIT_CODE_FIELDS.toArray(String[]::new));
+        return new IssueUnitCodeRequest(in.requiredString("unitId", 128), audience(in.requiredChoice("kind", KINDS)),
+                in.optionalInt("expiresInDays", 1, 3660));
+    }
+
+    /** The token of {@code getForm}, a query parameter. */
+    public static String formToken(Map<String, ?> query) {
+        return InputFields.ofQuery(query, GET_FORM_FIELDS.toArray(String[]::new))
+                .requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
+    }
+
+    public static String revokedToken(Map<String, ?> request) {
+        return InputFields.of(request, REVOKE_FIELDS.toArray(String[]::new)).requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
+    }
+
+    private static Audience audience(String kind) {
+        return "pulse".equals(kind) ? Audience.PULSE : Audience.CUSTOMER;
+    }
+}
