@@ -3,6 +3,8 @@ package app.symmetry.anonymity;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,17 +22,15 @@ import app.symmetry.indicator.SideFigures;
  * ratings shows no score;</li>
  * <li>complementary suppression: among the children of a published group (units of a region,
  * days of a month...), the parent minus the visible children must be 0 or at least k, otherwise
- * the next-smallest visible child is withheld too (as Viva Glint and Lattice do);</li>
- * <li>a filter whose complement is under k is refused (as Culture Amp does);</li>
- * <li>comments need a larger group ({@code commentMinimum}, 10 by default, as Glint requires).</li>
+ * the next-smallest visible child is withheld too (as Viva Glint and Lattice do); applied across an
+ * organisation's levels by {@link #complementary}.</li>
  * </ul>
  */
-public record AnonymityPolicy(int k, int commentMinimum) {
+public record AnonymityPolicy(int k) {
 
     public static final int DEFAULT_K = 5;
     /** Below 3, two colleagues comparing notes could identify the third. */
     public static final int SMALLEST_K = 3;
-    public static final int DEFAULT_COMMENT_MINIMUM = 10;
 
     public static final AnonymityPolicy DEFAULT = new AnonymityPolicy(DEFAULT_K);
 
@@ -38,35 +38,11 @@ public record AnonymityPolicy(int k, int commentMinimum) {
         if (k < SMALLEST_K) {
             throw new IllegalArgumentException("k must be at least " + SMALLEST_K + ": " + k);
         }
-        if (commentMinimum < k) {
-            throw new IllegalArgumentException("comments need at least k = " + k + " answers: " + commentMinimum);
-        }
-    }
-
-    /** Comments keep the default minimum of 10, or k when k is larger. */
-    public AnonymityPolicy(int k) {
-        this(k, Math.max(DEFAULT_COMMENT_MINIMUM, k));
     }
 
     /** Whether a count is large enough to show figures computed from it. */
     public boolean publishes(long n) {
         return n >= k;
-    }
-
-    public boolean allowsComments(long n) {
-        return n >= commentMinimum;
-    }
-
-    /**
-     * Whether a filtered view (a team, a seniority band...) may be shown: refused when what it
-     * leaves out is a group of 1 to k − 1, which the parent minus this view would reveal. The
-     * view itself still goes through the usual suppression.
-     */
-    public boolean allowsFilter(long groupN, long complementN) {
-        if (groupN < 0 || complementN < 0) {
-            throw new IllegalArgumentException("counts must not be negative");
-        }
-        return complementN == 0 || complementN >= k;
     }
 
     /**
@@ -86,10 +62,6 @@ public record AnonymityPolicy(int k, int commentMinimum) {
         return Optional.of(employee.withoutDimensions(withheld));
     }
 
-    public Optional<SideFigures> publish(SideFigures employee) {
-        return publish(employee, Set.of());
-    }
-
     /**
      * Which children of a group to withhold so that no child under k is shown and no subtraction
      * of visible children from the parent reveals a group under k.
@@ -103,19 +75,7 @@ public record AnonymityPolicy(int k, int commentMinimum) {
     }
 
     private Set<String> suppressedChildren(long parentN, Map<String, Long> childN, Set<String> alreadyHidden) {
-        if (parentN < 0) {
-            throw new IllegalArgumentException("parent count must not be negative");
-        }
-        long total = 0;
-        for (Map.Entry<String, Long> e : childN.entrySet()) {
-            if (e.getValue() == null || e.getValue() < 0) {
-                throw new IllegalArgumentException("count of " + e.getKey() + " must not be negative");
-            }
-            total = Math.addExact(total, e.getValue());
-        }
-        if (total > parentN) {
-            throw new IllegalArgumentException("children add up to " + total + ", more than the parent's " + parentN);
-        }
+        requireConsistent(parentN, childN);
         TreeSet<String> hidden = new TreeSet<>();
         if (!publishes(parentN)) {
             childN.forEach((id, n) -> {
@@ -130,6 +90,32 @@ public record AnonymityPolicy(int k, int commentMinimum) {
                 hidden.add(id);
             }
         });
+        withholdUntilTheResidualIsSafe(parentN, childN, hidden);
+        return hidden;
+    }
+
+    /** Counts no subtraction could come from: none negative, the children no more than the parent. */
+    private static void requireConsistent(long parentN, Map<String, Long> childN) {
+        if (parentN < 0) {
+            throw new IllegalArgumentException("parent count must not be negative");
+        }
+        long total = 0;
+        for (Map.Entry<String, Long> e : childN.entrySet()) {
+            if (e.getValue() == null || e.getValue() < 0) {
+                throw new IllegalArgumentException("count of " + e.getKey() + " must not be negative");
+            }
+            total = Math.addExact(total, e.getValue());
+        }
+        if (total > parentN) {
+            throw new IllegalArgumentException("children add up to " + total + ", more than the parent's " + parentN);
+        }
+    }
+
+    /**
+     * Adds to {@code hidden} the smallest visible children until the parent minus the visible ones
+     * (the residual) is 0 or at least k.
+     */
+    private void withholdUntilTheResidualIsSafe(long parentN, Map<String, Long> childN, Set<String> hidden) {
         long visible = childN.entrySet().stream()
                 .filter(e -> !hidden.contains(e.getKey()))
                 .mapToLong(Map.Entry::getValue)
@@ -147,7 +133,6 @@ public record AnonymityPolicy(int k, int commentMinimum) {
             hidden.add(next.getKey());
             residual += next.getValue();
         }
-        return hidden;
     }
 
     /**
@@ -186,5 +171,69 @@ public record AnonymityPolicy(int k, int commentMinimum) {
             }
         }));
         return new SuppressionPlan(suppressed, byChild);
+    }
+
+    /**
+     * Complementary suppression across an organisation's levels for one period: units within their
+     * region, then regions within the organisation, whole sides and single dimensions, so that a parent
+     * minus its visible children never leaves 1 to k − 1 people. Then two cases the planner cannot see
+     * from one level: a hidden region whose units all show would be their sum, so its smallest unit is
+     * hidden too; and the same per dimension, for a region's hidden score whose answering units all
+     * show theirs.
+     *
+     * @param withheld the groups already withheld for other reasons (too small, period still open):
+     *        they stay hidden; the planner is given their true size and decides the rest
+     * @return what this rule withholds beyond {@code withheld}
+     */
+    public Withholding complementary(OrganisationCounts groups, Set<String> withheld) {
+        Set<String> hidden = new HashSet<>(withheld);
+        Map<String, Set<String>> hiddenDimensions = new HashMap<>();
+        Map<String, GroupCounts> regionCounts = new LinkedHashMap<>();
+        groups.unitsByRegion().forEach((region, units) -> {
+            regionCounts.put(region, groups.of(region));
+            Map<String, GroupCounts> unitCounts = new LinkedHashMap<>();
+            units.forEach(unit -> unitCounts.put(unit, groups.of(unit)));
+            add(plan(groups.of(region), unitCounts), hidden, hiddenDimensions);
+        });
+        add(plan(groups.of(groups.organisation()), regionCounts), hidden, hiddenDimensions);
+        groups.unitsByRegion().forEach((region, units) -> hideOneUnitOfAHiddenRegion(groups, region, units, hidden));
+        groups.unitsByRegion().forEach((region, units) ->
+                hideOneScoreOfAHiddenRegionScore(groups, region, units, hidden, hiddenDimensions));
+        hidden.removeAll(withheld);
+        return new Withholding(hidden, hiddenDimensions);
+    }
+
+    private static void add(SuppressionPlan plan, Set<String> hidden, Map<String, Set<String>> hiddenDimensions) {
+        hidden.addAll(plan.suppressedChildren());
+        plan.suppressedDimensions().forEach((child, dims) -> hiddenDimensions.computeIfAbsent(child, c -> new HashSet<>()).addAll(dims));
+    }
+
+    /** A hidden region whose units all show would be their sum: its smallest unit is hidden as well. */
+    private static void hideOneUnitOfAHiddenRegion(OrganisationCounts groups, String region, List<String> units, Set<String> hidden) {
+        if (!hidden.contains(region) || groups.of(region).n() == 0 || units.stream().anyMatch(hidden::contains)) {
+            return;
+        }
+        units.stream().min(Comparator.comparingLong(unit -> groups.of(unit).n())).ifPresent(hidden::add);
+    }
+
+    /** The same per dimension: a region's hidden score whose answering units all show theirs is their sum. */
+    private void hideOneScoreOfAHiddenRegionScore(OrganisationCounts groups, String region, List<String> units,
+            Set<String> hidden, Map<String, Set<String>> hiddenDimensions) {
+        for (String dimension : groups.of(region).dimensions().keySet()) {
+            if (!scoreHidden(groups, region, dimension, hidden, hiddenDimensions)) {
+                continue;
+            }
+            List<String> answering = units.stream().filter(unit -> groups.of(unit).dimension(dimension) > 0).toList();
+            if (answering.stream().noneMatch(unit -> scoreHidden(groups, unit, dimension, hidden, hiddenDimensions))) {
+                answering.stream().min(Comparator.comparingLong(unit -> groups.of(unit).dimension(dimension)))
+                        .ifPresent(unit -> hiddenDimensions.computeIfAbsent(unit, u -> new HashSet<>()).add(dimension));
+            }
+        }
+    }
+
+    private boolean scoreHidden(OrganisationCounts groups, String group, String dimension, Set<String> hidden,
+            Map<String, Set<String>> hiddenDimensions) {
+        return hidden.contains(group) || hiddenDimensions.getOrDefault(group, Set.of()).contains(dimension)
+                || !publishes(groups.of(group).dimension(dimension));
     }
 }

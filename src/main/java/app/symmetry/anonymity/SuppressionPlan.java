@@ -22,13 +22,4 @@ public record SuppressionPlan(Set<String> suppressedChildren, Map<String, Set<St
         });
         suppressedDimensions = Collections.unmodifiableSortedMap(dims);
     }
-
-    public boolean isSuppressed(String child) {
-        return suppressedChildren.contains(child);
-    }
-
-    /** The dimensions to withhold from a published child; empty for a suppressed child, which shows none. */
-    public Set<String> suppressedDimensionsOf(String child) {
-        return suppressedDimensions.getOrDefault(child, Set.of());
-    }
 }

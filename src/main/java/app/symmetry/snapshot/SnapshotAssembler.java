@@ -20,7 +20,8 @@ import app.symmetry.domain.Period;
 import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.anonymity.GroupCounts;
-import app.symmetry.anonymity.SuppressionPlan;
+import app.symmetry.anonymity.OrganisationCounts;
+import app.symmetry.anonymity.Withholding;
 import app.symmetry.indicator.Correlation;
 import app.symmetry.indicator.DimensionScore;
 import app.symmetry.indicator.GroupFigures;
@@ -47,8 +48,7 @@ import app.symmetry.organisation.Unit;
  * <li>not under k answers ({@code small_group}), and no dimension under k ratings;</li>
  * <li>complementary suppression ({@code complementary}) of units within their region and of regions within the
  * organisation, side and dimensions, so that a parent minus its visible children never leaves 1 to k − 1
- * people; a hidden region whose units are all visible would give itself away, so its smallest unit is
- * hidden too;</li>
+ * people ({@link AnonymityPolicy#complementary});</li>
  * </ol>
  */
 public final class SnapshotAssembler {
@@ -193,65 +193,18 @@ public final class SnapshotAssembler {
         return layer;
     }
 
+    /** The anonymity rules across levels ({@link AnonymityPolicy#complementary}), on this layer's groups. */
     private void complementary(Layer layer, Map<String, List<Unit>> regions, String orgKey) {
-        Map<String, GroupCounts> regionCounts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
-            String regionKey = key(REGION, region.getKey());
-            regionCounts.put(regionKey, counts(layer, regionKey));
-            Map<String, GroupCounts> unitCounts = new LinkedHashMap<>();
-            region.getValue().forEach(u -> unitCounts.put(key(UNIT, u.id()), counts(layer, key(UNIT, u.id()))));
-            apply(layer, policy.plan(counts(layer, regionKey), unitCounts));
-        }
-        apply(layer, policy.plan(counts(layer, orgKey), regionCounts));
-        // A hidden region whose units all show would be their sum: hide its smallest unit as well.
-        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
-            String regionKey = key(REGION, region.getKey());
-            if (!layer.suppressed.containsKey(regionKey) || layer.employee.get(regionKey).n() == 0) {
-                continue;
-            }
-            region.getValue().stream().map(u -> key(UNIT, u.id()))
-                    .filter(u -> !layer.suppressed.containsKey(u))
-                    .min((a, b) -> Long.compare(layer.employee.get(a).n(), layer.employee.get(b).n()))
-                    .filter(u -> region.getValue().stream().allMatch(x -> !layer.suppressed.containsKey(key(UNIT, x.id()))))
-                    .ifPresent(u -> layer.withhold(u, "complementary"));
-        }
-        // The same per dimension: a region's hidden score whose units all show theirs is their sum.
-        for (Map.Entry<String, List<Unit>> region : regions.entrySet()) {
-            String regionKey = key(REGION, region.getKey());
-            for (String dimension : layer.employee.get(regionKey).dimensions().keySet()) {
-                if (!dimensionHidden(layer, regionKey, dimension)) {
-                    continue;
-                }
-                List<String> answering = region.getValue().stream().map(u -> key(UNIT, u.id()))
-                        .filter(u -> dimensionCount(layer, u, dimension) > 0).toList();
-                if (answering.stream().noneMatch(u -> dimensionHidden(layer, u, dimension))) {
-                    answering.stream().min((a, b) -> Long.compare(dimensionCount(layer, a, dimension), dimensionCount(layer, b, dimension)))
-                            .ifPresent(u -> layer.withheldDimensions.computeIfAbsent(u, x -> new HashSet<>()).add(dimension));
-                }
-            }
-        }
-    }
-
-    private boolean dimensionHidden(Layer layer, String entity, String dimension) {
-        return layer.suppressed.containsKey(entity)
-                || layer.withheldDimensions.getOrDefault(entity, Set.of()).contains(dimension)
-                || !policy.publishes(dimensionCount(layer, entity, dimension));
-    }
-
-    private static long dimensionCount(Layer layer, String entity, String dimension) {
-        var tally = layer.employee.get(entity).dimensions().get(dimension);
-        return tally == null ? 0 : tally.count();
-    }
-
-    private GroupCounts counts(Layer layer, String entity) {
-        // A group already withheld counts as hidden: give the planner its true size, it decides the rest.
-        return GroupCounts.of(layer.employee.get(entity));
-    }
-
-    private void apply(Layer layer, SuppressionPlan plan) {
-        plan.suppressedChildren().forEach(child -> layer.withhold(child, "complementary"));
-        plan.suppressedDimensions().forEach((child, dims) -> layer.withheldDimensions
-                .computeIfAbsent(child, c -> new HashSet<>()).addAll(dims));
+        Map<String, List<String>> unitsByRegion = new LinkedHashMap<>();
+        regions.forEach((region, units) -> unitsByRegion.put(key(REGION, region),
+                units.stream().map(u -> key(UNIT, u.id())).toList()));
+        Map<String, GroupCounts> counts = new HashMap<>();
+        layer.employee.forEach((group, tally) -> counts.put(group, GroupCounts.of(tally)));
+        Withholding withheld = policy.complementary(new OrganisationCounts(orgKey, unitsByRegion, counts),
+                layer.suppressed.keySet());
+        withheld.groups().forEach(group -> layer.withhold(group, "complementary"));
+        withheld.dimensions().forEach((group, dims) -> layer.withheldDimensions
+                .computeIfAbsent(group, g -> new HashSet<>()).addAll(dims));
     }
 
     /** A group's answers are its units' answers pooled; its period is open while it is open for any of them. */

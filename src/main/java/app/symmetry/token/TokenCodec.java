@@ -61,46 +61,51 @@ public class TokenCodec {
     }
 
     private TokenClaims decode(String token, String field) {
-        SymmetryException forged = new SymmetryException(ErrorCode.INVALID_TOKEN, field, "the token does not verify");
+        return verifiedPayload(token).flatMap(TokenCodec::claims)
+                .orElseThrow(() -> new SymmetryException(ErrorCode.INVALID_TOKEN, field, "the token does not verify"));
+    }
+
+    /** The payload of a token whose MAC verifies under the key it names; empty for anything else. */
+    private Optional<String> verifiedPayload(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
-            throw forged;
+            return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
-            throw forged;
+            return Optional.empty();
         }
         byte[] secret = keys.secret(parts[0]);
         if (secret == null) {
-            throw forged;
+            return Optional.empty();
         }
         byte[] expected = mac(secret, parts[0] + "." + parts[1]);
-        byte[] given;
-        String payload;
         try {
-            given = B64D.decode(parts[2]);
-            payload = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
+            byte[] given = B64D.decode(parts[2]);
+            String payload = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
+            return MessageDigest.isEqual(expected, given) ? Optional.of(payload) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            throw forged;
+            return Optional.empty();
         }
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw forged;
-        }
+    }
+
+    /** The claims of a verified payload; empty when it is not of the shape {@link #encode} writes. */
+    private static Optional<TokenClaims> claims(String payload) {
         String[] fields = payload.split("\\|", -1);
         if (fields.length != 6 || !"1".equals(fields[0]) || fields[2].length() != 1) {
-            throw forged;
+            return Optional.empty();
         }
         Audience audience = Audience.ofMark(fields[2].charAt(0));
         if (audience == null || !(fields[1].equals("c") || fields[1].equals("l"))) {
-            throw forged;
+            return Optional.empty();
         }
         long expiry;
         try {
             expiry = Long.parseLong(fields[5]);
         } catch (NumberFormatException e) {
-            throw forged;
+            return Optional.empty();
         }
-        return new TokenClaims(fields[1].equals("l"), audience, fields[3], fields[4],
-                expiry == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry)));
+        return Optional.of(new TokenClaims(fields[1].equals("l"), audience, fields[3], fields[4],
+                expiry == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry))));
     }
 
     /** A keyed one-way hash under the active key, for values that must be matched but never read back. */

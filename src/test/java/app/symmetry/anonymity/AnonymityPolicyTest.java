@@ -3,6 +3,7 @@ package app.symmetry.anonymity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,24 +25,10 @@ class AnonymityPolicyTest {
     }
 
     @Test
-    void defaultsAndCommentMinimum() {
+    void aGroupOfFiveIsShownAndOneOfFourIsNotByDefault() {
         assertThat(policy.k()).isEqualTo(5);
-        assertThat(policy.commentMinimum()).isEqualTo(10);
-        assertThat(new AnonymityPolicy(3).commentMinimum()).isEqualTo(10);
-        assertThat(new AnonymityPolicy(12).commentMinimum()).isEqualTo(12);
-        assertThatThrownBy(() -> new AnonymityPolicy(5, 4)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(policy.allowsComments(9)).isFalse();
-        assertThat(policy.allowsComments(10)).isTrue();
         assertThat(policy.publishes(4)).isFalse();
         assertThat(policy.publishes(5)).isTrue();
-    }
-
-    @Test
-    void filterIsRefusedWhenItsComplementIsASmallGroup() {
-        assertThat(policy.allowsFilter(20, 0)).isTrue();
-        assertThat(policy.allowsFilter(20, 1)).isFalse();
-        assertThat(policy.allowsFilter(20, 4)).isFalse();
-        assertThat(policy.allowsFilter(20, 5)).isTrue();
     }
 
     @Test
@@ -91,9 +78,9 @@ class AnonymityPolicyTest {
         SuppressionPlan plan = policy.plan(parent, children);
         assertThat(plan.suppressedChildren()).isEmpty();
         // ownership: a has 2 (< k), so the next smallest (b, 8) goes too.
-        assertThat(plan.suppressedDimensionsOf("a")).containsExactly("ownership");
-        assertThat(plan.suppressedDimensionsOf("b")).containsExactly("ownership");
-        assertThat(plan.suppressedDimensionsOf("c")).isEmpty();
+        assertThat(plan.suppressedDimensions().getOrDefault("a", Set.of())).containsExactly("ownership");
+        assertThat(plan.suppressedDimensions().getOrDefault("b", Set.of())).containsExactly("ownership");
+        assertThat(plan.suppressedDimensions().getOrDefault("c", Set.of())).isEmpty();
     }
 
     @Test
@@ -115,11 +102,41 @@ class AnonymityPolicyTest {
             t = t.plus(SideTally.of(9, i < 2 ? Map.of("listening", 5, "ownership", 1) : Map.of("listening", 3)));
         }
         SideFigures figures = SideFigures.of(t).orElseThrow();
-        SideFigures shown = policy.publish(figures).orElseThrow();
+        SideFigures shown = policy.publish(figures, Set.of()).orElseThrow();
         assertThat(shown.dimensions()).containsOnlyKeys("listening");
         // listening: (2*5 + 4*3) / 6 = 11/3 -> (11/3 - 1) / 4 * 100 = 66.666...; ownership (score 0) must not pull it down.
         assertThat(shown.attentionIndex().getAsDouble()).isEqualTo(shown.dimensions().get("listening").score());
         assertThat(policy.publish(figures, Set.of("listening")).orElseThrow().attentionIndex()).isEmpty();
-        assertThat(new AnonymityPolicy(7).publish(figures)).isEmpty();
+        assertThat(new AnonymityPolicy(7).publish(figures, Set.of())).isEmpty();
+    }
+
+    @Test
+    void aRegionHiddenByItsSiblingHidesItsSmallestUnitTooOrItWouldBeTheirSum() {
+        // org 16 = r1 13 (a 6, b 7) + r2 3 (c 3): r2 is small, so r1 is withheld with it; then r1 = a + b
+        OrganisationCounts groups = new OrganisationCounts("o", Map.of("r1", List.of("a", "b"), "r2", List.of("c")),
+                Map.of("o", counts(16), "r1", counts(13), "a", counts(6), "b", counts(7), "r2", counts(3), "c", counts(3)));
+        Withholding withheld = policy.complementary(groups, Set.of("r2", "c"));
+        assertThat(withheld.groups()).containsExactly("a", "r1");
+        assertThat(withheld.dimensions()).isEmpty();
+    }
+
+    @Test
+    void aHiddenRegionsScoreWhoseAnsweringUnitsAllShowTheirsHidesTheSmallestOfThem() {
+        // r 21 (a 6 without listening, b 7 with 6 ratings, c 8 with 7) is withheld beside the small r2; a goes
+        // with it, but a gave no listening rating: r's listening = b's + c's, so b's listening is withheld
+        OrganisationCounts groups = new OrganisationCounts("o", Map.of("r", List.of("a", "b", "c"), "r2", List.of("d")),
+                Map.of("o", counts(24, 13), "r", counts(21, 13), "a", counts(6, 0), "b", counts(7, 6), "c", counts(8, 7),
+                        "r2", counts(3, 0), "d", counts(3, 0)));
+        Withholding withheld = policy.complementary(groups, Set.of("r2", "d"));
+        assertThat(withheld.groups()).containsExactly("a", "r");
+        assertThat(withheld.dimensions()).isEqualTo(Map.of("b", Set.of("listening")));
+    }
+
+    private static GroupCounts counts(long n) {
+        return new GroupCounts(n, Map.of());
+    }
+
+    private static GroupCounts counts(long n, long listening) {
+        return new GroupCounts(n, Map.of("listening", listening));
     }
 }

@@ -115,7 +115,7 @@ class ComplementarySuppressionProperties {
         children.forEach((id, c) -> listeningByChild.put(id, c.dimension("listening")));
         Set<String> listeningHidden = new HashSet<>(plan.suppressedChildren());
         children.keySet().forEach(id -> {
-            if (plan.suppressedDimensionsOf(id).contains("listening")) {
+            if (plan.suppressedDimensions().getOrDefault(id, Set.of()).contains("listening")) {
                 listeningHidden.add(id);
             }
         });
