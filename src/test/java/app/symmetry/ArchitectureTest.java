@@ -32,8 +32,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("functions").definedBy("app.symmetry.function..")
                 .layer("services").definedBy("app.symmetry.answer..", "app.symmetry.link..",
-                        "app.symmetry.aggregation..", "app.symmetry.snapshot..", "app.symmetry.token..",
-                        "app.symmetry.api..")
+                        "app.symmetry.aggregation..", "app.symmetry.snapshot..", "app.symmetry.token..")
                 .layer("storage").definedBy("app.symmetry.storage..")
                 .layer("values").definedBy("app.symmetry.domain..", "app.symmetry.organisation..", "app.symmetry")
                 .layer("math").definedBy("app.symmetry.indicator..", "app.symmetry.anonymity..")
@@ -50,6 +49,15 @@ class ArchitectureTest {
     @Test
     void noTwoPackagesNeedEachOther() {
         slices().matching("app.symmetry.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    /** The hand-written JSON knows nothing of the product, so every layer may write with it. */
+    @Test
+    void theJsonWriterStandsAlone() {
+        noClasses().that().resideInAPackage("app.symmetry.json..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.fasterxml.jackson.core..",
+                        "app.symmetry.json..")
+                .check(product);
     }
 
     /** The indicator math and the anonymity rules are plain Java: testable alone, the same on any host. */

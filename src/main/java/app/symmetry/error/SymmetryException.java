@@ -1,6 +1,6 @@
 package app.symmetry.error;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import app.symmetry.json.JsonText;
 
 /**
  * A refusal that the caller must see with its stable code.
@@ -48,26 +48,16 @@ public class SymmetryException extends RuntimeException {
                 "the answer store did not take the request; retry with the same submissionId", cause);
     }
 
-    /**
-     * {@link ApiError}'s JSON, written by hand: a mapper of its own cost every cold start tens of
-     * milliseconds, for four members ({@code field} left out when null, as {@link ApiError.Detail} says).
-     */
+    /** {@link ApiError}'s JSON, {@code field} left out when null as {@link ApiError.Detail} says ({@link JsonText} says why by hand). */
     static String toJson(ApiError error) {
         ApiError.Detail detail = error.error();
-        StringBuilder json = new StringBuilder(128).append("{\"error\":{\"code\":");
-        quoted(json, detail.code());
+        JsonText json = new JsonText(128).startObject().name("error").startObject().name("code").value(detail.code());
         if (detail.field() != null) {
-            quoted(json.append(",\"field\":"), detail.field());
+            json.name("field").value(detail.field());
         }
         if (detail.message() != null) {
-            quoted(json.append(",\"message\":"), detail.message());
+            json.name("message").value(detail.message());
         }
-        return json.append(",\"retryable\":").append(detail.retryable()).append("}}").toString();
-    }
-
-    private static StringBuilder quoted(StringBuilder json, String text) {
-        json.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(text, json);
-        return json.append('"');
+        return json.name("retryable").value(detail.retryable()).endObject().endObject().toString();
     }
 }

@@ -13,9 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads an organisation file strictly: an unknown member, a missing one or a wrong type is an
  * error naming its path ({@code units[3].timeZone}), so a typo in the file never passes silently.
  * <p>
- * Read from Jackson's tree rather than bound to the records: every function reads this file on its
- * first call, and binding records was the only use of Jackson's bean deserializers on that path,
- * some 40 ms of class loading on each cold start (docs/benchmarks.md).
+ * Read from Jackson's tree rather than bound to the records, for the reason {@code JsonText} gives
+ * for writing JSON by hand: every function reads this file on its first call.
  */
 final class OrganisationJson {
 
