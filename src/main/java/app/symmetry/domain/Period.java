@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A day, an ISO week or a calendar month, named as API.md names them: {@code DAY:2026-11-23},
+ * A day, an ISO week or a calendar month, named as the OpenAPI document names them: {@code DAY:2026-11-23},
  * {@code WEEK:2026-W48}, {@code MONTH:2026-11}. Weeks are not parts of months: a week that spans two
  * months is split by them into two fragments, which matters for anonymity.
  */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * A published snapshot, as API.md shows it. Absent figures are absent members, never nulls or NaN.
+ * A published snapshot, as the OpenAPI document shows it. Absent figures are absent members, never nulls or NaN.
  *
  * @param correlation on region and organisation scopes only
  */

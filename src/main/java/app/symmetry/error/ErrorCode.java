@@ -1,7 +1,7 @@
 package app.symmetry.error;
 
 /**
- * The stable error codes of the public contract (API.md). The HTTP status travels with the code so
+ * The stable error codes of the public contract (openapi.yaml). The HTTP status travels with the code so
  * that the local HTTP binding and API Gateway's integration responses map it the same way.
  */
 public enum ErrorCode {

@@ -11,7 +11,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Funqy's Lambda binding makes a JSON reader and writer for every {@code @Funq} method at start,
  * although one Lambda serves the one function {@code QUARKUS_FUNQY_EXPORT} names. By default
- * Jackson builds each root (de)serializer there and then, so every cold start paid for
+ * Jackson builds each root (de)serializer there and then, so every cold start would pay for
  * introspecting the inputs and outputs of all thirteen functions (snapshots included). Built on
  * first use instead, a cold start pays for its own function only; SnapStart's priming still warms
  * the answer path before the snapshot. Measured in docs/benchmarks.md.

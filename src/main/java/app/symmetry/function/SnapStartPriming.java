@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>
  * Created, and registered with {@code org.crac}, only where a snapshot will be taken: Lambda sets
  * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} during a SnapStart function's init. A plain cold
- * start, the local run and the tests do not create it (it was a {@code @Startup} bean in every
- * function before: a bean, a CRaC registration and their classes on every cold start for nothing).
+ * start, the local run and the tests do not create it (as a {@code @Startup} bean it would cost every
+ * cold start of every function a bean, a CRaC registration and their classes, for nothing).
  * Without a CRaC runtime {@code org.crac} would register into a no-op context anyway, and
  * {@link #beforeCheckpoint} would never run. The DynamoDB call reads a key no
  * function writes ({@code PRIME#…}); most functions' IAM does not even allow it (their

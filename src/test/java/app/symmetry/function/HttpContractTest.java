@@ -20,7 +20,7 @@ import app.symmetry.token.Audience;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** API.md's error table over HTTP: each code with its status and the structured body. */
+/** The contract's error codes over HTTP: each code with its status and the structured body. */
 @QuarkusTest
 class HttpContractTest {
 

@@ -28,7 +28,7 @@ import io.restassured.response.Response;
  * Hostile input over the local HTTP binding, for every function: malformed JSON, wrong types, huge
  * numbers and strings, deep nesting, unicode edge cases, nulls, unknown fields and bodies over the
  * 64 KB limit, generated from a fixed seed ({@code -Dsymmetry.fuzz.seed=N} tries others). Every
- * input must get a 200 or a structured 4xx error with a code of API.md, never a
+ * input must get a 200 or a structured 4xx error with a code of the contract, never a
  * 5xx or an unstructured body; and a rejection writes nothing: the whole table is counted around
  * every window of inputs in which nothing was accepted by a function that writes.
  */
