@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import app.symmetry.domain.AggregationReport;
+import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.testing.TestClock;
 
@@ -199,7 +199,7 @@ final class AggregationScenario {
      * @param cpuSeconds the whole JVM's CPU time (client and DynamoDB Local): on a shared machine, where
      *        wall time also counts other processes, the work each side did
      */
-    private record Timed(double seconds, double cpuSeconds, AggregationReport report) {
+    private record Timed(double seconds, double cpuSeconds, AggregationResult report) {
     }
 
     private static double cpuSeconds() {
@@ -207,11 +207,11 @@ final class AggregationScenario {
                 .getProcessCpuTime() / 1e9;
     }
 
-    private Timed time(Supplier<AggregationReport> run) {
+    private Timed time(Supplier<AggregationResult> run) {
         long s = System.nanoTime();
         double cpu = cpuSeconds();
         try {
-            AggregationReport report = run.get();
+            AggregationResult report = run.get();
             return new Timed((System.nanoTime() - s) / 1e9, cpuSeconds() - cpu, report);
         } catch (UnsupportedOperationException notYet) {
             available = false;
