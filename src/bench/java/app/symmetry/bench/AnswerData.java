@@ -41,7 +41,7 @@ public final class AnswerData {
         this.table = table.name();
     }
 
-    /** One stored answer as {@code AnswerStore.answerItem} makes it; 80 % customers, 20 % employees. */
+    /** One stored answer as {@code AnswerItem} makes it; 80 % customers, 20 % employees. */
     public static Map<String, AttributeValue> answerItem(Random random, String unitId, LocalDate day) {
         return answerItem(random, randomSide(random), unitId, day, UUID.randomUUID().toString());
     }
@@ -61,8 +61,8 @@ public final class AnswerData {
             Instant receivedAt) {
         Instant dayStart = day.atStartOfDay(AggregationScenario.UNITS_ZONE).toInstant();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(SymmetryTable.PK, AttributeValue.fromS(AnswerStore.answerPartition(side, unitId, day)));
-        item.put(SymmetryTable.SK, AttributeValue.fromS(side == Side.CUSTOMER ? AnswerStore.customerKey(receivedAt, key) : key));
+        item.put(SymmetryTable.PK, AttributeValue.fromS(SymmetryTable.answerPartition(side, unitId, day)));
+        item.put(SymmetryTable.SK, AttributeValue.fromS(side == Side.CUSTOMER ? SymmetryTable.customerAnswerSortKey(receivedAt, key) : key));
         item.put("unitId", AttributeValue.fromS(unitId));
         item.put("day", AttributeValue.fromS(day.toString()));
         item.put("recommend", AttributeValue.fromN(Integer.toString(random.nextInt(11))));
@@ -188,7 +188,7 @@ public final class AnswerData {
                     QueryRequest.Builder query = QueryRequest.builder().tableName(table)
                             .keyConditionExpression("pk = :pk")
                             .expressionAttributeValues(Map.of(":pk",
-                                    AttributeValue.fromS(AnswerStore.answerPartition(side, unit, day))))
+                                    AttributeValue.fromS(SymmetryTable.answerPartition(side, unit, day))))
                             .projectionExpression("recommend, ratings")
                             .consistentRead(true);
                     if (start != null) {

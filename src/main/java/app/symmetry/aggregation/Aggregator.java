@@ -36,7 +36,6 @@ import org.jboss.logging.Logger;
 
 import app.symmetry.SymmetryConfig;
 import app.symmetry.domain.Side;
-import app.symmetry.error.SymmetryException;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -46,11 +45,10 @@ import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
 import app.symmetry.domain.UnitDays;
 import app.symmetry.storage.AnswerStore;
-import app.symmetry.storage.DerivedItemWriter;
+import app.symmetry.storage.Batches;
 import app.symmetry.storage.RunStore;
 import app.symmetry.storage.SnapshotStore;
 import app.symmetry.storage.TallyStore;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns raw answers into snapshots.
@@ -116,7 +114,7 @@ public class Aggregator {
     public AggregationReport runScheduled(Instant scheduledTime) {
         Instant at = scheduledTime.truncatedTo(ChronoUnit.SECONDS);
         String runKey = "scheduled#" + at;
-        RunStore.Claim claim = storage(() -> runs.claim(runKey, clock.instant(), lease));
+        RunStore.Claim claim = runs.claim(runKey, clock.instant(), lease);
         if (claim instanceof RunStore.Completed done) {
             return done.report();
         }
@@ -133,10 +131,7 @@ public class Aggregator {
         // with less than an hour of grace, an hourly schedule may have no run after midnight that
         // still reads the finished day: every run then reads both sides of it
         AggregationReport report = aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0, Optional.of(asOf));
-        storage(() -> {
-            runs.complete(runKey, report, clock.instant());
-            return null;
-        });
+        runs.complete(runKey, report, clock.instant());
         return report;
     }
 
@@ -168,7 +163,7 @@ public class Aggregator {
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
         Map<String, DayProgress> progress = new ConcurrentHashMap<>();
         if (asOf.isPresent()) {
-            inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
+            inParallel(Batches.of(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
                 progress.putAll(tallies.progress(group, days));
                 return null;
             });
@@ -211,7 +206,7 @@ public class Aggregator {
         // the months just written came back with their updates: only the others are read
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Set<YearMonth> monthsWritten = days.stream().map(YearMonth::from).collect(Collectors.toSet());
-        inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
+        inParallel(Batches.of(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
             tallies.read(group, needed[0], needed[1], monthsWritten).forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
             return null;
         });
@@ -220,7 +215,7 @@ public class Aggregator {
         long assembly = System.nanoTime();
         // a batch of snapshots is written per task, as many at once as units are read: on DynamoDB the
         // writes of one run are independent items, and a run's wall time is its Lambda bill
-        inParallel(chunks(assembled, DerivedItemWriter.CHUNK), batch -> {
+        inParallel(Batches.of(assembled, Batches.WRITE), batch -> {
             snapshots.putAll(batch);
             return null;
         });
@@ -231,14 +226,6 @@ public class Aggregator {
                 organisation.units().size(), assembled.size(), ms(written - started), ms(dayTallies - started),
                 ms(periodTallies - dayTallies), ms(assembly - periodTallies), ms(written - assembly));
         return new AggregationReport(organisation.units().size(), assembled.size(), answersRead.get());
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += size) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
-        }
-        return chunks;
     }
 
     private static long ms(long nanos) {
@@ -266,8 +253,7 @@ public class Aggregator {
         Instant cut = settleBefore.get();
         SideTally.Accumulator newlySettled = new SideTally.Accumulator();
         SideTally.Accumulator recent = new SideTally.Accumulator();
-        // answers stored before keys carried their time are as old as that: settled
-        Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().map(t -> t.isBefore(cut)).orElse(true) ? newlySettled : recent)
+        Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().orElseThrow().isBefore(cut) ? newlySettled : recent)
                 .add(a.recommend(), a.ratings());
         if (known == null) {
             answers.forEachAnswer(Side.CUSTOMER, unitId, day, split);
@@ -319,27 +305,12 @@ public class Aggregator {
             throw new IllegalStateException("aggregation interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof SdkException sdk) {
-                throw SymmetryException.storageUnavailable(sdk);
-            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private interface StorageCall<T> {
-        T call();
-    }
-
-    private static <T> T storage(StorageCall<T> call) {
-        try {
-            return call.call();
-        } catch (SdkException e) {
-            throw SymmetryException.storageUnavailable(e);
         }
     }
 }
