@@ -61,6 +61,12 @@ public class SymmetryTable {
     public static final String GSK = "gsk";
     public static final String BY_PERIOD = "byPeriod";
     public static final String TTL = "expiresAt";
+    private static final String ONLY = "-";
+    private static final String TALLY = "TALLY#";
+    /** Customer answers' sort keys start with their time: {@code @2026-11-23T14:05:09Z#<submissionId>}. */
+    private static final String TIMED = "@";
+    /** Above every customer answer's sort key ({@code ~} sorts after the digits of any time). */
+    static final String CUSTOMER_ANSWERS_END = TIMED + "~";
 
     private final String name;
 
@@ -111,11 +117,6 @@ public class SymmetryTable {
                 .build());
     }
 
-    private static final String ONLY = "-";
-    private static final String TALLY = "TALLY#";
-    /** Customer answers' sort keys start with their time: {@code @2026-11-23T14:05:09Z#<submissionId>}. */
-    private static final String TIMED = "@";
-
     public static String answerPartition(Side side, String unitId, LocalDate day) {
         return "ANSWER#" + side.mark() + "#" + unitId + "#" + day;
     }
@@ -132,9 +133,6 @@ public class SymmetryTable {
     static String customerAnswersFrom(Instant since) {
         return TIMED + since.truncatedTo(ChronoUnit.SECONDS);
     }
-
-    /** Above every customer answer's sort key ({@code ~} sorts after the digits of any time). */
-    static final String CUSTOMER_ANSWERS_END = TIMED + "~";
 
     /** A customer answer's sort key read back. */
     public record CustomerAnswerKey(Instant receivedAt, String submissionId) {
