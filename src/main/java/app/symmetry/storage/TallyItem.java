@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TallyItem {
 
-    static final String SETTLED = "#S";
-    static final String EMPLOYEES_READ = "#R";
+    private static final String SETTLED = "#S";
+    private static final String EMPLOYEES_READ = "#R";
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
     private TallyItem() {
@@ -39,6 +39,14 @@ final class TallyItem {
 
     static String tallyName(LocalDate day, Side side) {
         return day + "#" + side.mark();
+    }
+
+    static String settledName(LocalDate day) {
+        return day + SETTLED;
+    }
+
+    static String employeesReadName(LocalDate day) {
+        return day + EMPLOYEES_READ;
     }
 
     static String customerTally(SideTally tally, Instant computedAt) {

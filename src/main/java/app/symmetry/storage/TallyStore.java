@@ -81,9 +81,9 @@ public class TallyStore {
         Map<String, String> names = new HashMap<>();
         StringBuilder projection = new StringBuilder(SymmetryTable.PK);
         for (LocalDate day : days) {
-            for (String mark : List.of(TallyItem.SETTLED, TallyItem.EMPLOYEES_READ)) {
+            for (String attribute : List.of(TallyItem.settledName(day), TallyItem.employeesReadName(day))) {
                 String name = "#p" + names.size();
-                names.put(name, day + mark);
+                names.put(name, attribute);
                 projection.append(", ").append(name);
             }
         }
@@ -188,24 +188,24 @@ public class TallyStore {
             customer.forEach((day, tally) -> {
                 SettledCustomers settled = progress.settled().get(day);
                 updates.put(day, TallyItem.tallyName(day, Side.CUSTOMER), TallyItem.customerTally(tally, computedAt),
-                        TallyItem.SETTLED, settled == null ? null : TallyItem.settled(settled));
+                        TallyItem.settledName(day), settled == null ? null : TallyItem.settled(settled));
             });
             employee.forEach((day, tally) -> {
                 Instant readAt = progress.employeesReadAt().get(day);
                 updates.put(day, TallyItem.tallyName(day, Side.EMPLOYEE), TallyItem.encode(tally),
-                        TallyItem.EMPLOYEES_READ, readAt == null ? null : TallyItem.employeesRead(readAt));
+                        TallyItem.employeesReadName(day), readAt == null ? null : TallyItem.employeesRead(readAt));
             });
             return updates;
         }
 
-        private void put(LocalDate day, String tallyName, String tally, String mark, String markValue) {
+        private void put(LocalDate day, String tallyName, String tally, String markName, String markValue) {
             YearMonth month = YearMonth.from(day);
             Map<String, String> attributes = set.computeIfAbsent(month, m -> new TreeMap<>());
             attributes.put(tallyName, tally);
             if (markValue != null) {
-                attributes.put(day + mark, markValue);
+                attributes.put(markName, markValue);
             } else {
-                removed.computeIfAbsent(month, m -> new ArrayList<>()).add(day + mark);
+                removed.computeIfAbsent(month, m -> new ArrayList<>()).add(markName);
             }
         }
 
