@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import app.symmetry.domain.Side;
-import app.symmetry.storage.AnswerStore;
+import app.symmetry.storage.Batches;
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,7 +41,7 @@ public final class AnswerData {
         this.table = table.name();
     }
 
-    /** One stored answer as {@code AnswerStore.answerItem} makes it; 80 % customers, 20 % employees. */
+    /** One stored answer as {@code AnswerItem} makes it; 80 % customers, 20 % employees. */
     public static Map<String, AttributeValue> answerItem(Random random, String unitId, LocalDate day) {
         return answerItem(random, randomSide(random), unitId, day, UUID.randomUUID().toString());
     }
@@ -61,8 +61,8 @@ public final class AnswerData {
             Instant receivedAt) {
         Instant dayStart = day.atStartOfDay(AggregationScenario.UNITS_ZONE).toInstant();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(SymmetryTable.PK, AttributeValue.fromS(AnswerStore.answerPartition(side, unitId, day)));
-        item.put(SymmetryTable.SK, AttributeValue.fromS(side == Side.CUSTOMER ? AnswerStore.customerKey(receivedAt, key) : key));
+        item.put(SymmetryTable.PK, AttributeValue.fromS(SymmetryTable.answerPartition(side, unitId, day)));
+        item.put(SymmetryTable.SK, AttributeValue.fromS(side == Side.CUSTOMER ? SymmetryTable.customerAnswerSortKey(receivedAt, key) : key));
         item.put("unitId", AttributeValue.fromS(unitId));
         item.put("day", AttributeValue.fromS(day.toString()));
         item.put("recommend", AttributeValue.fromN(Integer.toString(random.nextInt(11))));
@@ -109,7 +109,7 @@ public final class AnswerData {
                 long mine = t == threads - 1 ? count - perThread * (threads - 1) : perThread;
                 Random random = new Random(seed * 31 + t);
                 futures.add(pool.submit(() -> {
-                    List<WriteRequest> batch = new ArrayList<>(25);
+                    List<WriteRequest> batch = new ArrayList<>(Batches.WRITE);
                     for (long i = 0; i < mine; i++) {
                         String unit = units.get(random.nextInt(units.size()));
                         LocalDate day = from.plusDays(random.nextInt(days));
@@ -118,10 +118,10 @@ public final class AnswerData {
                                         UUID.randomUUID().toString(), receivedFrom.plusMillis((long) (random.nextDouble()
                                                 * Duration.between(receivedFrom, receivedTo).toMillis())));
                         batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                        if (batch.size() == 25) {
+                        if (batch.size() == Batches.WRITE) {
                             writeBatch(batch);
                             written.addAndGet(batch.size());
-                            batch = new ArrayList<>(25);
+                            batch = new ArrayList<>(Batches.WRITE);
                         }
                     }
                     if (!batch.isEmpty()) {
@@ -183,21 +183,13 @@ public final class AnswerData {
         long items = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (Side side : Side.values()) {
-                Map<String, AttributeValue> start = null;
-                do {
-                    QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                            .keyConditionExpression("pk = :pk")
-                            .expressionAttributeValues(Map.of(":pk",
-                                    AttributeValue.fromS(AnswerStore.answerPartition(side, unit, day))))
-                            .projectionExpression("recommend, ratings")
-                            .consistentRead(true);
-                    if (start != null) {
-                        query.exclusiveStartKey(start);
-                    }
-                    QueryResponse page = dynamo.query(query.build());
+                for (QueryResponse page : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(SymmetryTable.answerPartition(side, unit, day))))
+                        .projectionExpression("recommend, ratings")
+                        .consistentRead(true).build())) {
                     items += page.count();
-                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-                } while (start != null);
+                }
             }
         }
         return items;

@@ -36,7 +36,6 @@ import org.jboss.logging.Logger;
 
 import app.symmetry.SymmetryConfig;
 import app.symmetry.domain.Side;
-import app.symmetry.error.SymmetryException;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -46,11 +45,10 @@ import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
 import app.symmetry.domain.UnitDays;
 import app.symmetry.storage.AnswerStore;
-import app.symmetry.storage.DerivedItemWriter;
+import app.symmetry.storage.Batches;
 import app.symmetry.storage.RunStore;
 import app.symmetry.storage.SnapshotStore;
 import app.symmetry.storage.TallyStore;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns raw answers into snapshots.
@@ -127,7 +125,7 @@ public class Aggregator {
     public AggregationResult runScheduled(Instant scheduledTime) {
         Instant at = scheduledTime.truncatedTo(ChronoUnit.SECONDS);
         String runKey = "scheduled#" + at;
-        RunStore.Claim claim = storage(() -> runs.claim(runKey, clock.instant(), lease));
+        RunStore.Claim claim = runs.claim(runKey, clock.instant(), lease);
         if (claim instanceof RunStore.Completed done) {
             return AggregationResult.replayed(done.report(), at);
         }
@@ -139,10 +137,7 @@ public class Aggregator {
         Instant now = clock.instant();
         Instant asOf = at.isBefore(now) ? at : now;
         AggregationReport report = followNewAnswers(at, asOf);
-        storage(() -> {
-            runs.complete(runKey, report, clock.instant());
-            return null;
-        });
+        runs.complete(runKey, report, clock.instant());
         return AggregationResult.ran(report, asOf);
     }
 
@@ -228,7 +223,7 @@ public class Aggregator {
     /** How far the runs before got through these days, for every unit. */
     private Map<String, DayProgress> progress(Organisation organisation, List<LocalDate> days) {
         Map<String, DayProgress> progress = new ConcurrentHashMap<>();
-        inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
+        inParallel(Batches.of(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
             progress.putAll(tallies.progress(group, days));
             return null;
         });
@@ -282,7 +277,7 @@ public class Aggregator {
             List<LocalDate> days) {
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Set<YearMonth> monthsWritten = days.stream().map(YearMonth::from).collect(Collectors.toSet());
-        inParallel(chunks(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
+        inParallel(Batches.of(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
             tallies.read(group, needed[0], needed[1], monthsWritten).forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
             return null;
         });
@@ -293,18 +288,10 @@ public class Aggregator {
      * run are independent items, and a run's wall time is its Lambda bill.
      */
     private void write(List<Snapshot> assembled) {
-        inParallel(chunks(assembled, DerivedItemWriter.CHUNK), batch -> {
+        inParallel(Batches.of(assembled, Batches.WRITE), batch -> {
             snapshots.putAll(batch);
             return null;
         });
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += size) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
-        }
-        return chunks;
     }
 
     private static long ms(long nanos) {
@@ -332,8 +319,7 @@ public class Aggregator {
         Instant cut = settleBefore.get();
         SideTally.Accumulator newlySettled = new SideTally.Accumulator();
         SideTally.Accumulator recent = new SideTally.Accumulator();
-        // received before the cut: settled for good; after it: read again by the next run (a key without its time counts as settled)
-        Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().map(t -> t.isBefore(cut)).orElse(true) ? newlySettled : recent)
+        Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().orElseThrow().isBefore(cut) ? newlySettled : recent)
                 .add(a.recommend(), a.ratings());
         if (known == null) {
             answers.forEachAnswer(Side.CUSTOMER, unitId, day, split);
@@ -385,27 +371,12 @@ public class Aggregator {
             throw new IllegalStateException("aggregation interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof SdkException sdk) {
-                throw SymmetryException.storageUnavailable(sdk);
-            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private interface StorageCall<T> {
-        T call();
-    }
-
-    private static <T> T storage(StorageCall<T> call) {
-        try {
-            return call.call();
-        } catch (SdkException e) {
-            throw SymmetryException.storageUnavailable(e);
         }
     }
 }

@@ -12,8 +12,7 @@ import app.symmetry.indicator.SideTally;
  * received from {@code before} on (their sort key starts with that time) and adds them: an hourly
  * run costs the answers that came in since the last one, not the whole day so far.
  *
- * @param tally the answers received before {@code before}, and those stored before keys carried
- *        their time (a deployment's first day)
+ * @param tally the answers received before {@code before}
  */
 public record SettledCustomers(SideTally tally, Instant before) {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * contact and no id shared with any other item: {@code key} is random for them.
  *
  * @param key the answer's id within its unit and day: the submission id for customers, whose sort
- *        key puts the time received in front of it ({@code AnswerStore.customerKey})
+ *        key puts the time received in front of it ({@code SymmetryTable.customerAnswerSortKey})
  */
 public record StoredAnswer(Side side, String unitId, LocalDate day, String key, int recommend,
         Map<String, Integer> ratings, Optional<String> comment, Optional<String> language,

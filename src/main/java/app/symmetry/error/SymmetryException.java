@@ -43,9 +43,9 @@ public class SymmetryException extends RuntimeException {
         return getMessage();
     }
 
-    public static SymmetryException storageUnavailable(Throwable cause) {
-        return new SymmetryException(ErrorCode.STORAGE_UNAVAILABLE, null,
-                "the answer store did not take the request; retry with the same submissionId", cause);
+    /** @param message what the client should do, which depends on what failed (storage's {@code StorageOperation}) */
+    public static SymmetryException storageUnavailable(String message, Throwable cause) {
+        return new SymmetryException(ErrorCode.STORAGE_UNAVAILABLE, null, message, cause);
     }
 
     /** {@link ApiError}'s JSON, {@code field} left out when null as {@link ApiError.Detail} says ({@link JsonText} says why by hand). */

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import app.symmetry.organisation.Unit;
 import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.storage.Batches;
 import app.symmetry.storage.TallyStore;
 
 /**
@@ -70,8 +71,10 @@ public class UnitDaySnapshots {
         List<Snapshot> found = new ArrayList<>();
         // read no more units than the page (and one more) needs, unless some turn out not computed
         int readGroup = Math.min(READ_GROUP, limit + 1);
-        for (int i = 0; i < units.size() && found.size() <= limit; i += readGroup) {
-            List<Unit> group = units.subList(i, Math.min(units.size(), i + readGroup));
+        for (List<Unit> group : Batches.of(units, readGroup)) {
+            if (found.size() > limit) {
+                break;
+            }
             Map<String, UnitDays> days = tallies.read(group.stream().map(Unit::id).toList(), day.minusDays(1), day);
             for (Unit unit : group) {
                 if (found.size() <= limit) {

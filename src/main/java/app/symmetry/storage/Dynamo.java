@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * <p>
  * Built with the extension's own configuration and code, so every {@code quarkus.dynamodb.*} setting
  * (region, credentials, endpoint override, timeouts, interceptors, URL-connection client) applies as
- * it did: the same steps as the extension's recorders (quarkus-amazon-services 3.16), in the same
+ * it would to an injected client: the same steps as the extension's recorders (quarkus-amazon-services 3.16), in the same
  * order, for its default client. Only the default (unnamed) client exists here, and the extension's
  * OpenTelemetry wrapping ({@code quarkus.dynamodb.telemetry.enabled}) would not apply to it.
  */

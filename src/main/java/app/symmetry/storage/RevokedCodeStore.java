@@ -2,15 +2,13 @@ package app.symmetry.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import app.symmetry.SymmetryConfig;
-import app.symmetry.error.SymmetryException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,31 +39,20 @@ public class RevokedCodeStore {
         if (cached != null && now.isBefore(cached.until())) {
             return cached.revoked();
         }
-        try {
-            boolean revoked = dynamo.getItem(b -> b.tableName(table.name()).key(key(codeId))).hasItem();
-            if (cache.size() > 10_000) {
-                cache.clear();
-            }
-            cache.put(codeId, new Cached(revoked, now.plus(cacheFor)));
-            return revoked;
-        } catch (SdkException e) {
-            throw SymmetryException.storageUnavailable(e);
+        boolean revoked = StorageOperation.READ.call(() -> dynamo.getItem(b -> b.tableName(table.name())
+                .key(SymmetryTable.revokedCode(codeId))).hasItem());
+        if (cache.size() > 10_000) {
+            cache.clear();
         }
+        cache.put(codeId, new Cached(revoked, now.plus(cacheFor)));
+        return revoked;
     }
 
     public void revoke(String codeId, String unitId, Instant at) {
-        try {
-            Map<String, AttributeValue> item = new java.util.HashMap<>(key(codeId));
-            item.put("unitId", AttributeValue.fromS(unitId));
-            item.put("revokedAt", AttributeValue.fromS(at.toString()));
-            dynamo.putItem(b -> b.tableName(table.name()).item(item));
-            cache.put(codeId, new Cached(true, Instant.MAX));
-        } catch (SdkException e) {
-            throw SymmetryException.storageUnavailable(e);
-        }
-    }
-
-    private static Map<String, AttributeValue> key(String codeId) {
-        return Map.of(SymmetryTable.PK, AttributeValue.fromS("REVOKED#" + codeId), SymmetryTable.SK, AttributeValue.fromS("-"));
+        Map<String, AttributeValue> item = new HashMap<>(SymmetryTable.revokedCode(codeId));
+        item.put("unitId", AttributeValue.fromS(unitId));
+        item.put("revokedAt", AttributeValue.fromS(at.toString()));
+        StorageOperation.REVOCATION.run(() -> dynamo.putItem(b -> b.tableName(table.name()).item(item)));
+        cache.put(codeId, new Cached(true, Instant.MAX));
     }
 }

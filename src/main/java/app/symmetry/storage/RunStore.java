@@ -1,12 +1,12 @@
 package app.symmetry.storage;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-
 import static app.symmetry.storage.SymmetryTable.n;
 import static app.symmetry.storage.SymmetryTable.s;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +14,7 @@ import app.symmetry.domain.AggregationReport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Idempotency of scheduled runs, after AWS Lambda Powertools' design: a run claims its scheduled
@@ -23,6 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @ApplicationScoped
 public class RunStore {
+
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMPLETED = "COMPLETED";
+    private static final Duration KEPT = Duration.ofDays(7);
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
@@ -45,31 +50,43 @@ public class RunStore {
     public record Busy() implements Claim {
     }
 
+    /** A refused claim comes back with the record that refused it (no second read). */
     public Claim claim(String runKey, Instant now, Duration lease) {
-        try {
-            dynamo.putItem(b -> b.tableName(table.name())
-                    .item(Map.of(SymmetryTable.PK, s("RUN#" + runKey), SymmetryTable.SK, s("-"),
-                            "status", s("IN_PROGRESS"), "leaseUntil", n(now.plus(lease).getEpochSecond()),
-                            SymmetryTable.TTL, n(now.plus(Duration.ofDays(7)).getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(pk) OR (#st = :progress AND leaseUntil < :now)")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":progress", s("IN_PROGRESS"), ":now", n(now.getEpochSecond()))));
-            return new Claimed();
-        } catch (ConditionalCheckFailedException taken) {
-            var item = dynamo.getItem(b -> b.tableName(table.name()).consistentRead(true)
-                    .key(Map.of(SymmetryTable.PK, s("RUN#" + runKey), SymmetryTable.SK, s("-")))).item();
-            if ("COMPLETED".equals(Optional.ofNullable(item.get("status")).map(AttributeValue::s).orElse(""))) {
-                return new Completed(new AggregationReport(Integer.parseInt(item.get("unitsProcessed").n()),
-                        Integer.parseInt(item.get("snapshotsWritten").n()), Long.parseLong(item.get("answersRead").n())));
+        Map<String, AttributeValue> record = record(runKey, IN_PROGRESS, now);
+        record.put("leaseUntil", n(now.plus(lease).getEpochSecond()));
+        return StorageOperation.AGGREGATION_RUN.call(() -> {
+            try {
+                dynamo.putItem(b -> b.tableName(table.name()).item(record)
+                        .conditionExpression("attribute_not_exists(pk) OR (#st = :progress AND leaseUntil < :now)")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":progress", s(IN_PROGRESS), ":now", n(now.getEpochSecond())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                return new Claimed();
+            } catch (ConditionalCheckFailedException taken) {
+                Map<String, AttributeValue> held = taken.hasItem() ? taken.item() : Map.of();
+                AttributeValue status = held.get("status");
+                return status != null && COMPLETED.equals(status.s()) ? new Completed(report(held)) : new Busy();
             }
-            return new Busy();
-        }
+        });
     }
 
     public void complete(String runKey, AggregationReport report, Instant now) {
-        dynamo.putItem(b -> b.tableName(table.name()).item(Map.of(
-                SymmetryTable.PK, s("RUN#" + runKey), SymmetryTable.SK, s("-"), "status", s("COMPLETED"),
-                "unitsProcessed", n(report.unitsProcessed()), "snapshotsWritten", n(report.snapshotsWritten()),
-                "answersRead", n(report.answersRead()), SymmetryTable.TTL, n(now.plus(Duration.ofDays(7)).getEpochSecond()))));
+        Map<String, AttributeValue> record = record(runKey, COMPLETED, now);
+        record.put("unitsProcessed", n(report.unitsProcessed()));
+        record.put("snapshotsWritten", n(report.snapshotsWritten()));
+        record.put("answersRead", n(report.answersRead()));
+        StorageOperation.AGGREGATION_RUN.run(() -> dynamo.putItem(b -> b.tableName(table.name()).item(record)));
+    }
+
+    private static Map<String, AttributeValue> record(String runKey, String status, Instant now) {
+        Map<String, AttributeValue> record = new HashMap<>(SymmetryTable.run(runKey));
+        record.put("status", s(status));
+        record.put(SymmetryTable.TTL, n(now.plus(KEPT).getEpochSecond()));
+        return record;
+    }
+
+    private static AggregationReport report(Map<String, AttributeValue> record) {
+        return new AggregationReport(Integer.parseInt(record.get("unitsProcessed").n()),
+                Integer.parseInt(record.get("snapshotsWritten").n()), Long.parseLong(record.get("answersRead").n()));
     }
 }

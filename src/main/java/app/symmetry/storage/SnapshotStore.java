@@ -8,15 +8,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.symmetry.domain.Period;
 import app.symmetry.domain.PeriodType;
-import app.symmetry.error.SymmetryException;
 import app.symmetry.domain.PageCursor;
 import app.symmetry.domain.Snapshot;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -34,13 +31,13 @@ public class SnapshotStore {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
     private final DerivedItemWriter writer;
-    private final ObjectMapper json;
+    private final SnapshotItem items;
 
     public SnapshotStore(Dynamo dynamo, SymmetryTable table, DerivedItemWriter writer, ObjectMapper json) {
         this.dynamo = dynamo.client();
         this.table = table;
         this.writer = writer;
-        this.json = json;
+        this.items = new SnapshotItem(json);
     }
 
     /** A page of items and the opaque cursor to continue from, if any. */
@@ -49,33 +46,21 @@ public class SnapshotStore {
 
     public void putAll(List<Snapshot> snapshots) {
         List<WriteRequest> writes = new ArrayList<>(snapshots.size());
-        for (Snapshot s : snapshots) {
-            Period period = Period.parse(s.period()).orElseThrow();
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put(SymmetryTable.PK, AttributeValue.fromS(partition(s.scope(), s.id(), period.type())));
-            item.put(SymmetryTable.SK, AttributeValue.fromS(period.label()));
-            item.put(SymmetryTable.GPK, AttributeValue.fromS(periodPartition(s.scope(), s.period())));
-            item.put(SymmetryTable.GSK, AttributeValue.fromS(s.id()));
-            item.put("body", AttributeValue.fromS(write(s)));
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        for (Snapshot snapshot : snapshots) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(items.of(snapshot)).build()).build());
         }
-        writer.putAll(writes);
+        StorageOperation.AGGREGATION_RUN.run(() -> writer.putAll(writes));
     }
 
     public Optional<Snapshot> get(String scope, String id, Period period) {
-        try {
-            var item = dynamo.getItem(b -> b.tableName(table.name()).key(Map.of(
-                    SymmetryTable.PK, AttributeValue.fromS(partition(scope, id, period.type())),
-                    SymmetryTable.SK, AttributeValue.fromS(period.label()))));
-            return item.hasItem() ? Optional.of(read(item.item().get("body").s())) : Optional.empty();
-        } catch (SdkException e) {
-            throw SymmetryException.storageUnavailable(e);
-        }
+        var item = StorageOperation.READ.call(() -> dynamo.getItem(b -> b.tableName(table.name())
+                .key(SymmetryTable.key(SymmetryTable.snapshotPartition(scope, id, period.type()), period.label()))));
+        return item.hasItem() ? Optional.of(items.snapshot(item.item())) : Optional.empty();
     }
 
     /** One group's snapshots of one period type, newest first. */
     public Page history(String scope, String id, PeriodType type, int limit, Optional<String> cursor) {
-        String pk = partition(scope, id, type);
+        String pk = SymmetryTable.snapshotPartition(scope, id, type);
         return page(QueryRequest.builder().tableName(table.name()).scanIndexForward(false).limit(limit)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))),
@@ -84,7 +69,7 @@ public class SnapshotStore {
 
     /** Every group of one scope for one period, by id. */
     public Page ofPeriod(String scope, Period period, int limit, Optional<String> cursor) {
-        String gpk = periodPartition(scope, period.key());
+        String gpk = SymmetryTable.snapshotsOfPeriod(scope, period.key());
         return page(QueryRequest.builder().tableName(table.name()).indexName(SymmetryTable.BY_PERIOD).limit(limit)
                 .keyConditionExpression("gpk = :gpk")
                 .expressionAttributeValues(Map.of(":gpk", AttributeValue.fromS(gpk))),
@@ -92,16 +77,13 @@ public class SnapshotStore {
                         List.of(SymmetryTable.PK, SymmetryTable.SK, SymmetryTable.GPK, SymmetryTable.GSK))));
     }
 
+    /** One page, the client's: it holds the cursor, so this is one Query, not a paginator's loop. */
     private Page page(QueryRequest.Builder query, Optional<Map<String, AttributeValue>> from) {
         from.ifPresent(query::exclusiveStartKey);
-        try {
-            QueryResponse response = dynamo.query(query.build());
-            List<Snapshot> items = response.items().stream().map(i -> read(i.get("body").s())).toList();
-            return new Page(items, response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? Optional.of(encode(response.lastEvaluatedKey())) : Optional.empty());
-        } catch (SdkException e) {
-            throw SymmetryException.storageUnavailable(e);
-        }
+        QueryResponse response = StorageOperation.READ.call(() -> dynamo.query(query.build()));
+        return new Page(response.items().stream().map(items::snapshot).toList(),
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(encode(response.lastEvaluatedKey())) : Optional.empty());
     }
 
     /** DynamoDB's last key, as a cursor: every key attribute is a string here. */
@@ -115,29 +97,5 @@ public class SnapshotStore {
         Map<String, AttributeValue> key = new HashMap<>();
         PageCursor.decode(cursor, names, Map.of(partitionName, partition)).forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
         return key;
-    }
-
-    private static String partition(String scope, String id, PeriodType type) {
-        return "SNAPSHOT#" + scope + "#" + id + "#" + type;
-    }
-
-    private static String periodPartition(String scope, String periodKey) {
-        return "SNAPSHOT#" + scope + "#" + periodKey;
-    }
-
-    private String write(Snapshot s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Snapshot read(String body) {
-        try {
-            return json.readValue(body, Snapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored snapshot does not read back", e);
-        }
     }
 }

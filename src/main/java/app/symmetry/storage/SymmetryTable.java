@@ -1,8 +1,13 @@
 package app.symmetry.storage;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -21,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 import app.symmetry.SymmetryConfig;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.domain.Side;
 
 /**
  * The one DynamoDB table, as the tests and the local run create it and as {@code template.yaml}
@@ -33,7 +40,7 @@ import app.symmetry.SymmetryConfig;
  * day are one Query, never a scan.</li>
  * <li>{@code SUBMISSION#id}: that a submission id was stored (idempotency), nothing else.</li>
  * <li>{@code SPENT#linkId}: that a single-use link was answered, not which answer it was.</li>
- * <li>{@code DEVICE#hash#day}: a per-device daily count, hash salted and expiring.</li>
+ * <li>{@code DEVICE#hash}: a per-device daily count, the hash salted with the day, expiring.</li>
  * <li>{@code REVOKED#codeId}: a revoked unit code.</li>
  * <li>{@code TALLY#unit} / month: the sufficient statistics of one unit, one attribute per day and side, the
  * time each day was computed, and how far the scheduled runs got through it.</li>
@@ -42,7 +49,8 @@ import app.symmetry.SymmetryConfig;
  * days are not stored: they are computed from its tallies when read.</li>
  * <li>{@code RUN#…}: the aggregation's idempotency records.</li>
  * </ul>
- * {@value #TTL} is the TTL attribute (epoch seconds).
+ * {@value #TTL} is the TTL attribute (epoch seconds). An item alone in its partition has the sort key
+ * {@code -}. Every key is built by the methods below, and nowhere else.
  */
 @Singleton
 public class SymmetryTable {
@@ -53,6 +61,12 @@ public class SymmetryTable {
     public static final String GSK = "gsk";
     public static final String BY_PERIOD = "byPeriod";
     public static final String TTL = "expiresAt";
+    private static final String ONLY = "-";
+    private static final String TALLY = "TALLY#";
+    /** Customer answers' sort keys start with their time: {@code @2026-11-23T14:05:09Z#<submissionId>}. */
+    private static final String TIMED = "@";
+    /** Above every customer answer's sort key ({@code ~} sorts after the digits of any time). */
+    static final String CUSTOMER_ANSWERS_END = TIMED + "~";
 
     private final String name;
 
@@ -101,6 +115,82 @@ public class SymmetryTable {
         dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(name)
                 .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(TTL).enabled(true).build())
                 .build());
+    }
+
+    public static String answerPartition(Side side, String unitId, LocalDate day) {
+        return "ANSWER#" + side.mark() + "#" + unitId + "#" + day;
+    }
+
+    /**
+     * A customer answer's sort key: its time first (to the second), so a run reads what came in since
+     * the last one, then its submission id.
+     */
+    public static String customerAnswerSortKey(Instant receivedAt, String submissionId) {
+        return customerAnswersFrom(receivedAt) + "#" + submissionId;
+    }
+
+    /** The lowest sort key of a customer answer received at or after {@code since} (to the second). */
+    static String customerAnswersFrom(Instant since) {
+        return TIMED + since.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A customer answer's sort key read back. */
+    public record CustomerAnswerKey(Instant receivedAt, String submissionId) {
+    }
+
+    public static CustomerAnswerKey customerAnswer(String sortKey) {
+        int end = sortKey.indexOf('#');
+        return new CustomerAnswerKey(Instant.parse(sortKey.substring(TIMED.length(), end)), sortKey.substring(end + 1));
+    }
+
+    static Map<String, AttributeValue> submission(String submissionId) {
+        return only("SUBMISSION#" + submissionId);
+    }
+
+    static Map<String, AttributeValue> spentLink(String linkId) {
+        return only("SPENT#" + linkId);
+    }
+
+    static Map<String, AttributeValue> device(String deviceKey) {
+        return only("DEVICE#" + deviceKey);
+    }
+
+    static Map<String, AttributeValue> revokedCode(String codeId) {
+        return only("REVOKED#" + codeId);
+    }
+
+    static Map<String, AttributeValue> run(String runKey) {
+        return only("RUN#" + runKey);
+    }
+
+    static String tallyPartition(String unitId) {
+        return TALLY + unitId;
+    }
+
+    static Map<String, AttributeValue> tally(String unitId, YearMonth month) {
+        return key(tallyPartition(unitId), month.toString());
+    }
+
+    /** The unit a tally item belongs to, from its partition key. */
+    static String unitOfTally(Map<String, AttributeValue> item) {
+        return item.get(PK).s().substring(TALLY.length());
+    }
+
+    static String snapshotPartition(String scope, String id, PeriodType type) {
+        return "SNAPSHOT#" + scope + "#" + id + "#" + type;
+    }
+
+    /** The {@value #BY_PERIOD} index's partition: every group of one scope for one period. */
+    static String snapshotsOfPeriod(String scope, String periodKey) {
+        return "SNAPSHOT#" + scope + "#" + periodKey;
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    private static Map<String, AttributeValue> only(String pk) {
+        return key(pk, ONLY);
     }
 
     /** A string attribute value. */

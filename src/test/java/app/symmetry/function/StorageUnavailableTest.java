@@ -3,6 +3,8 @@ package app.symmetry.function;
 import static app.symmetry.testing.Answers.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -34,8 +36,18 @@ class StorageUnavailableTest {
 
     @Test
     void aFailedWriteIsRetryableNotAccepted() {
+        String message = LambdaClient.invoke(feedback(tokens.link(Audience.CUSTOMER, "paris-opera", Instant.now().plus(Duration.ofDays(1)))))
+                .statusCode(500).extract().path("errorMessage");
+        assertThat(message).contains("\"code\":\"storage_unavailable\"").contains("\"retryable\":true")
+                .contains("retry with the same submissionId");
+    }
+
+    /** A unit code is checked for revocation before anything is written: that read failing asks for a plain retry. */
+    @Test
+    void aFailedReadBeforeTheWriteIsRetryable() {
         String message = LambdaClient.invoke(feedback(tokens.code(Audience.CUSTOMER, "paris-opera")))
                 .statusCode(500).extract().path("errorMessage");
-        assertThat(message).contains("\"code\":\"storage_unavailable\"").contains("\"retryable\":true");
+        assertThat(message).contains("\"code\":\"storage_unavailable\"").contains("\"retryable\":true")
+                .contains("retry the request").doesNotContain("submissionId");
     }
 }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import app.symmetry.storage.AnswerStore;
 import app.symmetry.domain.Side;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -38,6 +37,7 @@ import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
+import app.symmetry.storage.SymmetryTable;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,8 +85,8 @@ class SubmitFeedbackTest {
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         List<Map<String, AttributeValue>> stored = table.all().stream()
-                .filter(i -> i.get("pk").s().equals(AnswerStore.answerPartition(Side.CUSTOMER, "paris-opera", today))
-                        && AnswerStore.submissionId(i.get("sk").s()).equals(id))
+                .filter(i -> i.get("pk").s().equals(SymmetryTable.answerPartition(Side.CUSTOMER, "paris-opera", today))
+                        && SymmetryTable.customerAnswer(i.get("sk").s()).submissionId().equals(id))
                 .toList();
         assertThat(stored).hasSize(1);
         Map<String, AttributeValue> item = stored.get(0);
@@ -142,8 +142,8 @@ class SubmitFeedbackTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(table.all()).filteredOn(i -> i.get("pk").s().startsWith("ANSWER#")
-                && AnswerStore.submissionId(i.get("sk").s()).equals(answer.get("submissionId"))).hasSize(1);
+        assertThat(table.all()).filteredOn(i -> i.get("pk").s().startsWith("ANSWER#C#")
+                && SymmetryTable.customerAnswer(i.get("sk").s()).submissionId().equals(answer.get("submissionId"))).hasSize(1);
     }
 
     static List<Object[]> badAnswers() {

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -31,7 +34,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.local.EmbeddedDynamoDb;
-import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -41,6 +43,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -188,7 +193,7 @@ class DatabaseOutageTest {
 
         Map<String, Integer> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : table.withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
-            stored.merge(AnswerStore.submissionId(item.get(SymmetryTable.SK).s()), 1, Integer::sum);
+            stored.merge(SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).submissionId(), 1, Integer::sum);
         }
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored.keySet());
@@ -210,6 +215,108 @@ class DatabaseOutageTest {
         assertThat(stored.keySet()).isEqualTo(acknowledged);
         assertThat(stored.values()).as("each stored once").allMatch(c -> c == 1);
         ReliabilityCounters.add(ReliabilityCounters.FAULTS_SURVIVED, 1);
+    }
+
+    /** A function called while the database is down, and what its refusal must tell the client. */
+    private record Call(String function, RequestSpecification request, boolean post, String says) {
+    }
+
+    private static final String RETRY_SAME_ID = "retry with the same submissionId";
+    private static final String RETRY = "retry";
+
+    /**
+     * Every function that touches the table, stopped under it, reads and writes: each answers 503
+     * {@code storage_unavailable}, retryable, with a message that fits what it was doing (only an
+     * answer's write speaks of its submissionId), and writes nothing. The functions that never touch
+     * the table keep working.
+     */
+    @Test
+    void everyFunctionThatNeedsTheDatabaseSaysRetryAndWritesNothingWhileItIsDown() throws Exception {
+        String unit = "paris-opera";
+        String customerCode = issue("/issueUnitCode", Map.of("unitId", unit, "kind", "customer"), "token");
+        String pulseCode = issue("/issueUnitCode", Map.of("unitId", unit, "kind", "pulse"), "token");
+        String customerLink = issue("/issueLinks", Map.of("unitId", unit, "kind", "customer"), "links[0].token");
+        String pulseLink = issue("/issueLinks", Map.of("unitId", unit, "kind", "pulse"), "links[0].token");
+        String day = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        Set<String> before = keys(table.all());
+
+        List<Call> calls = List.of(
+                new Call("submitFeedback", Api.anonymous(base).body(Answers.feedback(customerLink)), true, RETRY_SAME_ID),
+                new Call("submitPulse", Api.anonymous(base).body(Answers.feedback(pulseLink)), true, RETRY_SAME_ID),
+                // a unit code is checked for revocation first: nothing is written yet when that read fails
+                new Call("submitFeedback", Api.anonymous(base).body(Answers.feedback(customerCode)), true, RETRY),
+                new Call("submitPulse", Api.anonymous(base).body(Answers.feedback(pulseCode)), true, RETRY),
+                new Call("getForm", Api.anonymous(base).queryParam("token", customerLink), false, RETRY),
+                new Call("getForm", Api.anonymous(base).queryParam("token", customerCode), false, RETRY),
+                new Call("revokeUnitCode", Api.manager(base).body(Map.of("token", customerCode)), true, "not revoked"),
+                new Call("aggregateSnapshots", Api.manager(base).body(Map.of()), true, "run it again"),
+                new Call("aggregateSnapshots", Api.manager(base).body(Map.of("from", day, "to", day)), true, "run it again"),
+                new Call("getSnapshot", snapshot("unit", unit, "DAY:" + day), false, RETRY),
+                new Call("getSnapshot", snapshot("unit", unit, "WEEK:2026-W48"), false, RETRY),
+                new Call("getSnapshot", snapshot("unit", unit, "MONTH:2026-11"), false, RETRY),
+                new Call("getSnapshot", snapshot("region", "ile-de-france", "MONTH:2026-11"), false, RETRY),
+                new Call("getSnapshot", snapshot("org", "demo", "DAY:" + day), false, RETRY),
+                new Call("listSnapshots", Api.manager(base).queryParam("scope", "unit").queryParam("id", unit)
+                        .queryParam("periodType", "DAY"), false, RETRY),
+                new Call("listSnapshots", Api.manager(base).queryParam("scope", "unit").queryParam("id", unit)
+                        .queryParam("periodType", "MONTH"), false, RETRY),
+                new Call("listSnapshots", Api.manager(base).queryParam("scope", "units").queryParam("period", "DAY:" + day), false, RETRY),
+                new Call("listSnapshots", Api.manager(base).queryParam("scope", "units").queryParam("period", "WEEK:2026-W48"), false, RETRY),
+                new Call("listSnapshots", Api.manager(base).queryParam("scope", "regions").queryParam("period", "MONTH:2026-11"), false, RETRY),
+                new Call("listSnapshots", Api.manager(base).queryParam("scope", "region").queryParam("id", "ile-de-france"), false, RETRY));
+
+        List<String> wrong = new ArrayList<>();
+        stop();
+        try {
+            for (Call call : calls) {
+                Response reply = call.post() ? call.request().post("/" + call.function()) : call.request().get("/" + call.function());
+                String message = reply.jsonPath().getString("error.message");
+                boolean right = reply.statusCode() == 503 && "storage_unavailable".equals(reply.jsonPath().getString("error.code"))
+                        && Boolean.TRUE.equals(reply.jsonPath().get("error.retryable")) && message != null
+                        && message.contains(call.says()) && (call.says().equals(RETRY_SAME_ID) || !message.contains("submissionId"));
+                if (!right) {
+                    wrong.add(call.function() + " " + reply.statusCode() + " " + reply.asString());
+                }
+            }
+            // the functions that never touch the table do not notice
+            Api.manager(base).get("/listUnits").then().statusCode(200);
+            Api.manager(base).body(Map.of("unitId", unit, "kind", "customer")).post("/issueUnitCode").then().statusCode(200);
+            Api.manager(base).body(Map.of("unitId", unit, "kind", "customer", "count", 2)).post("/issueLinks").then().statusCode(200);
+        } finally {
+            start((Integer) System.getProperties().get(PORT));
+        }
+        assertThat(wrong).as("replies other than a fitting, retryable 503 storage_unavailable").isEmpty();
+        assertThat(keys(whenBack(table::all))).as("items in the table after the outage").isEqualTo(before);
+        // and the code that could not be revoked was not: it still opens its form
+        Api.anonymous(base).queryParam("token", customerCode).get("/getForm").then().statusCode(200);
+    }
+
+    private String issue(String function, Map<String, Object> body, String path) {
+        return Api.manager(base).body(body).post(function).then().statusCode(200).extract().path(path);
+    }
+
+    private RequestSpecification snapshot(String scope, String id, String period) {
+        return Api.manager(base).queryParam("scope", scope).queryParam("id", id).queryParam("period", period);
+    }
+
+    /** A read just after the restart, asked again while the database is still warming up (1 s per attempt here). */
+    private static <T> T whenBack(Supplier<T> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (SdkException warmingUp) {
+                if (attempt == 10) {
+                    throw warmingUp;
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    private static Set<String> keys(List<Map<String, AttributeValue>> items) {
+        Set<String> keys = new HashSet<>();
+        items.forEach(i -> keys.add(i.get(SymmetryTable.PK).s() + " " + i.get(SymmetryTable.SK).s()));
+        return keys;
     }
 
     private static void sleep(long ms) {

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -120,7 +119,7 @@ class LoadTest {
         Map<String, Integer> storedCount = new HashMap<>();
         for (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item : table
                 .withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
-            String id = AnswerStore.submissionId(item.get(SymmetryTable.SK).s());
+            String id = SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).submissionId();
             if (distinct.contains(id)) {
                 storedCount.merge(id, 1, Integer::sum);
             }

@@ -1,5 +1,6 @@
 package app.symmetry.snapshot;
 
+import app.symmetry.domain.DayProgress;
 import app.symmetry.domain.PageCursor;
 import app.symmetry.domain.Snapshot;
 
@@ -51,7 +52,7 @@ class UnitDaySnapshotsTest {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             customer.put(d, customers(d.getDayOfMonth() % 4 == 0 ? 0 : d.getDayOfMonth()));
         }
-        tallies.putDays(unit.id(), customer, Map.of(), at);
+        tallies.putDays(unit.id(), customer, Map.of(), DayProgress.NONE, at);
     }
 
     @Test

@@ -43,7 +43,7 @@ class TallyStoreTest {
             customer.put(day, tally(day.getDayOfMonth(), 1, 0));
             employee.put(day, tally(day.getDayOfMonth() + 100, 0, 1));
         }
-        tallies.putDays(unit, customer, employee, AT);
+        tallies.putDays(unit, customer, employee, DayProgress.NONE, AT);
 
         assertThat(items.all()).filteredOn(i -> i.get(SymmetryTable.PK).s().equals("TALLY#" + unit))
                 .extracting(i -> i.get(SymmetryTable.SK).s()).containsExactlyInAnyOrder("2026-09", "2026-10");
@@ -81,7 +81,7 @@ class TallyStoreTest {
                 .containsEntry("no-such-unit", DayProgress.NONE);
 
         // a recompute of the 1st: that day's progress goes, the 31st's stays
-        tallies.putDays(unit, Map.of(first, tally(3, 1, 1)), Map.of(first, tally(0, 0, 0)), AT);
+        tallies.putDays(unit, Map.of(first, tally(3, 1, 1)), Map.of(first, tally(0, 0, 0)), DayProgress.NONE, AT);
         DayProgress after = tallies.progress(java.util.List.of(unit), java.util.List.of(last, first)).get(unit);
         assertThat(after.settled()).containsOnlyKeys(last);
         assertThat(after.employeesReadAt()).containsOnlyKeys(last);
@@ -90,9 +90,9 @@ class TallyStoreTest {
     @Test
     void aRunRewritingSomeDaysKeepsTheOtherDaysOfTheMonth() {
         String unit = "tally-rewrite";
-        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of(), AT);
+        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of(), DayProgress.NONE, AT);
         UnitDays after = tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(7, 2, 2)),
-                Map.of(LocalDate.of(2026, 10, 2), tally(5, 1, 1)), AT);
+                Map.of(LocalDate.of(2026, 10, 2), tally(5, 1, 1)), DayProgress.NONE, AT);
         // the update returns the whole month as it now stands, the other run's day included
         assertThat(after.customer()).containsEntry(LocalDate.of(2026, 10, 1), tally(3, 1, 1)).containsEntry(LocalDate.of(2026, 10, 2), tally(7, 2, 2));
         assertThat(after.employee()).containsOnlyKeys(LocalDate.of(2026, 10, 2));
@@ -109,7 +109,7 @@ class TallyStoreTest {
             String unit = "tally-many-" + u;
             units.add(unit);
             if (u % 7 != 0) {
-                tallies.putDays(unit, Map.of(LocalDate.of(2026, 8, 31), tally(u, 0, 0), LocalDate.of(2026, 9, 1), tally(u + 1, 1, 0)), Map.of(), AT);
+                tallies.putDays(unit, Map.of(LocalDate.of(2026, 8, 31), tally(u, 0, 0), LocalDate.of(2026, 9, 1), tally(u + 1, 1, 0)), Map.of(), DayProgress.NONE, AT);
             }
         }
         // 120 units x 2 months: three BatchGetItem requests
@@ -130,8 +130,8 @@ class TallyStoreTest {
     void eachDayKeepsTheTimeOfTheRunThatComputedIt() {
         String unit = "tally-times";
         Instant later = AT.plusSeconds(3600);
-        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of(), AT);
-        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(5, 2, 1)), Map.of(), later);
+        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 1), tally(3, 1, 1), LocalDate.of(2026, 10, 2), tally(4, 2, 1)), Map.of(), DayProgress.NONE, AT);
+        tallies.putDays(unit, Map.of(LocalDate.of(2026, 10, 2), tally(5, 2, 1)), Map.of(), DayProgress.NONE, later);
 
         UnitDays read = tallies.read(java.util.List.of(unit), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)).get(unit);
         assertThat(read.computedAt()).containsEntry(LocalDate.of(2026, 10, 1), AT).containsEntry(LocalDate.of(2026, 10, 2), later);
@@ -144,7 +144,7 @@ class TallyStoreTest {
         for (LocalDate day = LocalDate.of(2026, 6, 20); !day.isAfter(LocalDate.of(2026, 9, 10)); day = day.plusDays(1)) {
             customer.put(day, tally(day.getDayOfMonth(), 0, 0));
         }
-        tallies.putDays(unit, customer, Map.of(), AT);
+        tallies.putDays(unit, customer, Map.of(), DayProgress.NONE, AT);
 
         UnitDays all = tallies.latestDays(unit, java.util.Optional.empty(), 5);
         assertThat(all.customer()).containsKey(LocalDate.of(2026, 9, 10)).containsKey(LocalDate.of(2026, 9, 5))

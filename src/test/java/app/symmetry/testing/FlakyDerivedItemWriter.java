@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 
+import app.symmetry.storage.Batches;
 import app.symmetry.storage.DerivedItemWriter;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
@@ -52,9 +53,9 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
 
     @Override
     public void putAll(List<WriteRequest> writes) {
-        for (int i = 0; i < writes.size(); i += CHUNK) {
+        for (List<WriteRequest> batch : Batches.of(writes, Batches.WRITE)) {
             spend();
-            super.putAll(writes.subList(i, Math.min(writes.size(), i + CHUNK)));
+            super.putAll(batch);
             written.incrementAndGet();
         }
     }
@@ -73,5 +74,4 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
             throw SdkClientException.create("injected failure: the run dies here");
         }
     }
-
 }

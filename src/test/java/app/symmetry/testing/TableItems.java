@@ -10,8 +10,6 @@ import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** Reads the table as an auditor would: everything, to check what was (not) written. */
 @ApplicationScoped
@@ -27,16 +25,7 @@ public class TableItems {
 
     public List<Map<String, AttributeValue>> all() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            ScanRequest.Builder scan = ScanRequest.builder().tableName(table.name()).consistentRead(true);
-            if (start != null) {
-                scan.exclusiveStartKey(start);
-            }
-            ScanResponse page = dynamo.scan(scan.build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.scanPaginator(b -> b.tableName(table.name()).consistentRead(true)).items().forEach(items::add);
         return items;
     }
 

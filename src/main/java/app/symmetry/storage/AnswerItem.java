@@ -1,0 +1,55 @@
+package app.symmetry.storage;
+
+import static app.symmetry.storage.SymmetryTable.n;
+import static app.symmetry.storage.SymmetryTable.s;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import app.symmetry.domain.Side;
+import app.symmetry.domain.StoredAnswer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** An answer as a table item, and the figures a run reads back from one. */
+final class AnswerItem {
+
+    /** What a run reads of an answer: its figures, and the sort key (a customer answer's time). */
+    static final String FIGURES = SymmetryTable.SK + ", recommend, ratings";
+
+    private AnswerItem() {
+    }
+
+    static Map<String, AttributeValue> of(StoredAnswer answer) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(SymmetryTable.PK, s(SymmetryTable.answerPartition(answer.side(), answer.unitId(), answer.day())));
+        item.put(SymmetryTable.SK, s(answer.side() == Side.CUSTOMER
+                ? SymmetryTable.customerAnswerSortKey(answer.receivedAt().orElseThrow(), answer.key()) : answer.key()));
+        item.put("unitId", s(answer.unitId()));
+        item.put("day", s(answer.day().toString()));
+        item.put("recommend", n(answer.recommend()));
+        if (!answer.ratings().isEmpty()) {
+            Map<String, AttributeValue> ratings = new HashMap<>();
+            answer.ratings().forEach((k, v) -> ratings.put(k, n(v)));
+            item.put("ratings", AttributeValue.fromM(ratings));
+        }
+        answer.comment().ifPresent(c -> item.put("comment", s(c)));
+        answer.language().ifPresent(l -> item.put("language", s(l)));
+        answer.contactEmail().ifPresent(e -> item.put("contactEmail", s(e)));
+        answer.receivedAt().ifPresent(t -> item.put("receivedAt", s(t.toString())));
+        item.put(SymmetryTable.TTL, n(answer.expiresAt().getEpochSecond()));
+        return item;
+    }
+
+    /** @param side the partition's side: only a customer answer's sort key carries its time */
+    static AnswerStore.StoredRatings figures(Side side, Map<String, AttributeValue> item) {
+        Map<String, Integer> ratings = new HashMap<>();
+        AttributeValue r = item.get("ratings");
+        if (r != null && r.hasM()) {
+            r.m().forEach((k, v) -> ratings.put(k, Integer.parseInt(v.n())));
+        }
+        return new AnswerStore.StoredRatings(Integer.parseInt(item.get("recommend").n()), ratings,
+                side == Side.CUSTOMER ? Optional.of(SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).receivedAt())
+                        : Optional.empty());
+    }
+}

@@ -1,0 +1,57 @@
+package app.symmetry.storage;
+
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import app.symmetry.error.SymmetryException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * What a store was doing when DynamoDB failed, and so what the client is told: the one place where a
+ * storage failure becomes {@code 503 storage_unavailable}, retryable. Every public store method runs
+ * its DynamoDB calls through one of these. A failure is any {@link SdkException} (unreachable,
+ * throttled, timed out, table missing, a condition no store expected) and any retry loop of a store
+ * that runs out ({@link RetriesExhausted}); nothing else is caught, so a bug stays a bug.
+ */
+enum StorageOperation {
+
+    /** Nothing was written: the same request again is all it takes. */
+    READ("storage did not answer; retry the request"),
+    /** The answer may or may not be stored: only the same submissionId keeps a retry from counting it twice. */
+    ANSWER_WRITE("storage did not take the answer; retry with the same submissionId"),
+    REVOCATION("storage did not answer, the code is not revoked; retry the request"),
+    /** Each step of a run is a pure function of what the previous one stored: a run repeated leaves what one run leaves. */
+    AGGREGATION_RUN("storage did not answer, the aggregation run did not finish; run it again");
+
+    private static final Logger LOG = Logger.getLogger(StorageOperation.class);
+
+    private final String advice;
+
+    StorageOperation(String advice) {
+        this.advice = advice;
+    }
+
+    <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException | RetriesExhausted failure) {
+            LOG.warnf("storage failed during %s, client told to retry: %s", this, failure.getMessage());
+            throw SymmetryException.storageUnavailable(advice, failure);
+        }
+    }
+
+    void run(Runnable call) {
+        call(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** A store's own retry loop gave up (conflicts, unprocessed items) or was interrupted. */
+    static final class RetriesExhausted extends RuntimeException {
+        RetriesExhausted(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
