@@ -8,12 +8,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.dynamodb.services.local.main.CommandLineInput;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.monitoring.Telemetry;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
 /**
  * DynamoDB Local running inside this JVM: the real storage engine for tests and the local run, with
  * no Docker and no network. In memory for tests; on disk for the local run, so data outlives it.
+ * <p>
+ * Started as {@code ServerRunner} would start it, with one difference: a transaction
+ * ({@code TransactWriteItems}, {@code ExecuteTransaction}) is acknowledged only once it is committed
+ * to SQLite (see {@link AcknowledgeCommittedTransactions}, and docs/local-run.md).
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
@@ -41,7 +54,16 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             args.addAll(List.of("-dbPath", dataDir.toString(), "-sharedDb"));
         }
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            CommandLineInput cli = new CommandLineInput(args.toArray(String[]::new));
+            if (!cli.init()) {
+                throw new IllegalArgumentException("DynamoDB Local refused its arguments " + args);
+            }
+            // what ServerRunner.createServer does before it builds the server; telemetry is off (-disableTelemetry)
+            Telemetry.configureTelemetry("MAVEN", ServerRunner.getSetupMode(cli), false);
+            DynamoDBProxyServer server = new DynamoDBProxyServer(cli.getPort(), new LocalDynamoDBServerHandler(
+                    new AcknowledgeCommittedTransactions(cli.isInMemory(), cli.getDbPath(), cli.getSharedDb(),
+                            cli.shouldDelayTransientStatuses()),
+                    cli.getCorsParams()));
             server.start();
             return new EmbeddedDynamoDb(server, chosen);
         } catch (Exception e) {
@@ -63,6 +85,47 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    /**
+     * DynamoDB Local 3.1.0 answers a transaction before committing it. Its
+     * {@code SQLiteDBAccess.commitTransaction} puts the {@code COMMIT} on sqlite4java's job queue
+     * ({@code SQLiteQueue.execute}) without waiting for it, releases its lock and returns; the
+     * {@code TransactWriteItemsResponse} goes out while that {@code COMMIT} still waits for the queue's
+     * thread or is writing the database file. A process killed then loses an acknowledged transaction:
+     * SQLite rolls the unfinished one back (from its hot journal) at the next open. Every other write
+     * ({@code PutItem}, {@code UpdateItem}, …) waits for its job, so only transactions need this.
+     * <p>
+     * The queue is one thread that runs its jobs in order, so any job put on it after the
+     * {@code COMMIT} finishes after it: {@code ListTables} (limit 1) is such a job, small and harmless,
+     * run on the same {@code LocalDBAccess} (same access key and region, or the shared database).
+     * Waiting for it before answering makes the acknowledgement mean "committed". A committed SQLite
+     * transaction (rollback journal, synchronous=FULL, DynamoDB Local's defaults: it sets no PRAGMA) is
+     * in the database file, in the operating system's hands: a SIGKILL of this JVM cannot undo it.
+     */
+    static final class AcknowledgeCommittedTransactions extends LocalDynamoDBRequestHandler {
+
+        AcknowledgeCommittedTransactions(boolean inMemory, String dbPath, boolean sharedDb, boolean delayTransientStatuses) {
+            super(0, inMemory, dbPath, sharedDb, delayTransientStatuses);
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(String accessKey, String region, TransactWriteItemsRequest request) {
+            TransactWriteItemsResponse response = super.transactWriteItems(accessKey, region, request);
+            awaitCommit(accessKey, region);
+            return response;
+        }
+
+        @Override
+        public ExecuteTransactionResponse executeTransaction(String accessKey, String region, ExecuteTransactionRequest request) {
+            ExecuteTransactionResponse response = super.executeTransaction(accessKey, region, request);
+            awaitCommit(accessKey, region);
+            return response;
+        }
+
+        private void awaitCommit(String accessKey, String region) {
+            listTables(accessKey, region, ListTablesRequest.builder().limit(1).build());
         }
     }
 

@@ -22,6 +22,8 @@ public final class ReliabilityCounters {
     public static final String FAULTS_SURVIVED = "faults survived";
     public static final String OUTAGE_RETRY_ANSWERS = "503 storage_unavailable (retryable) while down";
     public static final String ANSWERS_LOST = "answers lost (acknowledged but not stored)";
+    public static final String LOCAL_RUN_CRASHES_SURVIVED = "local run: crashes survived (SIGKILL mid-load)";
+    public static final String LOCAL_RUN_ACKNOWLEDGED_LOST = "local run: acknowledged answers lost";
     public static final String ATTACKS = "anonymity: derivations tried";
     public static final String LEAKS = "anonymity: groups under k isolated";
     public static final String SECURITY_REFUSALS = "security: refusals checked";

@@ -17,6 +17,7 @@ public class ReliabilitySummary implements TestExecutionListener {
             ReliabilityCounters.INPUTS_ACCEPTED, ReliabilityCounters.LOAD_SENT, ReliabilityCounters.LOAD_DISTINCT,
             ReliabilityCounters.LOAD_ACKNOWLEDGED, ReliabilityCounters.LOAD_STORED, ReliabilityCounters.SERVER_ERRORS,
             ReliabilityCounters.FAULTS_SURVIVED, ReliabilityCounters.OUTAGE_RETRY_ANSWERS, ReliabilityCounters.ANSWERS_LOST,
+            ReliabilityCounters.LOCAL_RUN_CRASHES_SURVIVED, ReliabilityCounters.LOCAL_RUN_ACKNOWLEDGED_LOST,
             ReliabilityCounters.SECURITY_REFUSALS, ReliabilityCounters.ATTACKS, ReliabilityCounters.LEAKS);
 
     @Override
