@@ -1,13 +1,18 @@
 package app.symmetry.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
@@ -44,6 +49,9 @@ import io.quarkus.runtime.StartupEvent;
  * once, then on a timer ({@code symmetry.local.aggregate-every}, one minute) as EventBridge would,
  * all on one background thread so the server answers at once; and the addresses to open.</li>
  * </ol>
+ * Unlike EventBridge, the local run can be stopped for weeks: at start it first recomputes the days since
+ * its last aggregation (kept in {@code <data-dir>/last-aggregation}), so a month that ended meanwhile is
+ * closed and published as its closing run would have done. Its time is {@link LocalClock}'s.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -71,6 +79,12 @@ public class LocalRun {
 
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
+
+    @jakarta.inject.Inject
+    Clock clock;
+
+    @jakarta.inject.Inject
+    LocalClock localClock;
 
     private EmbeddedDynamoDb dynamo;
     private ScheduledExecutorService timer;
@@ -106,7 +120,7 @@ public class LocalRun {
         timer.execute(() -> firstRun(history, aggregator));
         long every = Math.max(1000, aggregateEvery.toMillis());
         timer.scheduleWithFixedDelay(() -> {
-            aggregate("scheduled", () -> aggregator.runScheduled(Instant.now()));
+            aggregate("scheduled", () -> aggregator.runScheduled(clock.instant()));
         }, every, every, TimeUnit.MILLISECONDS);
         printWhereToGo(links, posterCodes, directory, apiKey);
     }
@@ -132,7 +146,7 @@ public class LocalRun {
             if (demoHistory && earlier.isEmpty()) {
                 LOG.infof("Demo history: writing %d days of synthetic answers for the demo units…", demoHistoryDays);
                 long t0 = System.nanoTime();
-                DemoHistory.Seeded seeded = history.seed(demoHistoryDays, Instant.now());
+                DemoHistory.Seeded seeded = history.seed(demoHistoryDays, clock.instant());
                 LOG.infof("Demo history: %d customer and %d employee answers from %s to %s, in %d s",
                         seeded.customerAnswers(), seeded.employeeAnswers(), seeded.from(), seeded.to(),
                         (System.nanoTime() - t0) / 1_000_000_000L);
@@ -154,15 +168,62 @@ public class LocalRun {
                 }
                 return;
             }
-            aggregate("start", () -> aggregator.runScheduled(Instant.now()));
+            catchUp(aggregator);
+            aggregate("start", () -> aggregator.runScheduled(clock.instant()));
         } catch (RuntimeException e) {
             LOG.error("Demo history could not be written", e);
         }
     }
 
+    /**
+     * The days between the last aggregation and now, recomputed whole (the scheduled run only reads
+     * back a few hours): periods that ended while the run was stopped are closed as they would have
+     * been. Nothing to do when the last aggregation is recent, or later than now (a clock set back).
+     */
+    private void catchUp(Aggregator aggregator) {
+        Optional<Instant> last = lastAggregation();
+        Instant now = clock.instant();
+        if (last.isEmpty() || !last.get().isBefore(now.minus(Duration.ofHours(3)))) {
+            return;
+        }
+        LocalDate to = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // a day either side covers every unit's time zone
+        LocalDate from = LocalDate.ofInstant(last.get(), ZoneOffset.UTC).minusDays(1);
+        if (from.plusDays(Aggregator.MAX_RANGE_DAYS).isBefore(to)) {
+            from = to.minusDays(Aggregator.MAX_RANGE_DAYS);
+        }
+        LocalDate start = from;
+        aggregate("catching up from " + from + " to " + to + ", stopped since " + last.get(), () -> aggregator.recompute(start, to));
+    }
+
+    private Path lastAggregationFile() {
+        return dataDir.resolve("last-aggregation");
+    }
+
+    private Optional<Instant> lastAggregation() {
+        Path file = lastAggregationFile();
+        try {
+            return Files.exists(file) ? Optional.of(Instant.parse(Files.readString(file).trim())) : Optional.empty();
+        } catch (IOException | DateTimeParseException e) {
+            LOG.warnf("%s is unreadable (%s): not catching up on the days since the last aggregation", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void recordAggregation(Instant at) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(lastAggregationFile(), at.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private boolean aggregate(String what, java.util.function.Supplier<AggregationResult> run) {
         try {
+            Instant at = clock.instant();
             AggregationResult report = run.get();
+            recordAggregation(at);
             lastAggregationFailure = null;
             LOG.infof("Aggregation (%s): %d units, %d snapshots written, %d answers read", what, report.unitsProcessed(),
                     report.snapshotsWritten(), report.answersRead());
@@ -219,6 +280,9 @@ public class LocalRun {
                 "  Aggregation          every " + aggregateEvery.toString().substring(2).toLowerCase()
                         + (demoHistory ? "; demo history on (SYMMETRY_DEMO_HISTORY=false for none)" : "; no demo history"),
                 "  Data                 " + dataDir.toAbsolutePath() + "   (stop, then delete it to start afresh)",
+                "  Clock                " + (localClock.startsAt().isPresent()
+                        ? "started at " + localClock.startsAt().get() + " (SYMMETRY_LOCAL_CLOCK), ticking"
+                        : "this machine's (SYMMETRY_LOCAL_CLOCK to start it elsewhen)"),
                 "==========================================================================================",
                 "");
         LOG.info(lines);

@@ -153,8 +153,9 @@ public final class LocalRunProcess implements AutoCloseable {
                 for (String line; (line = in.readLine()) != null;) {
                     out.write(line);
                     out.write('\n');
+                    // line by line: tests read the log while the run goes on
+                    out.flush();
                     if (line.contains(READY)) {
-                        out.flush();
                         ready.countDown();
                     }
                 }
