@@ -32,7 +32,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("functions").definedBy("app.symmetry.function..")
                 .layer("services").definedBy("app.symmetry.answer..", "app.symmetry.link..",
-                        "app.symmetry.aggregation..", "app.symmetry.snapshot..", "app.symmetry.token..")
+                        "app.symmetry.aggregation..", "app.symmetry.snapshot..", "app.symmetry.token..",
+                        "app.symmetry.access..", "app.symmetry.campaign..")
                 .layer("storage").definedBy("app.symmetry.storage..")
                 .layer("values").definedBy("app.symmetry.domain..", "app.symmetry.organisation..", "app.symmetry")
                 .layer("math").definedBy("app.symmetry.indicator..", "app.symmetry.anonymity..")

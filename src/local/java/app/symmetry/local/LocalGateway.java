@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import app.symmetry.access.BindingCredentials;
 import app.symmetry.error.ApiError;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
@@ -20,7 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What API Gateway does in front of the functions on AWS, done on one machine: protected functions
  * need the {@code x-api-key} header, and a refusal becomes its HTTP status with the error JSON.
- * The functions themselves are served by Quarkus' Funqy HTTP binding at {@code /<name>}.
+ * The functions themselves are served by Quarkus' Funqy HTTP binding at {@code /<name>}, and check
+ * the key, its role and its scope themselves ({@link app.symmetry.access.Access}): the header is handed
+ * to them through {@link LocalBindingCredentials}, as the authorizer's context is on AWS.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -30,7 +33,14 @@ public class LocalGateway {
 
     /** Must match the API Gateway's API-key-protected paths in template.yaml. */
     public static final Set<String> PROTECTED = Set.of("listUnits", "issueLinks", "issueUnitCode", "revokeUnitCode",
-            "aggregateSnapshots", "getSnapshot", "listSnapshots");
+            "aggregateSnapshots", "getSnapshot", "listSnapshots", "createApiKey", "listApiKeys", "revokeApiKey",
+            "startPulseCampaign");
+
+    /** API Gateway's authorizer: the gateway calls it, never a client (locally the functions check the key). */
+    public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey");
+
+    /** Where the presented key waits for the function, in the request's routing context. */
+    static final String PRESENTED = "symmetry.presented-key";
 
     private final LocalApiKey apiKey;
 
@@ -45,10 +55,18 @@ public class LocalGateway {
     private void authenticate(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         String function = path.startsWith("/") ? path.substring(1) : path;
-        if (PROTECTED.contains(function) && !apiKey.matches(ctx.request().getHeader("x-api-key"))) {
-            write(ctx, ErrorCode.UNAUTHENTICATED.httpStatus(), ApiError.of(ErrorCode.UNAUTHENTICATED, "x-api-key",
-                    "this function needs a valid x-api-key header"));
+        if (GATEWAY_ONLY.contains(function)) {
+            write(ctx, 404, ApiError.of(ErrorCode.NOT_FOUND, null, "no such function"));
             return;
+        }
+        if (PROTECTED.contains(function)) {
+            String presented = ctx.request().getHeader("x-api-key");
+            if (presented == null || presented.isBlank()) {
+                write(ctx, ErrorCode.UNAUTHENTICATED.httpStatus(), ApiError.of(ErrorCode.UNAUTHENTICATED, "x-api-key",
+                        "this function needs a valid x-api-key header"));
+                return;
+            }
+            ctx.put(PRESENTED, new BindingCredentials.Presented(presented, apiKey.matches(presented)));
         }
         ctx.next();
     }
@@ -89,7 +107,7 @@ public class LocalGateway {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(error));
     }
 
-    /** The local API key: {@code SYMMETRY_API_KEY}, or a random one printed at start. */
+    /** The local admin key: {@code SYMMETRY_API_KEY}, or a random one printed at start (never stored). */
     @ApplicationScoped
     @IfBuildProfile(anyOf = { "dev", "test" })
     public static class LocalApiKey {

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import app.symmetry.aggregation.AggregationResult;
+import app.symmetry.access.Access;
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.campaign.NewCampaign;
+import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.link.IssueUnitCodeRequest;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
@@ -250,7 +253,11 @@ public class LocalRun {
         String pulseForm;
         try {
             customerForm = posterCodes.forUnit(first.id()).url();
-            UnitCode pulse = links.issueUnitCode(new IssueUnitCodeRequest(first.id(), Audience.PULSE, OptionalInt.empty()));
+            // A pulse code belongs to a campaign: the demo's, for a unit of 50, open for 30 days.
+            String campaign = io.quarkus.arc.Arc.container().instance(PulseCampaigns.class).get().start(Access.LOCAL_ADMIN.keyId(),
+                    new NewCampaign(first.id(), 50, LocalDate.now(first.zone()).plusDays(30))).campaignId();
+            UnitCode pulse = links.issueUnitCode(new IssueUnitCodeRequest(first.id(), Audience.PULSE, OptionalInt.empty(),
+                    Optional.of(campaign)));
             pulseForm = pulse.url();
         } catch (RuntimeException e) {
             LOG.warn("The demo form codes could not be issued", e);

@@ -22,6 +22,7 @@ import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.AnswerWrite;
 import app.symmetry.token.Audience;
+import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.token.TokenCheck;
 import app.symmetry.token.TokenCodec;
 
@@ -78,7 +79,12 @@ public class AnswerService {
                 : origin.map(o -> new AnswerWrite.DeviceQuota(deviceKey(o, day), deviceDailyCap,
                         dayStart(day).plus(Duration.ofDays(2))));
 
-        AnswerWrite write = new AnswerWrite(answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota);
+        // A pulse answer counts against its campaign's headcount, in the same transaction.
+        Optional<String> campaign = audience == Audience.PULSE ? PulseCampaigns.campaignOf(access.claims().id()) : Optional.empty();
+        if (audience == Audience.PULSE && campaign.isEmpty()) {
+            throw new SymmetryException(ErrorCode.INVALID_TOKEN, "token", "this pulse credential belongs to no campaign");
+        }
+        AnswerWrite write = new AnswerWrite(answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota, campaign);
         return switch (store.store(write)) {
             case ACCEPTED -> SubmissionReceipt.accepted(submissionId);
             case DUPLICATE -> SubmissionReceipt.duplicate(submissionId);
@@ -86,6 +92,8 @@ public class AnswerService {
                     "this link has already been answered");
             case RATE_LIMITED -> throw new SymmetryException(ErrorCode.RATE_LIMITED, null,
                     "too many answers from this device today");
+            case CAMPAIGN_FULL -> throw new SymmetryException(ErrorCode.CAMPAIGN_FULL, "token",
+                    "this campaign has as many answers as its unit has employees");
         };
     }
 

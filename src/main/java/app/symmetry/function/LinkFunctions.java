@@ -2,6 +2,8 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import app.symmetry.access.Access;
+import app.symmetry.access.Role;
 import app.symmetry.function.request.LinkRequests;
 import app.symmetry.link.FormDescription;
 import app.symmetry.link.IssuedLinks;
@@ -14,24 +16,30 @@ import io.quarkus.funqy.Funq;
 public class LinkFunctions {
 
     private final LinkService links;
+    private final Access access;
 
-    public LinkFunctions(LinkService links) {
+    public LinkFunctions(LinkService links, Access access) {
         this.links = links;
+        this.access = access;
     }
 
     @Funq
     public IssuedLinks issueLinks(Map<String, Object> request) {
-        return links.issueLinks(LinkRequests.issueLinks(request));
+        Access.Authorized in = access.authorize(request, Role.ADMIN, Role.HR);
+        access.requireIssuer(in.caller(), in.body());
+        return links.issueLinks(LinkRequests.issueLinks(in.body()), in.caller().keyId());
     }
 
     @Funq
     public UnitCode issueUnitCode(Map<String, Object> request) {
-        return links.issueUnitCode(LinkRequests.issueUnitCode(request));
+        Access.Authorized in = access.authorize(request, Role.ADMIN, Role.HR);
+        access.requireIssuer(in.caller(), in.body());
+        return links.issueUnitCode(LinkRequests.issueUnitCode(in.body()), in.caller().keyId());
     }
 
     @Funq
     public RevokedCode revokeUnitCode(Map<String, Object> request) {
-        return links.revokeUnitCode(LinkRequests.revokedToken(request));
+        return links.revokeUnitCode(LinkRequests.revokedToken(access.authorize(request, Role.ADMIN).body()));
     }
 
     @Funq

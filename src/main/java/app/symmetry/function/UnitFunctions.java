@@ -2,8 +2,11 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import app.symmetry.access.Access;
+import app.symmetry.access.Role;
 import app.symmetry.function.request.InputFields;
 import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.organisation.Unit;
 import app.symmetry.organisation.UnitList;
 import io.quarkus.funqy.Funq;
 
@@ -11,14 +14,18 @@ import io.quarkus.funqy.Funq;
 public class UnitFunctions {
 
     private final OrganisationDirectory directory;
+    private final Access access;
 
-    public UnitFunctions(OrganisationDirectory directory) {
+    public UnitFunctions(OrganisationDirectory directory, Access access) {
         this.directory = directory;
+        this.access = access;
     }
 
     @Funq
     public UnitList listUnits(Map<String, String> request) {
-        InputFields.ofQuery(request);
-        return UnitList.of(directory.organisation());
+        Access.Authorized in = access.authorize(request, Role.ADMIN, Role.VIEWER, Role.SERVICE);
+        InputFields.ofQuery(in.body());
+        UnitList all = UnitList.of(directory.organisation());
+        return new UnitList(all.organisation(), access.visible(in.caller(), all.items(), u -> "unit", Unit::id));
     }
 }

@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import jakarta.inject.Singleton;
 
 import app.symmetry.SymmetryConfig;
+import app.symmetry.campaign.PulseCampaigns;
+import app.symmetry.storage.CampaignStore.StoredCampaign;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -39,9 +41,11 @@ public class LinkService {
     private final Clock clock;
     private final String publicUrl;
     private final int pulseCampaignDays;
+    private final PulseCampaigns campaigns;
 
     public LinkService(OrganisationDirectory directory, TokenCodec codec, TokenCheck check, AnswerStore answers,
-            RevokedCodeStore revocations, Clock clock, SymmetryConfig config) {
+            RevokedCodeStore revocations, Clock clock, SymmetryConfig config, PulseCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.directory = directory;
         this.codec = codec;
         this.check = check;
@@ -54,24 +58,49 @@ public class LinkService {
     }
 
     public IssuedLinks issueLinks(IssueLinksRequest request) {
+        return issueLinks(request, "local-admin");
+    }
+
+    /** {@code issuedBy}: the key that asked, recorded with a pulse campaign's issuing. */
+    public IssuedLinks issueLinks(IssueLinksRequest request, String issuedBy) {
         Unit unit = directory.unit(request.unitId(), "unitId");
-        Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(request.expiresInDays()));
+        Optional<StoredCampaign> campaign = request.campaignId().map(id -> campaigns.openFor(id, unit, "campaignId"));
+        Instant expiresAt = earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(request.expiresInDays())),
+                campaign, unit);
         List<IssuedLinks.Link> links = new ArrayList<>(request.count());
         for (int i = 0; i < request.count(); i++) {
-            String token = codec.encode(new TokenClaims(true, request.audience(), unit.id(), randomId(), Optional.of(expiresAt)));
+            String token = codec.encode(new TokenClaims(true, request.audience(), unit.id(), credentialId(campaign), Optional.of(expiresAt)));
             links.add(new IssuedLinks.Link(token, formUrl(token), expiresAt.toString()));
         }
+        campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "links", request.count(), issuedBy));
         return new IssuedLinks(links);
     }
 
     public UnitCode issueUnitCode(IssueUnitCodeRequest request) {
+        return issueUnitCode(request, "local-admin");
+    }
+
+    public UnitCode issueUnitCode(IssueUnitCodeRequest request, String issuedBy) {
         Unit unit = directory.unit(request.unitId(), "unitId");
+        Optional<StoredCampaign> campaign = request.campaignId().map(id -> campaigns.openFor(id, unit, "campaignId"));
         OptionalInt days = request.expiresInDays();
         // A pulse code belongs to one campaign; a customer code lives on its poster until revoked.
         Optional<Integer> lifetimeDays = days.isPresent() ? Optional.of(days.getAsInt())
                 : request.audience() == Audience.PULSE ? Optional.of(pulseCampaignDays) : Optional.empty();
-        Optional<Instant> expiry = lifetimeDays.map(d -> clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)));
-        return unitCode(new TokenClaims(false, request.audience(), unit.id(), randomId(), expiry));
+        Optional<Instant> expiry = lifetimeDays.map(d -> earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)),
+                campaign, unit));
+        UnitCode code = unitCode(new TokenClaims(false, request.audience(), unit.id(), credentialId(campaign), expiry));
+        campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "code", 1, issuedBy));
+        return code;
+    }
+
+    /** A pulse credential stops working when its campaign closes. */
+    private static Instant earliest(Instant expiry, Optional<StoredCampaign> campaign, Unit unit) {
+        return campaign.map(c -> PulseCampaigns.closesAt(c, unit)).filter(close -> close.isBefore(expiry)).orElse(expiry);
+    }
+
+    private static String credentialId(Optional<StoredCampaign> campaign) {
+        return campaign.map(c -> PulseCampaigns.credentialId(c.id(), randomId())).orElseGet(LinkService::randomId);
     }
 
     UnitCode unitCode(TokenClaims claims) {

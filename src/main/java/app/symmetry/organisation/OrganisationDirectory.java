@@ -44,8 +44,13 @@ public class OrganisationDirectory {
 
     /** The unit a request names, or {@code unknown_unit}. */
     public Unit unit(String unitId, String field) {
-        return organisation.unit(unitId).orElseThrow(() -> new SymmetryException(ErrorCode.UNKNOWN_UNIT, field,
-                "there is no unit " + unitId + " in organisation " + organisation.id()));
+        return organisation.unit(unitId).orElseThrow(() -> unknownUnit(unitId, field));
+    }
+
+    /** The refusal for a unit that does not exist, or that the caller may not know exists: the same. */
+    public SymmetryException unknownUnit(String unitId, String field) {
+        return new SymmetryException(ErrorCode.UNKNOWN_UNIT, field,
+                "there is no unit " + unitId + " in organisation " + organisation.id());
     }
 
     /** Read with the application's mapper (a cold start builds one, not two), strictly: see {@link OrganisationJson}. */

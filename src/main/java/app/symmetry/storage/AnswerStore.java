@@ -89,7 +89,7 @@ public class AnswerStore {
     }
 
     /** An answer's transaction, and where in it the records whose refusal has a meaning of its own are. */
-    private record Transaction(List<TransactWriteItem> items, int spentAt, int deviceAt) {
+    private record Transaction(List<TransactWriteItem> items, int spentAt, int deviceAt, int campaignAt) {
         static final int SUBMISSION_AT = 0;
     }
 
@@ -107,7 +107,13 @@ public class AnswerStore {
             deviceAt = items.size();
             items.add(TransactWriteItem.builder().update(deviceCount(write.deviceQuota().get())).build());
         }
-        return new Transaction(items, spentAt, deviceAt);
+        // A pulse answer raises its campaign's count, never past the headcount.
+        int campaignAt = -1;
+        if (write.campaignId().isPresent()) {
+            campaignAt = items.size();
+            items.add(CampaignStore.acceptOneMore(table.name(), write.campaignId().get()));
+        }
+        return new Transaction(items, spentAt, deviceAt, campaignAt);
     }
 
     /** Commits the transaction, again while it only conflicts with another, or says why it was refused. */
@@ -140,6 +146,9 @@ public class AnswerStore {
         }
         if (failedCondition(reasons, transaction.deviceAt())) {
             return Optional.of(AnswerWrite.Outcome.RATE_LIMITED);
+        }
+        if (failedCondition(reasons, transaction.campaignAt())) {
+            return Optional.of(AnswerWrite.Outcome.CAMPAIGN_FULL);
         }
         return Optional.empty();
     }

@@ -12,9 +12,15 @@ import app.symmetry.domain.StoredAnswer;
  *        employee answers, so even its expiry tells no time
  * @param spentLink a single-use link to mark spent, with the link's own expiry
  * @param deviceQuota a per-device daily count to raise, refused past its cap
+ * @param campaignId the pulse campaign whose accepted count to raise, refused past its headcount
  */
 public record AnswerWrite(StoredAnswer answer, String submissionKey, Instant submissionExpiry,
-        Optional<SpentLink> spentLink, Optional<DeviceQuota> deviceQuota) {
+        Optional<SpentLink> spentLink, Optional<DeviceQuota> deviceQuota, Optional<String> campaignId) {
+
+    public AnswerWrite(StoredAnswer answer, String submissionKey, Instant submissionExpiry,
+            Optional<SpentLink> spentLink, Optional<DeviceQuota> deviceQuota) {
+        this(answer, submissionKey, submissionExpiry, spentLink, deviceQuota, Optional.empty());
+    }
 
     public record SpentLink(String linkId, Instant expiresAt) {
     }
@@ -26,6 +32,7 @@ public record AnswerWrite(StoredAnswer answer, String submissionKey, Instant sub
         ACCEPTED,
         DUPLICATE,
         LINK_SPENT,
-        RATE_LIMITED
+        RATE_LIMITED,
+        CAMPAIGN_FULL
     }
 }

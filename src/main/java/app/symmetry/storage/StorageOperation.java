@@ -21,6 +21,10 @@ enum StorageOperation {
     /** The answer may or may not be stored: only the same submissionId keeps a retry from counting it twice. */
     ANSWER_WRITE("storage did not take the answer; retry with the same submissionId"),
     REVOCATION("storage did not answer, the code is not revoked; retry the request"),
+    /** A key made, or revoked: the same request again (a key not shown was never made usable). */
+    KEY_WRITE("storage did not answer, the key is not made or revoked; retry the request"),
+    /** A campaign started, or credentials' issuing recorded: none were returned, so none exist to use. */
+    CAMPAIGN_WRITE("storage did not answer, nothing was started or issued; retry the request"),
     /** Each step of a run is a pure function of what the previous one stored: a run repeated leaves what one run leaves. */
     AGGREGATION_RUN("storage did not answer, the aggregation run did not finish; run it again");
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FlakyDerivedItemWriter;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
@@ -77,7 +78,7 @@ class AggregationFlowTest {
 
     private String code(String unitId, String kind, LocalDate issuedOn) {
         at(issuedOn);
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode").then().statusCode(200)
+        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, issuedOn)).post("/issueUnitCode").then().statusCode(200)
                 .extract().path("token");
     }
 

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import app.symmetry.function.request.AccessRequests;
 import app.symmetry.function.request.AggregationRequests;
+import app.symmetry.function.request.CampaignRequests;
 import app.symmetry.function.request.AnswerRequests;
 import app.symmetry.function.request.LinkRequests;
 import app.symmetry.function.request.SnapshotRequests;
@@ -62,6 +64,10 @@ class OpenApiContractTest {
         f.put("aggregateSnapshots", new LinkedHashSet<>(AggregationRequests.RANGE_FIELDS));
         f.put("getSnapshot", new LinkedHashSet<>(SnapshotRequests.GET_FIELDS));
         f.put("listSnapshots", new LinkedHashSet<>(SnapshotRequests.LIST_FIELDS));
+        f.put("createApiKey", new LinkedHashSet<>(AccessRequests.CREATE_FIELDS));
+        f.put("listApiKeys", new LinkedHashSet<>(AccessRequests.LIST_FIELDS));
+        f.put("revokeApiKey", new LinkedHashSet<>(AccessRequests.REVOKE_FIELDS));
+        f.put("startPulseCampaign", new LinkedHashSet<>(CampaignRequests.START_FIELDS));
         return f;
     }
 
@@ -97,15 +103,28 @@ class OpenApiContractTest {
                 assertThat(at(permission, "Properties", "FunctionName")).isEqualTo(Map.of("Ref", function + ".Alias"));
                 assertThat((String) at(permission, "Properties", "SourceArn", "Fn::Sub")).endsWith("/" + method.toUpperCase() + path);
             });
-            boolean isProtected = ops.values().stream().allMatch(op -> list(op, "security").contains(Map.of("api_key", List.of())));
+            boolean isProtected = ops.values().stream().allMatch(op -> list(op, "security").contains(Map.of("symmetry_key", List.of())));
             boolean isPublic = ops.values().stream().allMatch(op -> list(op, "security").isEmpty());
             assertThat(isProtected || isPublic).as(path).isTrue();
             assertThat(isProtected).as(path + " is protected exactly when the local gateway protects it")
                     .isEqualTo(LocalGateway.PROTECTED.contains(name));
         });
-        assertThat(paths).isEqualTo(new TreeSet<>(exports.values()));
-        assertThat(at(doc, "components", "securitySchemes", "api_key"))
-                .isEqualTo(Map.of("type", "apiKey", "name", "x-api-key", "in", "header"));
+        // The authorizer is called by API Gateway for the protected methods, never by a path of its own.
+        Set<String> deployed = new TreeSet<>(exports.values());
+        deployed.removeAll(LocalGateway.GATEWAY_ONLY);
+        assertThat(paths).isEqualTo(deployed);
+        Map<String, Object> scheme = map(doc, "components", "securitySchemes", "symmetry_key");
+        assertThat(scheme).containsEntry("type", "apiKey").containsEntry("name", "x-api-key").containsEntry("in", "header")
+                .containsEntry("x-amazon-apigateway-authtype", "custom");
+        assertThat(at(scheme, "x-amazon-apigateway-authorizer", "type")).isEqualTo("request");
+        assertThat(at(scheme, "x-amazon-apigateway-authorizer", "identitySource")).isEqualTo("method.request.header.x-api-key");
+        assertThat(at(scheme, "x-amazon-apigateway-authorizer", "authorizerResultTtlInSeconds")).isEqualTo(300);
+        Matcher authorizer = FUNCTION_ARN.matcher((String) at(scheme, "x-amazon-apigateway-authorizer", "authorizerUri", "Fn::Sub"));
+        assertThat(authorizer.find()).isTrue();
+        assertThat(exports.get(authorizer.group(1))).isEqualTo("authorizeApiKey");
+        Map<String, Object> permission = map(Deployment.resources(template), "AuthorizeApiKeyInvokeByGateway");
+        assertThat(at(permission, "Properties", "FunctionName")).isEqualTo(Map.of("Ref", "AuthorizeApiKeyFunction.Alias"));
+        assertThat((String) at(permission, "Properties", "SourceArn", "Fn::Sub")).endsWith("${SymmetryApi}/authorizers/*");
     }
 
     /** The function an integration URI invokes: by reference to its ARN, or by its name, which must then be exactly the function's. */
@@ -130,10 +149,21 @@ class OpenApiContractTest {
     void theAnswerFunctionsGetTheGatewayEnvelopeAndGetsTheirQueryAsJson() {
         Deployment.operations(doc).forEach((path, ops) -> ops.forEach((method, op) -> {
             String template = (String) at(op, "x-amazon-apigateway-integration", "requestTemplates", "application/json");
+            boolean isProtected = LocalGateway.PROTECTED.contains(path.substring(1));
+            // Only the authorizer's context names the caller; whatever the client sends cannot stand beside it.
+            String caller = "\"caller\": \"$util.escapeJavaScript($context.authorizer.keyId)|$util.escapeJavaScript($context.authorizer.role)"
+                    + "|$util.escapeJavaScript($context.authorizer.scope)\"";
             if (method.equals("get")) {
                 assertThat(template).as(path).contains("$input.params().querystring");
+                if (isProtected) {
+                    assertThat(template).as(path).contains("#if($k != \"caller\")").endsWith(caller + "}");
+                } else {
+                    assertThat(template).as(path).doesNotContain("caller");
+                }
             } else if (path.equals("/submitFeedback") || path.equals("/submitPulse")) {
                 assertThat(template).contains("{\"body\": $input.json('$'), \"origin\": {\"sourceIp\": ").contains("\"userAgent\": ");
+            } else if (isProtected) {
+                assertThat(template).as(path).isEqualTo("{\"body\": $input.json('$'), " + caller + "}");
             } else {
                 assertThat(template).as(path).isEqualTo("$input.json('$')");
             }

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import app.symmetry.local.LocalGateway;
+
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -139,23 +141,37 @@ class TemplateTest {
         assertThat(problems).isEmpty();
 
         Map<String, Set<String>> granted = grantsByFunction(exports);
-        assertThat(granted.get("listUnits")).isEmpty();
-        assertThat(granted.get("issueLinks")).isEmpty();
-        assertThat(granted.get("issueUnitCode")).isEmpty();
+        // Every protected function reads the caller's key itself (docs/access.md); nothing else reads keys.
+        String readKeys = "dynamodb:GetItem APIKEY#*";
+        for (String name : LocalGateway.PROTECTED) {
+            assertThat(granted.get(name)).as(name + " checks its caller's key").contains(readKeys);
+        }
+        assertThat(granted.get("authorizeApiKey")).containsExactly(readKeys);
+        assertThat(granted.get("listUnits")).containsExactly(readKeys);
+        String issuing = "dynamodb:(GetItem|PutItem|UpdateItem) CAMPAIGN#\\*";
+        assertThat(granted.get("issueLinks")).contains(readKeys).allSatisfy(g -> assertThat(g).matches(issuing + "|dynamodb:GetItem APIKEY#\\*"));
+        assertThat(granted.get("issueUnitCode")).isEqualTo(granted.get("issueLinks"));
         assertThat(granted.get("submitFeedback")).containsExactlyInAnyOrder(
                 "dynamodb:PutItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*", "dynamodb:UpdateItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
                 "dynamodb:ConditionCheckItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*", "dynamodb:GetItem REVOKED#*");
-        assertThat(granted.get("submitPulse")).isEqualTo(granted.get("submitFeedback"));
+        // A pulse answer also raises its campaign's count, in the same transaction.
+        Set<String> pulse = new java.util.TreeSet<>(granted.get("submitFeedback"));
+        pulse.add("dynamodb:UpdateItem CAMPAIGN#*");
+        assertThat(granted.get("submitPulse")).isEqualTo(pulse);
         assertThat(granted.get("getForm")).containsExactly("dynamodb:GetItem SPENT#* REVOKED#*");
-        assertThat(granted.get("revokeUnitCode")).containsExactly("dynamodb:PutItem REVOKED#*");
+        assertThat(granted.get("revokeUnitCode")).containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys);
         for (String reader : List.of("getSnapshot", "listSnapshots")) {
             // a unit's days are computed from its tallies when read
             assertThat(granted.get(reader)).as(reader + " only reads snapshots and tallies")
                     .containsExactlyInAnyOrder("dynamodb:GetItem SNAPSHOT#*", "dynamodb:Query SNAPSHOT#*",
-                            "dynamodb:BatchGetItem TALLY#*", "dynamodb:Query TALLY#*");
+                            "dynamodb:BatchGetItem TALLY#*", "dynamodb:Query TALLY#*", readKeys);
         }
+        assertThat(granted.get("createApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*");
+        assertThat(granted.get("listApiKeys")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query APIKEYS");
+        assertThat(granted.get("revokeApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:UpdateItem APIKEY#*");
+        assertThat(granted.get("startPulseCampaign")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem CAMPAIGN#*");
         assertThat(granted.get("aggregateSnapshots")).contains("dynamodb:Query ANSWER#*")
-                .allSatisfy(g -> assertThat(g).matches("dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*"))
+                .allSatisfy(g -> assertThat(g).matches("dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*"))
                 .noneMatch(g -> g.startsWith("dynamodb:PutItem ANSWER") || g.contains("DeleteTable") || g.contains("Scan"));
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.Tokens;
 import app.symmetry.token.Audience;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -31,7 +32,7 @@ class HttpContractTest {
     Tokens tokens;
 
     private String code(String kind) {
-        return Api.manager(base).body(Map.of("unitId", "paris-opera", "kind", kind)).post("/issueUnitCode")
+        return Api.manager(base).body(Campaigns.credential(base, "paris-opera", kind)).post("/issueUnitCode")
                 .then().statusCode(200).extract().path("token");
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -46,7 +47,7 @@ class LinkFunctionsTest {
         assertThat((String) code.get("url")).endsWith((String) code.get("token"));
         assertThat((String) code.get("token")).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").hasSizeLessThan(120);
 
-        String pulseExpiry = Api.manager(base).body(Map.of("unitId", "paris-opera", "kind", "pulse"))
+        String pulseExpiry = Api.manager(base).body(Campaigns.credential(base, "paris-opera", "pulse"))
                 .post("/issueUnitCode").then().statusCode(200).extract().path("expiresAt");
         assertThat(Duration.between(Instant.now(), Instant.parse(pulseExpiry)).toDays()).isBetween(30L, 31L);
     }
@@ -66,7 +67,7 @@ class LinkFunctionsTest {
 
     @Test
     void aFormIsDescribedBeforeItIsFilledAndASpentLinkSaysSo() {
-        String link = Api.manager(base).body(Map.of("unitId", "bruxelles-louise", "kind", "pulse"))
+        String link = Api.manager(base).body(Campaigns.credential(base, "bruxelles-louise", "pulse"))
                 .post("/issueLinks").then().statusCode(200).extract().path("links[0].token");
         Api.anonymous(base).queryParam("token", link).get("/getForm").then().statusCode(200)
                 .body("kind", equalTo("pulse"))

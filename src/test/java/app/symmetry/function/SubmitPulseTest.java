@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.TableItems;
@@ -45,7 +46,7 @@ class SubmitPulseTest {
     TableItems table;
 
     private String pulseCode(String unitId) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", "pulse")).post("/issueUnitCode")
+        return Api.manager(base).body(Campaigns.credential(base, unitId, "pulse")).post("/issueUnitCode")
                 .then().statusCode(200).extract().path("token");
     }
 
@@ -87,7 +88,7 @@ class SubmitPulseTest {
     @Test
     void aPulseLinkIsMarkedSpentInARecordThatCannotBeJoinedToTheAnswer() {
         Map<String, Object> issued = Api.manager(base)
-                .body(Map.of("unitId", "luxembourg-gare", "kind", "pulse", "count", 2, "expiresInDays", 14))
+                .body(Campaigns.credential(base, "luxembourg-gare", "pulse", "count", 2, "expiresInDays", 14))
                 .post("/issueLinks").then().statusCode(200).extract().path("links[0]");
         String link = (String) issued.get("token");
         Map<String, Object> pulse = feedback(link);

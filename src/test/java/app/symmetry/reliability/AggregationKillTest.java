@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FlakyDerivedItemWriter;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
@@ -139,7 +140,8 @@ class AggregationKillTest {
     }
 
     private String code(String unitId, String kind) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode").then().statusCode(200)
+        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))
+                .post("/issueUnitCode").then().statusCode(200)
                 .extract().path("token");
     }
 

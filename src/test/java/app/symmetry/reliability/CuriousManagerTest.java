@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.ReliabilityCounters;
@@ -198,7 +199,8 @@ class CuriousManagerTest {
     }
 
     private String code(String unitId, String kind) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode").then().statusCode(200)
+        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))
+                .post("/issueUnitCode").then().statusCode(200)
                 .extract().path("token");
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,7 +49,7 @@ class HostileInputTest {
     TableItems table;
 
     private String code(String kind) {
-        return Api.manager(base).body(Map.of("unitId", "annecy-vieille-ville", "kind", kind)).post("/issueUnitCode").then()
+        return Api.manager(base).body(Campaigns.credential(base, "annecy-vieille-ville", kind)).post("/issueUnitCode").then()
                 .statusCode(200).extract().path("token");
     }
 

@@ -30,6 +30,7 @@ import app.symmetry.local.LocalGateway;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
@@ -61,12 +62,12 @@ class SecurityTest {
     int cap;
 
     private String code(String kind) {
-        return Api.manager(base).body(Map.of("unitId", UNIT, "kind", kind)).post("/issueUnitCode").then().statusCode(200)
+        return Api.manager(base).body(Campaigns.credential(base, UNIT, kind)).post("/issueUnitCode").then().statusCode(200)
                 .extract().path("token");
     }
 
     private String link(String kind) {
-        return Api.manager(base).body(Map.of("unitId", UNIT, "kind", kind, "count", 1, "expiresInDays", 2))
+        return Api.manager(base).body(Campaigns.credential(base, UNIT, kind, "count", 1, "expiresInDays", 2))
                 .post("/issueLinks").then().statusCode(200).extract().path("links[0].token");
     }
 

@@ -20,7 +20,12 @@ public final class Api {
         return given().baseUri(base.toString()).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
-    /** A protected call with the API key. */
+    /** A protected call with a key of some role (see {@code createApiKey}). */
+    public static RequestSpecification withKey(URL base, String key) {
+        return anonymous(base).header("x-api-key", key);
+    }
+
+    /** A protected call with the local run's admin key. */
     public static RequestSpecification manager(URL base) {
         return anonymous(base).header("x-api-key", KEY);
     }

@@ -27,6 +27,7 @@ public final class ReliabilityCounters {
     public static final String ATTACKS = "anonymity: derivations tried";
     public static final String LEAKS = "anonymity: groups under k isolated";
     public static final String SECURITY_REFUSALS = "security: refusals checked";
+    public static final String ACCESS_ATTACKS = "access: attacks through a key refused";
 
     private static final String PREFIX = "symmetry.reliability.counter.";
 

@@ -18,7 +18,8 @@ public class ReliabilitySummary implements TestExecutionListener {
             ReliabilityCounters.LOAD_ACKNOWLEDGED, ReliabilityCounters.LOAD_STORED, ReliabilityCounters.SERVER_ERRORS,
             ReliabilityCounters.FAULTS_SURVIVED, ReliabilityCounters.OUTAGE_RETRY_ANSWERS, ReliabilityCounters.ANSWERS_LOST,
             ReliabilityCounters.LOCAL_RUN_CRASHES_SURVIVED, ReliabilityCounters.LOCAL_RUN_ACKNOWLEDGED_LOST,
-            ReliabilityCounters.SECURITY_REFUSALS, ReliabilityCounters.ATTACKS, ReliabilityCounters.LEAKS);
+            ReliabilityCounters.SECURITY_REFUSALS, ReliabilityCounters.ACCESS_ATTACKS, ReliabilityCounters.ATTACKS,
+            ReliabilityCounters.LEAKS);
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {

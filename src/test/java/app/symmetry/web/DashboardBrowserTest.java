@@ -66,12 +66,29 @@ class DashboardBrowserTest {
                 .get("/getSnapshot").then().statusCode(200).extract().path("customer.n");
         assertThat(n).isGreaterThanOrEqualTo(12);
 
-        browser.open(base + "dashboard/#key=" + Api.KEY);
-        Select scope = new Select(browser.waitFor(By.id("scope")));
-        scope.selectByValue("unit:" + UNIT);
+        // The store manager's dashboard runs on a viewer key of their store: it reads, and sees no other store.
+        String viewer = Api.manager(base).body(Map.of("role", "viewer", "units", List.of(UNIT))).post("/createApiKey").then()
+                .statusCode(200).extract().path("apiKey");
+        browser.open(base + "dashboard/#key=" + viewer);
+        // The pickers are drawn again as the organisation's figures arrive: choose once they have settled.
+        browser.waitFor(By.cssSelector("#content h2"));
+        for (int attempt = 0;; attempt++) {
+            try {
+                new Select(browser.waitFor(By.id("scope"))).selectByValue("unit:" + UNIT);
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 20) {
+                    throw redrawn;
+                }
+            }
+        }
         browser.waitForText(By.cssSelector("#content h2"), "Lyon Part-Dieu");
         browser.waitForText(By.cssSelector("#content .side-c"), n + " answers");
         assertThat(browser.driver.findElement(By.id("period")).getAttribute("value")).isEqualTo(month);
+        List<String> choices = new Select(browser.driver.findElement(By.id("scope"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList();
+        assertThat(choices).contains("unit:" + UNIT)
+                .noneMatch(v -> v.startsWith("unit:") && !v.equals("unit:" + UNIT));
         browser.screenshot("dashboard-unit");
     }
 }

@@ -25,6 +25,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.TableItems;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,12 +58,12 @@ class FormBrowserTest {
     }
 
     private String unitCodeUrl(String unitId, String kind) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind)).post("/issueUnitCode")
+        return Api.manager(base).body(Campaigns.credential(base, unitId, kind)).post("/issueUnitCode")
                 .then().statusCode(200).extract().path("url");
     }
 
     private String singleUseLink(String unitId, String kind) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", kind, "count", 1)).post("/issueLinks")
+        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, "count", 1)).post("/issueLinks")
                 .then().statusCode(200).extract().path("links[0].url");
     }
 

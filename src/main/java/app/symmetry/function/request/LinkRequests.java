@@ -2,6 +2,7 @@ package app.symmetry.function.request;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import app.symmetry.link.IssueLinksRequest;
@@ -13,8 +14,8 @@ import app.symmetry.token.TokenCodec;
 public final class LinkRequests {
 
     public static final int MAX_LINKS = 1000;
-    public static final List<String> ISSUE_LINKS_FIELDS = List.of("unitId", "kind", "count", "expiresInDays");
-    public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "expiresInDays");
+    public static final List<String> ISSUE_LINKS_FIELDS = List.of("unitId", "kind", "campaignId", "count", "expiresInDays");
+    public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "campaignId", "expiresInDays");
     public static final List<String> GET_FORM_FIELDS = List.of("token");
     public static final List<String> REVOKE_FIELDS = List.of("token");
     private static final Set<String> KINDS = Set.of("customer", "pulse");
@@ -24,14 +25,19 @@ public final class LinkRequests {
 
     public static IssueLinksRequest issueLinks(Map<String, ?> request) {
         InputFields in = InputFields.of(request, ISSUE_LINKS_FIELDS.toArray(String[]::new));
-        return new IssueLinksRequest(in.requiredString("unitId", 128), audience(in.requiredChoice("kind", KINDS)),
-                in.optionalInt("count", 1, MAX_LINKS).orElse(1), in.optionalInt("expiresInDays", 1, 366).orElse(30));
+        String unitId = in.requiredString("unitId", 128);
+        Audience audience = audience(in.requiredChoice("kind", KINDS));
+        Optional<String> campaignId = campaign(in, audience);
+        return new IssueLinksRequest(unitId, audience, in.optionalInt("count", 1, MAX_LINKS).orElse(1),
+                in.optionalInt("expiresInDays", 1, 366).orElse(30), campaignId);
     }
 
     public static IssueUnitCodeRequest issueUnitCode(Map<String, ?> request) {
         InputFields in = InputFields.of(request, ISSUE_UNIT_CODE_FIELDS.toArray(String[]::new));
-        return new IssueUnitCodeRequest(in.requiredString("unitId", 128), audience(in.requiredChoice("kind", KINDS)),
-                in.optionalInt("expiresInDays", 1, 3660));
+        String unitId = in.requiredString("unitId", 128);
+        Audience audience = audience(in.requiredChoice("kind", KINDS));
+        Optional<String> campaignId = campaign(in, audience);
+        return new IssueUnitCodeRequest(unitId, audience, in.optionalInt("expiresInDays", 1, 3660), campaignId);
     }
 
     /** The token of {@code getForm}, a query parameter. */
@@ -42,6 +48,18 @@ public final class LinkRequests {
 
     public static String revokedToken(Map<String, ?> request) {
         return InputFields.of(request, REVOKE_FIELDS.toArray(String[]::new)).requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
+    }
+
+    /** Pulse credentials belong to a campaign (startPulseCampaign); customer ones to none. */
+    private static Optional<String> campaign(InputFields in, Audience audience) {
+        Optional<String> id = in.optionalString("campaignId", 16);
+        if (audience == Audience.PULSE && id.isEmpty()) {
+            throw in.missing("campaignId");
+        }
+        if (audience == Audience.CUSTOMER && id.isPresent()) {
+            throw in.invalid("campaignId", "customer codes and links belong to no campaign");
+        }
+        return id;
     }
 
     private static Audience audience(String kind) {

@@ -1,0 +1,29 @@
+package app.symmetry.function;
+
+import java.util.Map;
+
+import app.symmetry.access.Access;
+import app.symmetry.access.Role;
+import app.symmetry.campaign.PulseCampaigns;
+import app.symmetry.campaign.StartedCampaign;
+import app.symmetry.function.request.CampaignRequests;
+import io.quarkus.funqy.Funq;
+
+/** Pulse campaigns (hr and admin): the headcount that bounds a unit's pulse answers. */
+public class CampaignFunctions {
+
+    private final Access access;
+    private final PulseCampaigns campaigns;
+
+    public CampaignFunctions(Access access, PulseCampaigns campaigns) {
+        this.access = access;
+        this.campaigns = campaigns;
+    }
+
+    @Funq
+    public StartedCampaign startPulseCampaign(Map<String, Object> request) {
+        Access.Authorized in = access.authorize(request, Role.ADMIN, Role.HR);
+        access.requireUnit(in.caller(), in.body() == null ? null : in.body().get("unitId"), "unitId");
+        return campaigns.start(in.caller().keyId(), CampaignRequests.start(in.body()));
+    }
+}

@@ -1,0 +1,112 @@
+package app.symmetry.storage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Pulse campaigns: {@code CAMPAIGN#id} / {@code -} holds the unit, its headcount, the closing day,
+ * who started it and when, how many credentials were issued and how many answers were accepted. The
+ * accepted count is raised in the answer's own transaction ({@link AnswerStore}), on the condition
+ * that it stays under the headcount. Each issuing of credentials is its own record,
+ * {@code CAMPAIGN#id} / {@code ISSUED#time#random}: who, when, what, how many.
+ */
+@ApplicationScoped
+public class CampaignStore {
+
+    private final DynamoDbClient dynamo;
+    private final SymmetryTable table;
+
+    public CampaignStore(Dynamo dynamo, SymmetryTable table) {
+        this.dynamo = dynamo.client();
+        this.table = table;
+    }
+
+    public record StoredCampaign(String id, String unitId, int headcount, LocalDate closesOn, String createdBy,
+            Instant createdAt, long issued, long accepted) {
+    }
+
+    public record Issuing(String kind, int count, String issuedBy, Instant issuedAt) {
+    }
+
+    public void start(StoredCampaign campaign) {
+        Map<String, AttributeValue> item = new HashMap<>(key(campaign.id()));
+        item.put("unitId", AttributeValue.fromS(campaign.unitId()));
+        item.put("headcount", AttributeValue.fromN(Integer.toString(campaign.headcount())));
+        item.put("closesOn", AttributeValue.fromS(campaign.closesOn().toString()));
+        item.put("createdBy", AttributeValue.fromS(campaign.createdBy()));
+        item.put("createdAt", AttributeValue.fromS(campaign.createdAt().toString()));
+        item.put("issued", AttributeValue.fromN("0"));
+        item.put("accepted", AttributeValue.fromN("0"));
+        StorageOperation.CAMPAIGN_WRITE.run(() -> dynamo.putItem(b -> b.tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(pk)")));
+    }
+
+    public Optional<StoredCampaign> find(String id) {
+        return StorageOperation.READ.call(() -> {
+            var response = dynamo.getItem(b -> b.tableName(table.name()).key(key(id)).consistentRead(true));
+            if (!response.hasItem()) {
+                return Optional.<StoredCampaign>empty();
+            }
+            Map<String, AttributeValue> i = response.item();
+            return Optional.of(new StoredCampaign(id, i.get("unitId").s(), Integer.parseInt(i.get("headcount").n()),
+                    LocalDate.parse(i.get("closesOn").s()), i.get("createdBy").s(), Instant.parse(i.get("createdAt").s()),
+                    Long.parseLong(i.get("issued").n()), Long.parseLong(i.get("accepted").n())));
+        });
+    }
+
+    /** The issuing's record and the campaign's issued count, together: no credential leaves unrecorded. */
+    public void recordIssuing(String campaignId, Issuing issuing) {
+        Map<String, AttributeValue> record = new HashMap<>();
+        record.put(SymmetryTable.PK, AttributeValue.fromS("CAMPAIGN#" + campaignId));
+        record.put(SymmetryTable.SK, AttributeValue.fromS("ISSUED#" + issuing.issuedAt() + "#" + UUID.randomUUID()));
+        record.put("kind", AttributeValue.fromS(issuing.kind()));
+        record.put("count", AttributeValue.fromN(Integer.toString(issuing.count())));
+        record.put("issuedBy", AttributeValue.fromS(issuing.issuedBy()));
+        record.put("issuedAt", AttributeValue.fromS(issuing.issuedAt().toString()));
+        StorageOperation.CAMPAIGN_WRITE.run(() -> dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(record)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(campaignId))
+                            .updateExpression("ADD issued :n").conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(issuing.count()))))
+                            .build()).build())));
+    }
+
+    /** Every issuing of one campaign, oldest first. */
+    public List<Issuing> issuings(String campaignId) {
+        return StorageOperation.READ.call(() -> dynamo.queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
+                    .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("CAMPAIGN#" + campaignId),
+                            ":s", AttributeValue.fromS("ISSUED#"))))
+                    .items().stream()
+                    .map(i -> new Issuing(i.get("kind").s(), Integer.parseInt(i.get("count").n()), i.get("issuedBy").s(),
+                            Instant.parse(i.get("issuedAt").s())))
+                    .toList());
+    }
+
+    /** The answer's share of its transaction: one more accepted answer, never past the headcount. */
+    static TransactWriteItem acceptOneMore(String tableName, String campaignId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(tableName).key(key(campaignId))
+                .updateExpression("ADD accepted :one")
+                .conditionExpression("attribute_exists(pk) AND accepted < headcount")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .build()).build();
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of(SymmetryTable.PK, AttributeValue.fromS("CAMPAIGN#" + id), SymmetryTable.SK, AttributeValue.fromS("-"));
+    }
+}
