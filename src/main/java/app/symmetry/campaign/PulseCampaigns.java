@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
+import app.symmetry.domain.Period;
+import app.symmetry.domain.Snapshot;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -83,6 +87,34 @@ public class PulseCampaigns {
 
     public void recordIssuing(String campaignId, String kind, int count, String issuedBy) {
         store.recordIssuing(campaignId, new CampaignStore.Issuing(kind, count, issuedBy, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    /**
+     * The unit snapshots' employee side, with how many pulse credentials their period's answers could
+     * have come from: every credential issued by the unit's campaigns open during the period (created
+     * before it ended, closing after it began). A shared code counts one: all the answers through it
+     * could be one person's, a device cap a day. Other scopes are returned as they are.
+     */
+    public List<Snapshot> withCredentials(List<Snapshot> snapshots) {
+        Map<String, List<StoredCampaign>> byUnit = new HashMap<>();
+        List<Snapshot> out = new ArrayList<>(snapshots.size());
+        for (Snapshot s : snapshots) {
+            Optional<Period> period = Period.parse(s.period());
+            Optional<Unit> unit = "unit".equals(s.scope()) ? directory.organisation().unit(s.id()) : Optional.empty();
+            if (s.employee() == null || period.isEmpty() || unit.isEmpty()) {
+                out.add(s);
+                continue;
+            }
+            LocalDate start = period.get().start();
+            LocalDate end = period.get().end();
+            long issued = byUnit.computeIfAbsent(unit.get().id(), id -> store.ofUnitClosingFrom(id, start)).stream()
+                    .filter(c -> !c.closesOn().isBefore(start)
+                            && !LocalDate.ofInstant(c.createdAt(), unit.get().zone()).isAfter(end))
+                    .mapToLong(StoredCampaign::issued).sum();
+            out.add(new Snapshot(s.scope(), s.id(), s.period(), s.methodVersion(), s.computedAt(), s.customer(),
+                    s.employee().withCredentials(issued), s.gaps(), s.symmetry(), s.trend(), s.correlation()));
+        }
+        return out;
     }
 
     /** A credential's id: its campaign's, then its own random part. */

@@ -43,10 +43,23 @@ public record Snapshot(String scope, String id, String period, int methodVersion
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EmployeeSide(Long n, boolean suppressed, NpsView enps, Map<String, DimensionView> dimensions,
-            Double attentionIndex, Integer minimumGroupSize, String reason) {
+            Double attentionIndex, Integer minimumGroupSize, String reason, Long credentials) {
+
+        public EmployeeSide(Long n, boolean suppressed, NpsView enps, Map<String, DimensionView> dimensions,
+                Double attentionIndex, Integer minimumGroupSize, String reason) {
+            this(n, suppressed, enps, dimensions, attentionIndex, minimumGroupSize, reason, null);
+        }
 
         public static EmployeeSide suppressed(int k, String reason) {
             return new EmployeeSide(null, true, null, null, null, k, reason);
+        }
+
+        /**
+         * How many pulse credentials the period's answers could have come from (a unit's snapshots): the
+         * credentials issued by the unit's campaigns open in the period, a shared code counting one.
+         */
+        public EmployeeSide withCredentials(long issued) {
+            return new EmployeeSide(n, suppressed, enps, dimensions, attentionIndex, minimumGroupSize, reason, issued);
         }
     }
 

@@ -1,11 +1,13 @@
 package app.symmetry.function;
 
+import java.util.List;
 import java.util.Map;
 
 import app.symmetry.access.Access;
 import app.symmetry.access.Role;
 import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
+import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.domain.Snapshot;
 import app.symmetry.function.request.AggregationRequests;
 import app.symmetry.function.request.SnapshotRequests;
@@ -21,8 +23,10 @@ public class SnapshotFunctions {
     private final Aggregator aggregator;
     private final SnapshotService snapshots;
     private final Access access;
+    private final PulseCampaigns campaigns;
 
-    public SnapshotFunctions(Aggregator aggregator, SnapshotService snapshots, Access access) {
+    public SnapshotFunctions(Aggregator aggregator, SnapshotService snapshots, Access access, PulseCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.aggregator = aggregator;
         this.snapshots = snapshots;
         this.access = access;
@@ -39,7 +43,7 @@ public class SnapshotFunctions {
         Access.Authorized in = access.authorize(query, Role.ADMIN, Role.VIEWER, Role.SERVICE);
         SnapshotQuery wanted = SnapshotRequests.get(in.body());
         access.requireVisible(in.caller(), wanted.scope(), wanted.id());
-        return snapshots.get(wanted);
+        return campaigns.withCredentials(List.of(snapshots.get(wanted))).get(0);
     }
 
     @Funq
@@ -51,6 +55,9 @@ public class SnapshotFunctions {
         }
         SnapshotPage page = snapshots.list(wanted);
         // scope=units/regions lists every group of a period: a scoped key sees its own (a page may then be short).
-        return new SnapshotPage(access.visible(in.caller(), page.items(), Snapshot::scope, Snapshot::id), page.cursor());
+        List<Snapshot> visible = access.visible(in.caller(), page.items(), Snapshot::scope, Snapshot::id);
+        // A unit's history says how many credentials each period's answers could have come from (one read).
+        return new SnapshotPage(wanted instanceof SnapshotListing.History ? campaigns.withCredentials(visible) : visible,
+                page.cursor());
     }
 }

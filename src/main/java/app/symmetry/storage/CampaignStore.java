@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @ApplicationScoped
 public class CampaignStore {
 
+    static final String UNIT_LISTING = "CAMPAIGNS#";
+
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
@@ -44,6 +46,9 @@ public class CampaignStore {
     public void start(StoredCampaign campaign) {
         Map<String, AttributeValue> item = new HashMap<>(key(campaign.id()));
         item.put("unitId", AttributeValue.fromS(campaign.unitId()));
+        // A unit's campaigns, by closing day, for the snapshots that count their credentials.
+        item.put(SymmetryTable.GPK, AttributeValue.fromS(UNIT_LISTING + campaign.unitId()));
+        item.put(SymmetryTable.GSK, AttributeValue.fromS(campaign.closesOn() + "#" + campaign.id()));
         item.put("headcount", AttributeValue.fromN(Integer.toString(campaign.headcount())));
         item.put("closesOn", AttributeValue.fromS(campaign.closesOn().toString()));
         item.put("createdBy", AttributeValue.fromS(campaign.createdBy()));
@@ -54,17 +59,29 @@ public class CampaignStore {
                 .conditionExpression("attribute_not_exists(pk)")));
     }
 
+    /** A unit's campaigns that close on {@code from} or later. */
+    public List<StoredCampaign> ofUnitClosingFrom(String unitId, LocalDate from) {
+        return StorageOperation.READ.call(() -> dynamo.queryPaginator(b -> b.tableName(table.name()).indexName(SymmetryTable.BY_PERIOD)
+                .keyConditionExpression("gpk = :g AND gsk >= :from")
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(UNIT_LISTING + unitId),
+                        ":from", AttributeValue.fromS(from.toString()))))
+                .items().stream().map(CampaignStore::read).toList());
+    }
+
     public Optional<StoredCampaign> find(String id) {
         return StorageOperation.READ.call(() -> {
             var response = dynamo.getItem(b -> b.tableName(table.name()).key(key(id)).consistentRead(true));
             if (!response.hasItem()) {
                 return Optional.<StoredCampaign>empty();
             }
-            Map<String, AttributeValue> i = response.item();
-            return Optional.of(new StoredCampaign(id, i.get("unitId").s(), Integer.parseInt(i.get("headcount").n()),
-                    LocalDate.parse(i.get("closesOn").s()), i.get("createdBy").s(), Instant.parse(i.get("createdAt").s()),
-                    Long.parseLong(i.get("issued").n()), Long.parseLong(i.get("accepted").n())));
+            return Optional.of(read(response.item()));
         });
+    }
+
+    private static StoredCampaign read(Map<String, AttributeValue> i) {
+        return new StoredCampaign(i.get(SymmetryTable.PK).s().substring("CAMPAIGN#".length()), i.get("unitId").s(),
+                Integer.parseInt(i.get("headcount").n()), LocalDate.parse(i.get("closesOn").s()), i.get("createdBy").s(),
+                Instant.parse(i.get("createdAt").s()), Long.parseLong(i.get("issued").n()), Long.parseLong(i.get("accepted").n()));
     }
 
     /** The issuing's record and the campaign's issued count, together: no credential leaves unrecorded. */

@@ -53,6 +53,9 @@ class PulseCampaignTest {
     @Inject
     Tokens tokens;
 
+    @Inject
+    app.symmetry.aggregation.Aggregator aggregator;
+
     private String key(String role, List<String> units) {
         Map<String, Object> body = new HashMap<>(Map.of("role", role));
         if (!units.isEmpty()) {
@@ -223,6 +226,32 @@ class PulseCampaignTest {
         // A pulse credential signed without a campaign (as before campaigns existed) is not accepted.
         refused(answer(tokens.code(Audience.PULSE, UNIT)), 403, "invalid_token");
         assertThat(table.count()).isEqualTo(afterCampaign);
+    }
+
+    @Test
+    void aUnitSnapshotSaysHowManyCredentialsItsAnswersCouldHaveComeFrom() {
+        BASE.set(base);
+        String unit = "luxembourg-gare";
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Luxembourg"));
+        String campaignId = Campaigns.open(base, unit, 30, today.plusDays(10));
+        List<String> links = Api.manager(base).body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId, "count", 6))
+                .post("/issueLinks").then().statusCode(200).extract().path("links.token");
+        String code = Api.manager(base).body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId))
+                .post("/issueUnitCode").then().statusCode(200).extract().path("token");
+        answer(links.get(0)).statusCode(200);
+        answer(code).statusCode(200);
+        aggregator.recompute(today, today);
+        String month = "MONTH:" + today.toString().substring(0, 7);
+        // Six links and one shared code: the month's answers could have come from seven credentials.
+        Api.manager(base).queryParam("scope", "unit").queryParam("id", unit).queryParam("period", month).get("/getSnapshot")
+                .then().statusCode(200).body("employee.credentials", equalTo(7));
+        Api.manager(base).queryParam("scope", "unit").queryParam("id", unit).queryParam("periodType", "MONTH").get("/listSnapshots")
+                .then().statusCode(200).body("items.find { it.period == '" + month + "' }.employee.credentials", equalTo(7));
+        // A month before the campaign began counts none of them.
+        String before = "MONTH:" + today.minusMonths(2).toString().substring(0, 7);
+        aggregator.recompute(today.minusMonths(2), today.minusMonths(2));
+        Api.manager(base).queryParam("scope", "unit").queryParam("id", unit).queryParam("period", before).get("/getSnapshot")
+                .then().statusCode(200).body("employee.credentials", equalTo(0));
     }
 
     @Test

@@ -162,9 +162,9 @@ class TemplateTest {
         assertThat(granted.get("revokeUnitCode")).containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys);
         for (String reader : List.of("getSnapshot", "listSnapshots")) {
             // a unit's days are computed from its tallies when read
-            assertThat(granted.get(reader)).as(reader + " only reads snapshots and tallies")
+            assertThat(granted.get(reader)).as(reader + " only reads snapshots, tallies, its caller's key and the unit's campaigns")
                     .containsExactlyInAnyOrder("dynamodb:GetItem SNAPSHOT#*", "dynamodb:Query SNAPSHOT#*",
-                            "dynamodb:BatchGetItem TALLY#*", "dynamodb:Query TALLY#*", readKeys);
+                            "dynamodb:BatchGetItem TALLY#*", "dynamodb:Query TALLY#*", readKeys, "dynamodb:Query CAMPAIGNS#*");
         }
         assertThat(granted.get("createApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*");
         assertThat(granted.get("listApiKeys")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query APIKEYS");
