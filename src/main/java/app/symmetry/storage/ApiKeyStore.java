@@ -17,14 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * API keys: {@code APIKEY#keyId} / {@code -}, holding the SHA-256 of the secret (never the secret),
  * the role, the scope, who created it and when, and when it was revoked. The {@code byPeriod} index
- * ({@code gpk} = {@value #LISTING}, {@code gsk} = creation time and id) lists them without a scan.
+ * ({@code gpk} = {@value #SymmetryTable.API_KEYS}, {@code gsk} = creation time and id) lists them without a scan.
  * <p>
  * Read on every protected call, not cached: a revoked key is refused by the next call.
  */
 @ApplicationScoped
 public class ApiKeyStore {
-
-    static final String LISTING = "APIKEYS";
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
@@ -48,8 +46,8 @@ public class ApiKeyStore {
 
     /** Writes a new key; a key id already taken (a 96-bit random id) is a failure, never an overwrite. */
     public void create(StoredApiKey key) {
-        Map<String, AttributeValue> item = new HashMap<>(key(key.keyId()));
-        item.put(SymmetryTable.GPK, AttributeValue.fromS(LISTING));
+        Map<String, AttributeValue> item = new HashMap<>(SymmetryTable.apiKey(key.keyId()));
+        item.put(SymmetryTable.GPK, AttributeValue.fromS(SymmetryTable.API_KEYS));
         item.put(SymmetryTable.GSK, AttributeValue.fromS(key.createdAt() + "#" + key.keyId()));
         item.put("secretHash", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(key.secretHash())));
         item.put("role", AttributeValue.fromS(key.role()));
@@ -64,7 +62,7 @@ public class ApiKeyStore {
 
     public Optional<StoredApiKey> find(String keyId) {
         return StorageOperation.READ.call(() -> {
-            var response = dynamo.getItem(b -> b.tableName(table.name()).key(key(keyId)).consistentRead(true));
+            var response = dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.apiKey(keyId)).consistentRead(true));
             return response.hasItem() ? Optional.of(read(response.item())) : Optional.<StoredApiKey>empty();
         });
     }
@@ -73,7 +71,7 @@ public class ApiKeyStore {
     public boolean revoke(String keyId, String by, Instant at) {
         return StorageOperation.KEY_WRITE.call(() -> {
             try {
-                dynamo.updateItem(b -> b.tableName(table.name()).key(key(keyId))
+                dynamo.updateItem(b -> b.tableName(table.name()).key(SymmetryTable.apiKey(keyId))
                         .conditionExpression("attribute_exists(pk)")
                         .updateExpression("SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)")
                         .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()), ":by", AttributeValue.fromS(by))));
@@ -90,12 +88,12 @@ public class ApiKeyStore {
             QueryResponse response = dynamo.query(b -> {
                 b.tableName(table.name()).indexName(SymmetryTable.BY_PERIOD)
                         .keyConditionExpression("gpk = :g")
-                        .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(LISTING)))
+                        .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(SymmetryTable.API_KEYS)))
                         .limit(limit);
                 after.ifPresent(position -> b.exclusiveStartKey(Map.of(
-                        SymmetryTable.GPK, AttributeValue.fromS(LISTING), SymmetryTable.GSK, AttributeValue.fromS(position),
-                        SymmetryTable.PK, AttributeValue.fromS("APIKEY#" + position.substring(position.indexOf('#') + 1)),
-                        SymmetryTable.SK, AttributeValue.fromS("-"))));
+                        SymmetryTable.GPK, AttributeValue.fromS(SymmetryTable.API_KEYS), SymmetryTable.GSK, AttributeValue.fromS(position),
+                        SymmetryTable.PK, SymmetryTable.apiKey(position.substring(position.indexOf('#') + 1)).get(SymmetryTable.PK),
+                        SymmetryTable.SK, SymmetryTable.apiKey(position.substring(position.indexOf('#') + 1)).get(SymmetryTable.SK))));
             });
             List<StoredApiKey> items = new ArrayList<>();
             response.items().forEach(i -> items.add(read(i)));
@@ -107,7 +105,7 @@ public class ApiKeyStore {
     }
 
     private static StoredApiKey read(Map<String, AttributeValue> item) {
-        return new StoredApiKey(item.get(SymmetryTable.PK).s().substring("APIKEY#".length()),
+        return new StoredApiKey(SymmetryTable.keyIdOf(item),
                 item.get("secretHash").b().asByteArray(), item.get("role").s(), strings(item.get("units")),
                 strings(item.get("regions")), item.containsKey("label") ? item.get("label").s() : "",
                 item.get("createdBy").s(), Instant.parse(item.get("createdAt").s()),
@@ -123,7 +121,4 @@ public class ApiKeyStore {
         return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
 
-    private static Map<String, AttributeValue> key(String keyId) {
-        return Map.of(SymmetryTable.PK, AttributeValue.fromS("APIKEY#" + keyId), SymmetryTable.SK, AttributeValue.fromS("-"));
-    }
 }

@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @ApplicationScoped
 public class CampaignStore {
 
-    static final String UNIT_LISTING = "CAMPAIGNS#";
-
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
@@ -44,10 +42,10 @@ public class CampaignStore {
     }
 
     public void start(StoredCampaign campaign) {
-        Map<String, AttributeValue> item = new HashMap<>(key(campaign.id()));
+        Map<String, AttributeValue> item = new HashMap<>(SymmetryTable.campaign(campaign.id()));
         item.put("unitId", AttributeValue.fromS(campaign.unitId()));
         // A unit's campaigns, by closing day, for the snapshots that count their credentials.
-        item.put(SymmetryTable.GPK, AttributeValue.fromS(UNIT_LISTING + campaign.unitId()));
+        item.put(SymmetryTable.GPK, AttributeValue.fromS(SymmetryTable.campaignsOfUnit(campaign.unitId())));
         item.put(SymmetryTable.GSK, AttributeValue.fromS(campaign.closesOn() + "#" + campaign.id()));
         item.put("headcount", AttributeValue.fromN(Integer.toString(campaign.headcount())));
         item.put("closesOn", AttributeValue.fromS(campaign.closesOn().toString()));
@@ -63,14 +61,14 @@ public class CampaignStore {
     public List<StoredCampaign> ofUnitClosingFrom(String unitId, LocalDate from) {
         return StorageOperation.READ.call(() -> dynamo.queryPaginator(b -> b.tableName(table.name()).indexName(SymmetryTable.BY_PERIOD)
                 .keyConditionExpression("gpk = :g AND gsk >= :from")
-                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(UNIT_LISTING + unitId),
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(SymmetryTable.campaignsOfUnit(unitId)),
                         ":from", AttributeValue.fromS(from.toString()))))
                 .items().stream().map(CampaignStore::read).toList());
     }
 
     public Optional<StoredCampaign> find(String id) {
         return StorageOperation.READ.call(() -> {
-            var response = dynamo.getItem(b -> b.tableName(table.name()).key(key(id)).consistentRead(true));
+            var response = dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.campaign(id)).consistentRead(true));
             if (!response.hasItem()) {
                 return Optional.<StoredCampaign>empty();
             }
@@ -79,16 +77,15 @@ public class CampaignStore {
     }
 
     private static StoredCampaign read(Map<String, AttributeValue> i) {
-        return new StoredCampaign(i.get(SymmetryTable.PK).s().substring("CAMPAIGN#".length()), i.get("unitId").s(),
+        return new StoredCampaign(SymmetryTable.campaignIdOf(i), i.get("unitId").s(),
                 Integer.parseInt(i.get("headcount").n()), LocalDate.parse(i.get("closesOn").s()), i.get("createdBy").s(),
                 Instant.parse(i.get("createdAt").s()), Long.parseLong(i.get("issued").n()), Long.parseLong(i.get("accepted").n()));
     }
 
     /** The issuing's record and the campaign's issued count, together: no credential leaves unrecorded. */
     public void recordIssuing(String campaignId, Issuing issuing) {
-        Map<String, AttributeValue> record = new HashMap<>();
-        record.put(SymmetryTable.PK, AttributeValue.fromS("CAMPAIGN#" + campaignId));
-        record.put(SymmetryTable.SK, AttributeValue.fromS("ISSUED#" + issuing.issuedAt() + "#" + UUID.randomUUID()));
+        Map<String, AttributeValue> record = new HashMap<>(SymmetryTable.campaignIssuing(campaignId, issuing.issuedAt(),
+                UUID.randomUUID().toString()));
         record.put("kind", AttributeValue.fromS(issuing.kind()));
         record.put("count", AttributeValue.fromN(Integer.toString(issuing.count())));
         record.put("issuedBy", AttributeValue.fromS(issuing.issuedBy()));
@@ -96,7 +93,7 @@ public class CampaignStore {
         StorageOperation.CAMPAIGN_WRITE.run(() -> dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(record)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(campaignId))
+                    TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(SymmetryTable.campaign(campaignId))
                             .updateExpression("ADD issued :n").conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(issuing.count()))))
                             .build()).build())));
@@ -106,8 +103,8 @@ public class CampaignStore {
     public List<Issuing> issuings(String campaignId) {
         return StorageOperation.READ.call(() -> dynamo.queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
                     .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("CAMPAIGN#" + campaignId),
-                            ":s", AttributeValue.fromS("ISSUED#"))))
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(SymmetryTable.campaignPartition(campaignId)),
+                            ":s", AttributeValue.fromS(SymmetryTable.CAMPAIGN_ISSUED))))
                     .items().stream()
                     .map(i -> new Issuing(i.get("kind").s(), Integer.parseInt(i.get("count").n()), i.get("issuedBy").s(),
                             Instant.parse(i.get("issuedAt").s())))
@@ -116,14 +113,11 @@ public class CampaignStore {
 
     /** The answer's share of its transaction: one more accepted answer, never past the headcount. */
     static TransactWriteItem acceptOneMore(String tableName, String campaignId) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tableName).key(key(campaignId))
+        return TransactWriteItem.builder().update(Update.builder().tableName(tableName).key(SymmetryTable.campaign(campaignId))
                 .updateExpression("ADD accepted :one")
                 .conditionExpression("attribute_exists(pk) AND accepted < headcount")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
                 .build()).build();
     }
 
-    private static Map<String, AttributeValue> key(String id) {
-        return Map.of(SymmetryTable.PK, AttributeValue.fromS("CAMPAIGN#" + id), SymmetryTable.SK, AttributeValue.fromS("-"));
-    }
 }

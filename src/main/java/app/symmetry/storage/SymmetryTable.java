@@ -48,6 +48,11 @@ import app.symmetry.domain.Side;
  * ({@code gpk} = {@code SNAPSHOT#scope#period}, {@code gsk} = id) lists every unit of one period. A unit's
  * days are not stored: they are computed from its tallies when read.</li>
  * <li>{@code RUN#…}: the aggregation's idempotency records.</li>
+ * <li>{@code APIKEY#keyId}: an API key's SHA-256, role, scope, creator and times (never the secret); index
+ * {@value #BY_PERIOD} ({@code gpk} = {@code APIKEYS}, {@code gsk} = creation time and id) lists them.</li>
+ * <li>{@code CAMPAIGN#id}: a pulse campaign (unit, headcount, closing day, issued and accepted counts); its
+ * issuings beside it ({@code ISSUED#time#random}); index {@value #BY_PERIOD} ({@code gpk} =
+ * {@code CAMPAIGNS#unit}, {@code gsk} = closing day and id) lists a unit's campaigns.</li>
  * </ul>
  * {@value #TTL} is the TTL attribute (epoch seconds). An item alone in its partition has the sort key
  * {@code -}. Every key is built by the methods below, and nowhere else.
@@ -162,6 +167,45 @@ public class SymmetryTable {
     static Map<String, AttributeValue> run(String runKey) {
         return only("RUN#" + runKey);
     }
+
+    static Map<String, AttributeValue> apiKey(String keyId) {
+        return only(API_KEY + keyId);
+    }
+
+    /** The key id of an {@code APIKEY#} item. */
+    static String keyIdOf(Map<String, AttributeValue> item) {
+        return item.get(PK).s().substring(API_KEY.length());
+    }
+
+    /** The {@value #BY_PERIOD} index's partition of every key. */
+    static final String API_KEYS = "APIKEYS";
+
+    static String campaignPartition(String campaignId) {
+        return CAMPAIGN + campaignId;
+    }
+
+    static Map<String, AttributeValue> campaign(String campaignId) {
+        return only(campaignPartition(campaignId));
+    }
+
+    /** The id of a {@code CAMPAIGN#} item. */
+    static String campaignIdOf(Map<String, AttributeValue> item) {
+        return item.get(PK).s().substring(CAMPAIGN.length());
+    }
+
+    static Map<String, AttributeValue> campaignIssuing(String campaignId, Instant at, String random) {
+        return key(campaignPartition(campaignId), CAMPAIGN_ISSUED + at + "#" + random);
+    }
+
+    static final String CAMPAIGN_ISSUED = "ISSUED#";
+
+    /** The {@value #BY_PERIOD} index's partition of one unit's campaigns. */
+    static String campaignsOfUnit(String unitId) {
+        return "CAMPAIGNS#" + unitId;
+    }
+
+    private static final String API_KEY = "APIKEY#";
+    private static final String CAMPAIGN = "CAMPAIGN#";
 
     static String tallyPartition(String unitId) {
         return TALLY + unitId;
