@@ -37,6 +37,7 @@ import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -234,9 +235,9 @@ class DatabaseOutageTest {
     void everyFunctionThatNeedsTheDatabaseSaysRetryAndWritesNothingWhileItIsDown() throws Exception {
         String unit = "paris-opera";
         String customerCode = issue("/issueUnitCode", Map.of("unitId", unit, "kind", "customer"), "token");
-        String pulseCode = issue("/issueUnitCode", Map.of("unitId", unit, "kind", "pulse"), "token");
+        String pulseCode = issue("/issueUnitCode", Campaigns.credential(base, unit, "pulse"), "token");
         String customerLink = issue("/issueLinks", Map.of("unitId", unit, "kind", "customer"), "links[0].token");
-        String pulseLink = issue("/issueLinks", Map.of("unitId", unit, "kind", "pulse"), "links[0].token");
+        String pulseLink = issue("/issueLinks", Campaigns.credential(base, unit, "pulse"), "links[0].token");
         String day = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
         Set<String> before = keys(table.all());
 
