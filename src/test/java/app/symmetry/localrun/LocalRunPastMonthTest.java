@@ -48,8 +48,9 @@ class LocalRunPastMonthTest {
         String clock = day + "T12:00:00Z";
 
         try (LocalRunProcess past = LocalRunProcess.start(data, Map.of("SYMMETRY_LOCAL_CLOCK", clock, "SYMMETRY_LOCAL_AGGREGATE_EVERY", "PT2S"))) {
-            answer(past, "customer", "submitFeedback", CUSTOMERS);
-            answer(past, "pulse", "submitPulse", EMPLOYEES);
+            answer(past, "customer", "submitFeedback", CUSTOMERS, "");
+            // pulse links belong to a campaign, started at the run's (past) clock
+            answer(past, "pulse", "submitPulse", EMPLOYEES, "&campaignId=" + campaign(past, EMPLOYEES, day.plusDays(20)));
             // the answers are on the past day, and the timer aggregates them at the past time
             Map<String, Object> dayFigures = awaitSnapshot(past, "DAY:" + day, s -> customerN(s) == CUSTOMERS);
             assertThat(customerN(dayFigures)).isEqualTo(CUSTOMERS);
@@ -68,8 +69,8 @@ class LocalRunPastMonthTest {
     }
 
     /** {@code count} answers of one audience, each on its own single-use link, all acknowledged. */
-    private static void answer(LocalRunProcess run, String kind, String function, int count) throws Exception {
-        HttpResponse<String> csv = get(run, "links.csv?unitId=" + UNIT + "&kind=" + kind + "&count=" + count + "&expiresInDays=30");
+    private static void answer(LocalRunProcess run, String kind, String function, int count, String campaign) throws Exception {
+        HttpResponse<String> csv = get(run, "links.csv?unitId=" + UNIT + "&kind=" + kind + "&count=" + count + "&expiresInDays=30" + campaign);
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
         int tokenColumn = List.of(lines.get(0).split(",")).indexOf("token");
@@ -121,6 +122,17 @@ class LocalRunPastMonthTest {
     private static long customerN(Map<String, Object> snapshot) {
         Object customer = snapshot.get("customer");
         return customer instanceof Map<?, ?> c && c.get("n") instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** A pulse campaign of {@code headcount} for the unit, with the run's admin key; its id. */
+    private static String campaign(LocalRunProcess run, int headcount, LocalDate closesOn) throws Exception {
+        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(run.baseUrl().resolve("startPulseCampaign"))
+                .header("x-api-key", LocalRunProcess.API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("unitId", UNIT, "headcount", headcount, "closesOn", closesOn.toString())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return (String) JSON.readValue(reply.body(), Map.class).get("campaignId");
     }
 
     @SuppressWarnings("unchecked")
