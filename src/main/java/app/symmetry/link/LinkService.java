@@ -29,7 +29,8 @@ import app.symmetry.token.TokenCodec;
 @Singleton
 public class LinkService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Per instance, not static: a native image must not freeze a seeded generator into its heap at build time. */
+    private final SecureRandom random = new SecureRandom();
 
     private final OrganisationDirectory directory;
     private final TokenCodec codec;
@@ -107,9 +108,9 @@ public class LinkService {
         return publicUrl + "/form/#t=" + token;
     }
 
-    private static String randomId() {
+    private String randomId() {
         byte[] id = new byte[12];
-        RANDOM.nextBytes(id);
+        random.nextBytes(id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 }
