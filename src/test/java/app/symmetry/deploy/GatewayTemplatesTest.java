@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.symmetry.api.DeviceOrigins;
-import app.symmetry.api.GatewayRequest;
 import app.symmetry.deploy.GatewayEmulation.Invocation;
 import app.symmetry.deploy.GatewayEmulation.Refused;
 import app.symmetry.deploy.GatewayEmulation.Request;
@@ -29,6 +27,8 @@ import app.symmetry.deploy.GatewayEmulation.Response;
 import app.symmetry.domain.DeviceOrigin;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
+import app.symmetry.function.request.DeviceOrigins;
+import app.symmetry.function.request.GatewayRequest;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.LambdaClient;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -18,16 +19,24 @@ public final class LambdaClient {
     }
 
     public static ValidatableResponse invoke(Object event) {
-        return given().baseUri("http://localhost").port(port()).contentType(ContentType.JSON).accept(ContentType.JSON)
+        int port = port();
+        return given().port(port).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(event).when().post("/").then();
     }
 
     public static ValidatableResponse invokeRaw(String body) {
-        return given().baseUri("http://localhost").port(port()).contentType(ContentType.JSON).accept(ContentType.JSON)
+        int port = port();
+        return given().port(port).contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(body).when().post("/").then();
     }
 
     private static int port() {
+        if (RestAssured.baseURI == null || RestAssured.basePath == null || RestAssured.port <= 0) {
+            // a packaged-function test: Quarkus found no HTTP server in the artifact and left rest-assured without one
+            RestAssured.baseURI = "http://localhost";
+            RestAssured.basePath = "";
+            RestAssured.port = RestAssured.DEFAULT_PORT;
+        }
         Integer packaged = Integer.getInteger(PackagedFunction.PORT);
         return packaged != null ? packaged
                 : ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
