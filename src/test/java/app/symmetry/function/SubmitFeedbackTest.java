@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +30,7 @@ import app.symmetry.domain.Side;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.LambdaClient;
+import app.symmetry.testing.PackagedFunction;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
 import app.symmetry.token.Audience;
@@ -245,6 +247,9 @@ class SubmitFeedbackTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = PackagedFunction.RUNTIME, matches = "jvm", disabledReason = "on Lambda's Java runtimes AWS's"
+            + " runtime interface client reads the event and reports Jackson's own message, not the poll loop's \"Could not"
+            + " deserialize\" (a 500 at the gateway); through the gateway no body that is not JSON reaches a function")
     void malformedJsonIsAFunctionErrorTheGatewayMapsTo400() {
         var response = LambdaClient.invokeRaw("{\"recommend\": ").statusCode(500).extract();
         assertThat((String) response.path("errorMessage")).startsWith("Could not deserialize");

@@ -63,6 +63,8 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     static final Path WORK = ROOT.resolve("target/packaged-it");
     /** Where {@link LambdaClient} sends events while a packaged function runs. */
     static final String PORT = "symmetry.packaged-function.port";
+    /** {@code jvm} or {@code native} while a packaged function runs: for a test that cannot hold on one of them. */
+    public static final String RUNTIME = "symmetry.packaged-function.runtime";
 
     private static Path task;
 
@@ -128,6 +130,7 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
         front.createContext("/", exchange -> invoke(exchange, log));
         front.start();
         System.setProperty(PORT, String.valueOf(front.getAddress().getPort()));
+        System.setProperty(RUNTIME, nativeZip ? "native" : "jvm");
     }
 
     /** One event in, the function's answer out: 200 with its result, or 500 with its function error, as the mock event server answers. */
@@ -160,6 +163,7 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         System.clearProperty(PORT);
+        System.clearProperty(RUNTIME);
         if (front != null) {
             front.stop(0);
         }
