@@ -58,7 +58,12 @@ final class GatewayEmulation {
 
     /** A method request as it reaches API Gateway. Headers in the order and case the client sent them. */
     record Request(String httpMethod, String resourcePath, Map<String, String> headers, Map<String, String> query,
-            String body, String sourceIp, Map<String, String> stageVariables) {
+            String body, String sourceIp, Map<String, String> stageVariables, Map<String, String> authorizer) {
+
+        Request(String httpMethod, String resourcePath, Map<String, String> headers, Map<String, String> query,
+                String body, String sourceIp, Map<String, String> stageVariables) {
+            this(httpMethod, resourcePath, headers, query, body, sourceIp, stageVariables, Map.of());
+        }
 
         static Request post(String path, String body, String sourceIp, Map<String, String> headers) {
             return new Request("POST", path, headers, Map.of(), body, sourceIp, Map.of());
@@ -69,7 +74,12 @@ final class GatewayEmulation {
         }
 
         Request withStageVariables(Map<String, String> variables) {
-            return new Request(httpMethod, resourcePath, headers, query, body, sourceIp, variables);
+            return new Request(httpMethod, resourcePath, headers, query, body, sourceIp, variables, authorizer);
+        }
+
+        /** What a Lambda authorizer's context returned: {@code $context.authorizer.<key>}, each value a string. */
+        Request withAuthorizer(Map<String, String> context) {
+            return new Request(httpMethod, resourcePath, headers, query, body, sourceIp, stageVariables, context);
         }
     }
 
@@ -111,6 +121,7 @@ final class GatewayEmulation {
         identity.put("userAgent", userAgent(request.headers()));
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("identity", identity);
+        context.put("authorizer", new LinkedHashMap<>(request.authorizer()));
         context.put("requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
         context.put("extendedRequestId", "abcdEFGHijkl=");
         context.put("stage", "v1");
