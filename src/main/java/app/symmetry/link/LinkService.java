@@ -31,7 +31,8 @@ import app.symmetry.token.TokenCodec;
 @Singleton
 public class LinkService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Per instance, not static: a native image must not freeze a seeded generator into its heap at build time. */
+    private final SecureRandom random = new SecureRandom();
 
     private final OrganisationDirectory directory;
     private final TokenCodec codec;
@@ -99,8 +100,8 @@ public class LinkService {
         return campaign.map(c -> PulseCampaigns.closesAt(c, unit)).filter(close -> close.isBefore(expiry)).orElse(expiry);
     }
 
-    private static String credentialId(Optional<StoredCampaign> campaign) {
-        return campaign.map(c -> PulseCampaigns.credentialId(c.id(), randomId())).orElseGet(LinkService::randomId);
+    private String credentialId(Optional<StoredCampaign> campaign) {
+        return campaign.map(c -> PulseCampaigns.credentialId(c.id(), randomId())).orElseGet(this::randomId);
     }
 
     UnitCode unitCode(TokenClaims claims) {
@@ -136,9 +137,9 @@ public class LinkService {
         return publicUrl + "/form/#t=" + token;
     }
 
-    private static String randomId() {
+    private String randomId() {
         byte[] id = new byte[12];
-        RANDOM.nextBytes(id);
+        random.nextBytes(id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 }

@@ -180,6 +180,18 @@ class PackagedFunctionIT {
             JsonNode receipt = JSON.readTree(invoke(runtime, launcher.get(), submit, configs.get(submit), cfn, event));
             assertThat(receipt.isObject()).as(receipt.toString()).isTrue();
             assertThat(answersStored()).as("the answer is in the table").isEqualTo(before + 1);
+
+            // a refusal, as this runtime reports the function error, selects the contract's status at the gateway
+            Map<String, Object> tooHigh = new LinkedHashMap<>(feedback(code.path("token").asText()));
+            tooHigh.put("recommend", 11);
+            String error = invoke(runtime, launcher.get(), submit, configs.get(submit), cfn, JSON.writeValueAsString(
+                    Map.of("body", tooHigh, "origin", Map.of("sourceIp", "203.0.113.7", "userAgent", "x"))), true);
+            GatewayEmulation.Response refused = GatewayEmulation.methodResponse(
+                    map(Deployment.openApi(), "paths", "/submitFeedback", "post", "x-amazon-apigateway-integration", "responses"),
+                    GatewayEmulation.Invocation.error(error));
+            assertThat(refused.status()).as(runtime + " reported " + error).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).path("error").path("code").asText()).isEqualTo("invalid_field");
+            assertThat(answersStored()).as("nothing written for a refusal").isEqualTo(before + 1);
             ran.add(runtime);
         }
         if (ran.isEmpty()) {
@@ -197,6 +209,12 @@ class PackagedFunctionIT {
     /** Starts one function, sends one event, returns its answer (an init or function error fails the test). */
     private String invoke(String runtime, String launcher, String function, Map<String, Object> config, Intrinsics cfn,
             String event) throws Exception {
+        return invoke(runtime, launcher, function, config, cfn, event, false);
+    }
+
+    /** As above; with {@code functionError}, the function must answer with a function error, whose object is returned. */
+    private String invoke(String runtime, String launcher, String function, Map<String, Object> config, Intrinsics cfn,
+            String event, boolean functionError) throws Exception {
         assertThat(cfn.value(config.get("Runtime"))).as(function + "'s runtime").isEqualTo(runtime);
         String handler = (String) cfn.value(config.get("Handler"));
         Map<String, String> environment = new LinkedHashMap<>();
@@ -252,11 +270,11 @@ class PackagedFunctionIT {
                     throw new AssertionError(function + " (" + runtime + ", handler " + handler + ") did not answer; init error: "
                             + api.initError() + "\n" + tail(log), e);
                 }
-                assertThat(a.error()).as(function + " (" + runtime + ") answered an error: " + a.body() + "\n" + tail(log)).isFalse();
+                assertThat(a.error()).as(function + " (" + runtime + ") answered: " + a.body() + "\n" + tail(log)).isEqualTo(functionError);
                 // SIGTERM, as Lambda ends an environment: nothing may fail on the way out either
                 process.destroy();
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(function + " stops on SIGTERM").isTrue();
-                assertThat(Files.readAllLines(log)).as(function + " (" + runtime + ") logged an error:\n" + tail(log))
+                assertThat(functionError ? List.<String>of() : Files.readAllLines(log)).as(function + " (" + runtime + ") logged an error:\n" + tail(log))
                         .noneMatch(line -> line.contains(" ERROR [") || line.contains("\"level\":\"ERROR\""));
                 return a.body();
             } finally {

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.testing.LambdaClient;
@@ -31,8 +29,8 @@ class StorageUnavailableTest {
         }
     }
 
-    @Inject
-    Tokens tokens;
+    // Not injected: StorageUnavailableIT runs this test against the packaged function, in another process.
+    final Tokens tokens = Tokens.fromTestConfig();
 
     @Test
     void aFailedWriteIsRetryableNotAccepted() {

@@ -20,10 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +30,7 @@ import app.symmetry.domain.Side;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.LambdaClient;
+import app.symmetry.testing.PackagedFunction;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
 import app.symmetry.token.Audience;
@@ -39,6 +39,7 @@ import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
 import app.symmetry.storage.SymmetryTable;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -49,20 +50,19 @@ class SubmitFeedbackTest {
     @TestHTTPResource("/")
     URL base;
 
-    @Inject
-    TableItems table;
+    // Not injected: SubmitFeedbackIT runs these tests against the packaged function, in another process.
+    final TableItems table = TableItems.direct();
 
-    @Inject
-    Tokens tokens;
+    final Tokens tokens = Tokens.fromTestConfig();
 
+    /** A unit's QR code, as issueUnitCode signs it (that function has its own Lambda and tests: LinkFunctionsTest). */
     private String qrCode(String unitId) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", "customer")).post("/issueUnitCode")
-                .then().statusCode(200).extract().path("token");
+        return tokens.code(Audience.CUSTOMER, unitId);
     }
 
+    /** A one-time e-mail link, as issueLinks signs it. */
     private String emailLink(String unitId) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", "customer", "count", 1, "expiresInDays", 30))
-                .post("/issueLinks").then().statusCode(200).extract().path("links[0].token");
+        return tokens.link(Audience.CUSTOMER, unitId, Instant.now().plus(Duration.ofDays(30)));
     }
 
     private static void expectError(Object event, String code, String field) {
@@ -124,6 +124,7 @@ class SubmitFeedbackTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("sent at once over the HTTP binding: the Lambda runtime hands one environment one event at a time")
     void copiesSentAtOnceAreStoredOnce() throws Exception {
         Map<String, Object> answer = feedback(qrCode("versailles-chantiers"));
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -218,6 +219,7 @@ class SubmitFeedbackTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("revoking is revokeUnitCode, another Lambda: called here over the HTTP binding, which the artifact does not have")
     void aRevokedCodeIsRefused() {
         String code = qrCode("annecy-vieille-ville");
         LambdaClient.invoke(feedback(code)).statusCode(200);
@@ -245,6 +247,9 @@ class SubmitFeedbackTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = PackagedFunction.RUNTIME, matches = "jvm", disabledReason = "on Lambda's Java runtimes AWS's"
+            + " runtime interface client reads the event and reports Jackson's own message, not the poll loop's \"Could not"
+            + " deserialize\" (a 500 at the gateway); through the gateway no body that is not JSON reaches a function")
     void malformedJsonIsAFunctionErrorTheGatewayMapsTo400() {
         var response = LambdaClient.invokeRaw("{\"recommend\": ").statusCode(500).extract();
         assertThat((String) response.path("errorMessage")).startsWith("Could not deserialize");

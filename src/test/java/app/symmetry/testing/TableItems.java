@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
@@ -18,9 +19,22 @@ public class TableItems {
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
 
+    @Inject
     public TableItems(Dynamo dynamo, SymmetryTable table) {
-        this.dynamo = dynamo.client();
+        this(dynamo.client(), table);
+    }
+
+    private TableItems(DynamoDbClient dynamo, SymmetryTable table) {
+        this.dynamo = dynamo;
         this.table = table;
+    }
+
+    /**
+     * The table on the test run's DynamoDB Local through a client of its own, not the application's:
+     * what a test of the packaged function (another process) reads.
+     */
+    public static TableItems direct() {
+        return new TableItems(DynamoDbLocalResource.client(), new SymmetryTable(DynamoDbLocalResource.TABLE));
     }
 
     public List<Map<String, AttributeValue>> all() {

@@ -5,8 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import app.symmetry.token.Audience;
+import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
 
@@ -16,8 +21,19 @@ public class Tokens {
 
     private final TokenCodec codec;
 
+    @Inject
     public Tokens(TokenCodec codec) {
         this.codec = codec;
+    }
+
+    /**
+     * Signed with the keys of the test configuration, without the application's beans: what a test of
+     * the packaged function (another process) uses.
+     */
+    public static Tokens fromTestConfig() {
+        Config config = ConfigProvider.getConfig();
+        return new Tokens(new TokenCodec(new SigningKeys(config.getOptionalValue("symmetry.token.keys", String.class),
+                config.getOptionalValue("symmetry.token.active-key", String.class))));
     }
 
     public String code(Audience audience, String unitId) {
