@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import org.jboss.logging.Logger;
 
 import app.symmetry.SymmetryConfig;
 import app.symmetry.domain.Side;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -82,6 +85,8 @@ public class Aggregator {
     private final Duration lease;
     private final Duration settle;
     private final int parallelism;
+    private final Duration customerRetention;
+    private final Duration employeeRetention;
 
     public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
             RunStore runs, Clock clock, PublicationRules rules, SymmetryConfig config) {
@@ -96,6 +101,8 @@ public class Aggregator {
         this.lease = config.aggregationLease();
         this.settle = config.aggregationSettle();
         this.parallelism = Math.max(1, config.aggregationParallelism());
+        this.customerRetention = config.customerRetention();
+        this.employeeRetention = config.employeeRetention();
     }
 
     /** Runs what {@code aggregateSnapshots} was asked. */
@@ -162,7 +169,27 @@ public class Aggregator {
             throw new IllegalArgumentException("a range is 1 to " + MAX_RANGE_DAYS + " days, from before to");
         }
         Instant now = clock.instant();
+        refuseExpiredRange(from, now);
         return AggregationResult.ran(aggregate(from, to, todayByUnit(now), false, Optional.empty()), now);
+    }
+
+    /**
+     * A recompute reads its days' raw answers whole; once some of them may have expired (DynamoDB's TTL,
+     * after the shorter of the two retentions), it would compute those days' tallies, and every period
+     * containing them, from fewer answers: a second version of published groups, fewer people apart.
+     * So it is refused before anything is read, from the first day whose answers may be gone: the day
+     * counted from its earliest start anywhere (UTC+18), a day early, so nothing expires while it runs.
+     * Tallies of days outside a range are never re-read from answers, so a period that began before the
+     * retention is still reassembled from the tallies stored while its answers were all there.
+     */
+    private void refuseExpiredRange(LocalDate from, Instant now) {
+        Duration kept = employeeRetention.compareTo(customerRetention) < 0 ? employeeRetention : customerRetention;
+        LocalDate earliest = LocalDate.ofInstant(now.minus(kept).plus(Duration.ofDays(1)), ZoneOffset.MAX).plusDays(1);
+        if (from.isBefore(earliest)) {
+            throw new SymmetryException(ErrorCode.ANSWERS_EXPIRED, "from", "raw answers are kept " + kept.toDays()
+                    + " days: those of days before " + earliest + " may have expired, and a recompute would republish"
+                    + " their periods from fewer answers; recompute from " + earliest + " on");
+        }
     }
 
     /** The days of the grace before {@code at}, each read from where the runs before got to, as of {@code asOf}. */
@@ -207,8 +234,10 @@ public class Aggregator {
         Set<Period> targets = periodsContaining(pass.days());
         addOtherMonths(organisation, unitDays, targets, pass.days());
         long periodTallies = System.nanoTime();
-        List<Snapshot> assembled = rules.assembler(organisation).assembleStored(unitDays, today, targets,
-                pass.computedAt().toString());
+        // a period's employee side waits until the answers received before its end are all stored: then
+        // it is published once, whole, and kept (SnapshotAssembler.closedEmployeeSide)
+        List<Snapshot> assembled = rules.assembler(organisation).assembleStored(unitDays,
+                todayByUnit(pass.computedAt().minus(settle)), targets, pass.computedAt().toString());
         long assembly = System.nanoTime();
         write(assembled);
         long written = System.nanoTime();
@@ -285,11 +314,13 @@ public class Aggregator {
 
     /**
      * A batch of snapshots per task, as many at once as units are read: on DynamoDB the writes of one
-     * run are independent items, and a run's wall time is its Lambda bill.
+     * run are independent items, and a run's wall time is its Lambda bill. Each is a conditional put
+     * ({@link SnapshotStore#putAll}): a newer run's snapshot and a closed period's published employee
+     * side are kept.
      */
     private void write(List<Snapshot> assembled) {
         inParallel(Batches.of(assembled, Batches.WRITE), batch -> {
-            snapshots.putAll(batch);
+            snapshots.putAll(batch, SnapshotAssembler::closedEmployeeSide);
             return null;
         });
     }

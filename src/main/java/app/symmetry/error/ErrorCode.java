@@ -19,6 +19,8 @@ public enum ErrorCode {
     LINK_SPENT(410),
     LINK_EXPIRED(410),
     TOKEN_REVOKED(410),
+    /** A recompute reaching days whose raw answers may have expired (retention). */
+    ANSWERS_EXPIRED(410),
     RATE_LIMITED(429),
     STORAGE_UNAVAILABLE(503);
 

@@ -44,7 +44,10 @@ import app.symmetry.organisation.Unit;
  * <li>for one kind of period only ({@code period_type}; months by default): a month is not made of weeks, so
  * weeks and months published together could be subtracted from each other down to a few days; employee
  * groups of one kind never overlap in time;</li>
- * <li>not while the period is open, so no one can compare two versions of the same group one answer apart;</li>
+ * <li>not while the period is open, nor until the answers received before its end have all been stored (the
+ * settle time: the {@code today} a run passes is the day a settle time ago), so no one can compare two versions
+ * of the same group one answer apart; once published for a closed period, an employee side is never changed
+ * ({@link #closedEmployeeSide}, which the snapshot store keeps);</li>
  * <li>not under k answers ({@code small_group}), and no dimension under k ratings;</li>
  * <li>complementary suppression ({@code complementary}) of units within their region and of regions within the
  * organisation, side and dimensions, so that a parent minus its visible children never leaves 1 to k − 1
@@ -57,6 +60,8 @@ public final class SnapshotAssembler {
     static final String UNIT = "unit";
     static final String REGION = "region";
     static final String ORG = "org";
+    private static final String OPEN_PERIOD = "open_period";
+    private static final String PERIOD_TYPE = "period_type";
 
     private final Organisation organisation;
     private final AnonymityPolicy policy;
@@ -70,6 +75,18 @@ public final class SnapshotAssembler {
         this.organisation = organisation;
         this.policy = policy;
         this.employeePeriod = employeePeriod;
+    }
+
+    /**
+     * Whether this snapshot's employee side is that of a closed period of the employee period type,
+     * figures or suppressed (small group, complementary): final. A later run, a recompute or a late
+     * answer must not give that group a second version: one answer more or less between the two would
+     * be one person's answer. Its raw answers may even have expired since (retention), so a run could
+     * only recompute it from fewer.
+     */
+    public static boolean closedEmployeeSide(Snapshot snapshot) {
+        String reason = snapshot.employee().reason();
+        return !OPEN_PERIOD.equals(reason) && !PERIOD_TYPE.equals(reason);
     }
 
     /** The days whose tallies {@link #assemble} needs for these periods: theirs and their predecessors'. */
@@ -181,7 +198,7 @@ public final class SnapshotAssembler {
 
         if (p.type() != employeePeriod) {
             // nothing of the employee side is shown for this period: the finer rules have nothing to hide
-            layer.groups.keySet().forEach(g -> layer.withhold(g, "period_type"));
+            layer.groups.keySet().forEach(g -> layer.withhold(g, PERIOD_TYPE));
             return layer;
         }
         layer.groups.keySet().forEach(g -> {
@@ -220,7 +237,7 @@ public final class SnapshotAssembler {
         layer.employee.put(key, employee);
         layer.groups.put(key, true);
         if (members.stream().anyMatch(u -> !p.closedOn(today.getOrDefault(u.id(), LocalDate.MAX)))) {
-            layer.withhold(key, "open_period");
+            layer.withhold(key, OPEN_PERIOD);
         }
     }
 

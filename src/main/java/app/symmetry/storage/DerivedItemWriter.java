@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -35,5 +37,18 @@ public class DerivedItemWriter {
 
     public UpdateItemResponse update(UpdateItemRequest update) {
         return dynamo.updateItem(update);
+    }
+
+    /**
+     * One conditional put: false when its condition does not hold (what the item already holds is to
+     * be kept), which for a derived item is an outcome, not a failure.
+     */
+    public boolean putIf(PutItemRequest put) {
+        try {
+            dynamo.putItem(put);
+            return true;
+        } catch (ConditionalCheckFailedException kept) {
+            return false;
+        }
     }
 }

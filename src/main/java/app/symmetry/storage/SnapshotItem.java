@@ -2,6 +2,7 @@ package app.symmetry.storage;
 
 import static app.symmetry.storage.SymmetryTable.s;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SnapshotItem {
 
     private static final String BODY = "body";
+    /** The time the run that wrote the snapshot covers, epoch seconds: the newer run's snapshot wins. */
+    static final String COMPUTED_AT = "computedAt";
+    /** A closed period's employee side as first published (JSON): no later write may change it. */
+    static final String CLOSED_EMPLOYEE = "closedEmployee";
 
     private final ObjectMapper json;
 
@@ -30,12 +35,22 @@ final class SnapshotItem {
         item.put(SymmetryTable.SK, s(period.label()));
         item.put(SymmetryTable.GPK, s(SymmetryTable.snapshotsOfPeriod(snapshot.scope(), snapshot.period())));
         item.put(SymmetryTable.GSK, s(snapshot.id()));
+        item.put(BODY, s(write(snapshot)));
+        item.put(COMPUTED_AT, AttributeValue.fromN(Long.toString(Instant.parse(snapshot.computedAt()).getEpochSecond())));
+        return item;
+    }
+
+    /** The employee side as published, to compare with a stored one: the same figures give the same text. */
+    AttributeValue employeeSide(Snapshot snapshot) {
+        return s(write(snapshot.employee()));
+    }
+
+    private String write(Object value) {
         try {
-            item.put(BODY, s(json.writeValueAsString(snapshot)));
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return item;
     }
 
     Snapshot snapshot(Map<String, AttributeValue> item) {

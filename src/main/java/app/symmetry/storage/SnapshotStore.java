@@ -1,12 +1,14 @@
 package app.symmetry.storage;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,10 +18,9 @@ import app.symmetry.domain.PageCursor;
 import app.symmetry.domain.Snapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Where snapshots are kept and read: {@code SNAPSHOT#scope#id#TYPE} / period label, newest last; the
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @ApplicationScoped
 public class SnapshotStore {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotStore.class);
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
@@ -44,12 +47,42 @@ public class SnapshotStore {
     public record Page(List<Snapshot> items, Optional<String> cursor) {
     }
 
-    public void putAll(List<Snapshot> snapshots) {
-        List<WriteRequest> writes = new ArrayList<>(snapshots.size());
-        for (Snapshot snapshot : snapshots) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(items.of(snapshot)).build()).build());
-        }
-        StorageOperation.AGGREGATION_RUN.run(() -> writer.putAll(writes));
+    /**
+     * Writes a run's snapshots, each by a conditional put: a snapshot replaces the stored one only if
+     * (1) the stored one was computed for the same time or earlier: runs may overlap (a scheduled run,
+     * an on-demand one, a recompute), and a slower, older run finishing last must not put back what a
+     * newer one replaced; and (2) the stored one has no employee side of a closed period
+     * ({@code closedEmployeeSide}), or exactly the same: once a closed period's employee figures are
+     * published they never change, since two versions of a group one answer apart isolate that answer.
+     * A snapshot whose condition fails is not written, and the stored one stays whole (its customer
+     * side with it: the figures of one snapshot always come from one run). Returns how many were kept.
+     */
+    public int putAll(List<Snapshot> snapshots, Predicate<Snapshot> closedEmployeeSide) {
+        return StorageOperation.AGGREGATION_RUN.call(() -> {
+            int kept = 0;
+            for (Snapshot snapshot : snapshots) {
+                Map<String, AttributeValue> item = items.of(snapshot);
+                Map<String, AttributeValue> values = new HashMap<>();
+                values.put(":at", item.get(SnapshotItem.COMPUTED_AT));
+                String condition = "(attribute_not_exists(#at) OR #at <= :at) AND ";
+                if (closedEmployeeSide.test(snapshot)) {
+                    AttributeValue employee = items.employeeSide(snapshot);
+                    item.put(SnapshotItem.CLOSED_EMPLOYEE, employee);
+                    values.put(":employee", employee);
+                    condition += "(attribute_not_exists(#employee) OR #employee = :employee)";
+                } else {
+                    condition += "attribute_not_exists(#employee)";
+                }
+                if (!writer.putIf(PutItemRequest.builder().tableName(table.name()).item(item).conditionExpression(condition)
+                        .expressionAttributeNames(Map.of("#at", SnapshotItem.COMPUTED_AT, "#employee", SnapshotItem.CLOSED_EMPLOYEE))
+                        .expressionAttributeValues(values).build())) {
+                    kept++;
+                    LOG.debugf("kept the stored %s %s %s: newer, or a closed period's published employee side", snapshot.scope(),
+                            snapshot.id(), snapshot.period());
+                }
+            }
+            return kept;
+        });
     }
 
     public Optional<Snapshot> get(String scope, String id, Period period) {

@@ -11,6 +11,7 @@ import app.symmetry.storage.DerivedItemWriter;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -66,6 +67,14 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
         UpdateItemResponse response = super.update(update);
         written.incrementAndGet();
         return response;
+    }
+
+    @Override
+    public boolean putIf(PutItemRequest put) {
+        spend();
+        boolean replaced = super.putIf(put);
+        written.incrementAndGet();
+        return replaced;
     }
 
     private void spend() {

@@ -26,6 +26,8 @@ public final class ReliabilityCounters {
     public static final String LOCAL_RUN_ACKNOWLEDGED_LOST = "local run: acknowledged answers lost";
     public static final String ATTACKS = "anonymity: derivations tried";
     public static final String LEAKS = "anonymity: groups under k isolated";
+    public static final String CLOSED_PERIOD_ATTEMPTS = "anonymity: attempts to change a closed period";
+    public static final String CLOSED_PERIOD_CHANGES = "anonymity: closed employee figures changed";
     public static final String SECURITY_REFUSALS = "security: refusals checked";
     public static final String ACCESS_ATTACKS = "access: attacks through a key refused";
 

@@ -19,7 +19,7 @@ public class ReliabilitySummary implements TestExecutionListener {
             ReliabilityCounters.FAULTS_SURVIVED, ReliabilityCounters.OUTAGE_RETRY_ANSWERS, ReliabilityCounters.ANSWERS_LOST,
             ReliabilityCounters.LOCAL_RUN_CRASHES_SURVIVED, ReliabilityCounters.LOCAL_RUN_ACKNOWLEDGED_LOST,
             ReliabilityCounters.SECURITY_REFUSALS, ReliabilityCounters.ACCESS_ATTACKS, ReliabilityCounters.ATTACKS,
-            ReliabilityCounters.LEAKS);
+            ReliabilityCounters.LEAKS, ReliabilityCounters.CLOSED_PERIOD_ATTEMPTS, ReliabilityCounters.CLOSED_PERIOD_CHANGES);
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
