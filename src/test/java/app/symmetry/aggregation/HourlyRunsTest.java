@@ -159,7 +159,10 @@ class HourlyRunsTest {
                         .isEqualTo(expected.get(unit.id() + day + Side.EMPLOYEE).tally());
             }
         }
+        // while the days' answers are all kept: a recompute after their retention is refused
+        clock.set(first.plusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         aggregator.recompute(first, first.plusDays(1));
+        clock.reset();
         Map<String, UnitDays> byRecompute = tallies.read(ids, first, first.plusDays(1));
         for (String id : ids) {
             assertThat(byRecompute.get(id).customer()).isEqualTo(byRuns.get(id).customer());
