@@ -151,8 +151,9 @@ public class Aggregator {
     /**
      * A run as of now, for a call that names no scheduled time: the scheduled run's work and progress,
      * without its claim, so a call right after another run (a call, the schedule) still reads the
-     * answers that came in between. Two runs at once are harmless: each sets what it computed from
-     * the same stored progress, and the next run reads from whichever was set last.
+     * answers that came in between. Two runs at once are harmless: each day and snapshot is written
+     * newer-wins, so the newer run's stays whichever finishes last, and the next run reads on from its
+     * progress ({@link TallyStore}, {@link SnapshotStore#putAll}).
      */
     public AggregationResult runNow() {
         Instant now = clock.instant();

@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <li>{@code 2026-11-23#E}: the employees' tally;</li>
  * <li>{@code 2026-11-23#S}: the settled customers, their tally and the time they run up to, stamped
  * the same way;</li>
- * <li>{@code 2026-11-23#R}: when the employee answers were last read whole (epoch seconds).</li>
+ * <li>{@code 2026-11-23#R}: when the employee answers were last read whole (epoch seconds);</li>
+ * <li>{@code 2026-11-23#T}: the time of the run that last set the day (a number, epoch seconds): only a run
+ * for that time or later sets it again ({@link TallyStore}), so overlapping runs end with the newer one's.</li>
  * </ul>
  * A tally is {@code n|promoters|detractors|dim:count:sum,…}: compact, and readable in the console.
  */
@@ -32,6 +34,7 @@ final class TallyItem {
 
     private static final String SETTLED = "#S";
     private static final String EMPLOYEES_READ = "#R";
+    private static final String COMPUTED_FOR = "#T";
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
     private TallyItem() {
@@ -43,6 +46,10 @@ final class TallyItem {
 
     static String settledName(LocalDate day) {
         return day + SETTLED;
+    }
+
+    static String computedForName(LocalDate day) {
+        return day + COMPUTED_FOR;
     }
 
     static String employeesReadName(LocalDate day) {

@@ -25,6 +25,7 @@ import app.symmetry.indicator.SideTally;
 import app.symmetry.domain.UnitDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -66,11 +67,46 @@ public class TallyStore {
         MonthUpdates updates = MonthUpdates.of(customer, employee, progress, computedAt);
         TallyItem.Days after = new TallyItem.Days(LocalDate.MIN, LocalDate.MAX);
         StorageOperation.AGGREGATION_RUN.run(() -> {
-            for (YearMonth month : updates.months()) {
-                after.add(writer.update(updates.request(table.name(), unitId, month)).attributes());
+            for (YearMonth month : List.copyOf(updates.months())) {
+                after.add(newerWins(updates, unitId, month, computedAt));
             }
         });
         return after.unitDays();
+    }
+
+    /**
+     * One month's update, day by day newer-wins: a day is set only if the run that last set it ran for
+     * {@code computedAt} or earlier ({@code 2026-11-23#T}). Runs may overlap (a scheduled run, an on-demand
+     * one, a recompute: no reserved concurrency on AWS), and a slower, older run finishing last must not
+     * put back an older day. When a day of the update is held by a newer run, the update fails whole
+     * (one condition per item); the days held by newer runs are dropped and the rest sent again: each
+     * failure drops at least one day (a day's time only grows), so this ends within a month's days.
+     * <p>
+     * Dropping the older run's day loses nothing. A day's attributes are one run's: its customer tally,
+     * its settled customers and the time they run up to (a self-consistent pair: exactly the answers
+     * received before that time), and its employees, read whole, with when. The newer run read the
+     * progress at or after the older one, so its settled pair reaches at least as far, or, if the
+     * older one's settled time is later (a late retry of an earlier event reads from the newer mark
+     * and never moves it back), the answers between the two times are after the newer one's mark, and
+     * the next run reads every answer received after that mark again: nothing counted twice, nothing
+     * missed. A recompute's day (read whole, no progress marks) or a scheduled run's replaces only an
+     * older one; what either leaves is a day the next run completes. Returns the item as it stands.
+     */
+    private Map<String, AttributeValue> newerWins(MonthUpdates updates, String unitId, YearMonth month, Instant computedAt) {
+        for (int attempt = 0; attempt <= month.lengthOfMonth(); attempt++) {
+            if (!updates.has(month)) {
+                return dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.tally(unitId, month)).consistentRead(true))
+                        .item();
+            }
+            try {
+                return writer.update(updates.request(table.name(), unitId, month, computedAt)).attributes();
+            } catch (ConditionalCheckFailedException newer) {
+                Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(table.name())
+                        .key(SymmetryTable.tally(unitId, month)).consistentRead(true)).item();
+                updates.dropDaysNewerThan(month, computedAt, stored);
+            }
+        }
+        throw new StorageOperation.RetriesExhausted("a month item kept changing under a run's update", null);
     }
 
     /**
@@ -213,17 +249,57 @@ public class TallyStore {
             return set.keySet();
         }
 
-        /** {@code SET #d0 = :t0, … REMOVE #dn, …} on the unit's month item, returning the item as it stands after. */
-        UpdateItemRequest request(String tableName, String unitId, YearMonth month) {
+        boolean has(YearMonth month) {
+            return set.containsKey(month);
+        }
+
+        /** Forgets this update's days that a newer run than {@code computedAt} has set in {@code stored}. */
+        void dropDaysNewerThan(YearMonth month, Instant computedAt, Map<String, AttributeValue> stored) {
+            for (LocalDate day : days(month)) {
+                AttributeValue time = stored == null ? null : stored.get(TallyItem.computedForName(day));
+                if (time != null && Long.parseLong(time.n()) > computedAt.getEpochSecond()) {
+                    String prefix = day + "#";
+                    set.get(month).keySet().removeIf(name -> name.startsWith(prefix));
+                    removed.getOrDefault(month, new ArrayList<>()).removeIf(name -> name.startsWith(prefix));
+                }
+            }
+            if (set.get(month).isEmpty()) {
+                set.remove(month);
+                removed.remove(month);
+            }
+        }
+
+        private Set<LocalDate> days(YearMonth month) {
+            Set<LocalDate> days = new TreeSet<>();
+            set.get(month).keySet().forEach(name -> days.add(LocalDate.parse(name.substring(0, 10))));
+            removed.getOrDefault(month, List.of()).forEach(name -> days.add(LocalDate.parse(name.substring(0, 10))));
+            return days;
+        }
+
+        /**
+         * {@code SET #d0 = :t0, …, #w0 = :at, … REMOVE #dn, …} on the unit's month item, if no day of it
+         * was set by a newer run ({@link TallyStore#newerWins}), returning the item as it stands after.
+         */
+        UpdateItemRequest request(String tableName, String unitId, YearMonth month, Instant computedAt) {
             StringBuilder update = new StringBuilder("SET ");
+            StringBuilder condition = new StringBuilder();
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":at", AttributeValue.fromN(Long.toString(computedAt.getEpochSecond())));
             int i = 0;
             for (Map.Entry<String, String> attribute : set.get(month).entrySet()) {
                 update.append(i == 0 ? "" : ", ").append("#d").append(i).append(" = :t").append(i);
                 names.put("#d" + i, attribute.getKey());
                 values.put(":t" + i, s(attribute.getValue()));
                 i++;
+            }
+            int w = 0;
+            for (LocalDate day : days(month)) {
+                update.append(", #w").append(w).append(" = :at");
+                condition.append(w == 0 ? "" : " AND ").append("(attribute_not_exists(#w").append(w).append(") OR #w").append(w)
+                        .append(" <= :at)");
+                names.put("#w" + w, TallyItem.computedForName(day));
+                w++;
             }
             String remove = " REMOVE ";
             for (String name : removed.getOrDefault(month, List.of())) {
@@ -233,7 +309,8 @@ public class TallyStore {
                 i++;
             }
             return UpdateItemRequest.builder().tableName(tableName).key(SymmetryTable.tally(unitId, month))
-                    .updateExpression(update.toString()).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .updateExpression(update.toString()).conditionExpression(condition.toString())
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW).build();
         }
     }

@@ -52,11 +52,12 @@ class AggregationKillTest {
     static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final Map<String, String> AUGUST = Map.of("from", "2026-08-01", "to", "2026-08-31");
     /**
-     * The month's 236 stored snapshots are written 25 to a batch, after the tallies (one update per unit
-     * and month); its 372 unit days (12 units × 31) are computed from those tallies when read.
+     * The month's 236 stored snapshots are written one conditional put each (newer-wins, closed employee
+     * sides kept), after the tallies (one update per unit and month); its 372 unit days (12 units × 31)
+     * are computed from those tallies when read.
      */
     static final int STORED_SNAPSHOTS = 236;
-    static final int SNAPSHOT_BATCHES = (STORED_SNAPSHOTS + 24) / 25;
+    static final int SNAPSHOT_WRITES = STORED_SNAPSHOTS;
 
     @TestHTTPResource("/")
     URL base;
@@ -89,7 +90,7 @@ class AggregationKillTest {
         LambdaClient.invoke(AUGUST).statusCode(200).body("snapshotsWritten", org.hamcrest.Matchers.equalTo(STORED_SNAPSHOTS));
         // where the kill points lie: measured on the uninterrupted run, not assumed
         int total = writer.writes();
-        int tallyWrites = total - SNAPSHOT_BATCHES;
+        int tallyWrites = total - SNAPSHOT_WRITES;
         assertThat(tallyWrites).as("tally writes before the snapshots").isPositive();
         Map<String, Object> reference = augustSnapshots();
         assertThat(reference).isNotEmpty();
@@ -97,9 +98,9 @@ class AggregationKillTest {
 
         List<Integer> kills = ReliabilityCounters.heavy()
                 ? List.of(0, 1, tallyWrites / 2, tallyWrites - 1, tallyWrites, tallyWrites + 1,
-                        tallyWrites + SNAPSHOT_BATCHES / 2, total - 1)
+                        tallyWrites + SNAPSHOT_WRITES / 2, total - 1)
                 // the first write, one in the middle of the tallies, one in the middle of the snapshots
-                : List.of(0, tallyWrites / 2, tallyWrites + SNAPSHOT_BATCHES / 2);
+                : List.of(0, tallyWrites / 2, tallyWrites + SNAPSHOT_WRITES / 2);
         for (int n : kills) {
             wipeAugust();
             writer.failAfter(n);
