@@ -1,26 +1,21 @@
 package app.symmetry.testing;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 
-import app.symmetry.storage.Batches;
 import app.symmetry.storage.DerivedItemWriter;
 import app.symmetry.storage.Dynamo;
-import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The real writer of a run's derived items, which a test can arm to fail after some writes: a run
- * killed half-way. A write is one DynamoDB request (a batch of at most 25 items, or one update), as a
- * run dies between two of them: a long list (a run's snapshots) is written chunk by chunk and can die
- * after some of its chunks.
+ * killed half-way. A write is one DynamoDB request (one update or one conditional put), as a run dies
+ * between two of them: a run's snapshots are written one by one and it can die after some of them.
  */
 @Alternative
 @Priority(1)
@@ -30,8 +25,8 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
     private final AtomicInteger budget = new AtomicInteger(-1);
     private final AtomicInteger written = new AtomicInteger();
 
-    public FlakyDerivedItemWriter(Dynamo dynamo, SymmetryTable table) {
-        super(dynamo, table);
+    public FlakyDerivedItemWriter(Dynamo dynamo) {
+        super(dynamo);
     }
 
     /** The next {@code writes} batch calls succeed; the one after fails, and so do all later ones until disarmed. */
@@ -50,15 +45,6 @@ public class FlakyDerivedItemWriter extends DerivedItemWriter {
 
     public void resetCount() {
         written.set(0);
-    }
-
-    @Override
-    public void putAll(List<WriteRequest> writes) {
-        for (List<WriteRequest> batch : Batches.of(writes, Batches.WRITE)) {
-            spend();
-            super.putAll(batch);
-            written.incrementAndGet();
-        }
     }
 
     @Override
