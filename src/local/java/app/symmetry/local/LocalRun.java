@@ -195,6 +195,10 @@ public class LocalRun {
         if (from.plusDays(Aggregator.MAX_RANGE_DAYS).isBefore(to)) {
             from = to.minusDays(Aggregator.MAX_RANGE_DAYS);
         }
+        // days whose answers may have expired keep the tallies they had: a recompute of them is refused
+        if (from.isBefore(aggregator.earliestRecompute(now))) {
+            from = aggregator.earliestRecompute(now);
+        }
         LocalDate start = from;
         aggregate("catching up from " + from + " to " + to + ", stopped since " + last.get(), () -> aggregator.recompute(start, to));
     }

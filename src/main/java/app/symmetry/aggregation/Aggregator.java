@@ -184,13 +184,22 @@ public class Aggregator {
      * retention is still reassembled from the tallies stored while its answers were all there.
      */
     private void refuseExpiredRange(LocalDate from, Instant now) {
-        Duration kept = employeeRetention.compareTo(customerRetention) < 0 ? employeeRetention : customerRetention;
-        LocalDate earliest = LocalDate.ofInstant(now.minus(kept).plus(Duration.ofDays(1)), ZoneOffset.MAX).plusDays(1);
+        Duration kept = shorterRetention();
+        LocalDate earliest = earliestRecompute(now);
         if (from.isBefore(earliest)) {
             throw new SymmetryException(ErrorCode.ANSWERS_EXPIRED, "from", "raw answers are kept " + kept.toDays()
                     + " days: those of days before " + earliest + " may have expired, and a recompute would republish"
                     + " their periods from fewer answers; recompute from " + earliest + " on");
         }
+    }
+
+    /** The first day a recompute at {@code now} may start from ({@link #recompute}). */
+    public LocalDate earliestRecompute(Instant now) {
+        return LocalDate.ofInstant(now.minus(shorterRetention()).plus(Duration.ofDays(1)), ZoneOffset.MAX).plusDays(1);
+    }
+
+    private Duration shorterRetention() {
+        return employeeRetention.compareTo(customerRetention) < 0 ? employeeRetention : customerRetention;
     }
 
     /** The days of the grace before {@code at}, each read from where the runs before got to, as of {@code asOf}. */
