@@ -119,7 +119,7 @@ class AccessTest {
         List<String> units = Api.withKey(base, manager).get("/listUnits").then().statusCode(200).extract().path("items.id");
         assertThat(units).containsExactly(STORE);
         // A month of every unit, as the runs store it: the manager's page holds its store only.
-        snapshots.putAll(List.of(stored(STORE), stored(OTHER_STORE), stored("grenoble-victor-hugo")));
+        snapshots.putAll(List.of(stored(STORE), stored(OTHER_STORE), stored("grenoble-victor-hugo")), s -> false);
         List<String> listed = Api.withKey(base, manager).queryParam("scope", "units").queryParam("period", MONTH)
                 .queryParam("limit", 100).get("/listSnapshots").then().statusCode(200).extract().path("items.id");
         assertThat(listed).containsExactly(STORE);

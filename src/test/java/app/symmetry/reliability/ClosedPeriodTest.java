@@ -7,6 +7,7 @@ import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.storage.TallyStore;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.ReliabilityCounters;
@@ -219,8 +221,8 @@ class ClosedPeriodTest {
     }
 
     private String code(String unitId) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "kind", "pulse")).post("/issueUnitCode").then().statusCode(200)
-                .extract().path("token");
+        return Api.manager(base).body(Campaigns.credential(base, unitId, "pulse", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .post("/issueUnitCode").then().statusCode(200).extract().path("token");
     }
 
     private void send(String token, int recommend) {
