@@ -29,6 +29,7 @@ class UnitListTest {
             unit.put("region", u.region());
             unit.put("timeZone", u.timeZone());
             unit.put("languages", u.languages());
+            unit.put("smoke", u.smoke());
             return unit;
         }).toList();
         Map<String, Object> bound = new LinkedHashMap<>();
