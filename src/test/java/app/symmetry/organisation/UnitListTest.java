@@ -44,7 +44,7 @@ class UnitListTest {
         String written = json.writeValueAsString(list);
         assertThat(written).isEqualTo(json.writeValueAsString(asBound(list)));
         assertThat(written).startsWith("{\"organisation\":{\"id\":\"demo\",\"name\":\"Maison Lumi\u00e8re (d\u00e9mo)\"},\"items\":[{\"id\":\"paris-opera\","
-                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"]}");
+                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"],\"smoke\":false}");
     }
 
     @Test
