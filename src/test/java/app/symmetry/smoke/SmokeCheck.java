@@ -36,6 +36,7 @@ public final class SmokeCheck {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READ_BACK = Duration.ofSeconds(30);
 
     private final URI base;
     private final String key;
@@ -197,15 +198,24 @@ public final class SmokeCheck {
         }
     }
 
+    /** Read again for a while: a deployment's reads may be eventually consistent, and a scheduled run may be writing. */
     private void readBack(String unitId, LocalDate day, long before) {
         String expected = "200, customer n >= " + (before + 1);
         try {
+            long deadline = System.nanoTime() + READ_BACK.toNanos();
             Reply r = get(snapshotPath(unitId, day), true);
+            while (r.json.path("customer").path("n").asLong(-1) < before + 1 && System.nanoTime() < deadline) {
+                Thread.sleep(2000);
+                r = get(snapshotPath(unitId, day), true);
+            }
             long n = r.json.path("customer").path("n").asLong(-1);
             steps.add(new Step("getSnapshot (the day, after)", expected, r.status + (r.status == 200 ? ", customer n = " + n : " " + r.body),
                     r.status == 200 && n >= before + 1));
         } catch (IOException e) {
             steps.add(new Step("getSnapshot (the day, after)", expected, e.toString(), false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            steps.add(new Step("getSnapshot (the day, after)", expected, "interrupted", false));
         }
     }
 
