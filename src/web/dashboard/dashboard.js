@@ -135,7 +135,8 @@ async function start() {
     const res = await api('listUnits');
     st.org = res.organisation || null;
     st.units = Array.isArray(res.items) ? res.items : [];
-    st.regions = [...new Set(st.units.map((u) => u.region).filter(Boolean))].sort();
+    // a smoke unit (docs/deploy.md) is in no region's figures: its region is no scope
+    st.regions = [...new Set(st.units.filter((u) => !u.smoke).map((u) => u.region).filter(Boolean))].sort();
     if (!st.scope) st.scope = st.org ? 'org:' + st.org.id : (st.units[0] ? 'unit:' + st.units[0].id : null);
     clear($('msg'));
     renderPickers();
@@ -289,7 +290,8 @@ async function renderSnapshot() {
       const list = await unitSnapshots(snap.period);
       if (seq !== renderSeq) return;
       const {id} = scopeParts();
-      const mine = scope === 'region' ? list.filter((u) => { const unit = st.units.find((x) => x.id === u.id); return unit && unit.region === id; }) : list;
+      const pooled = list.filter((u) => { const unit = st.units.find((x) => x.id === u.id); return !(unit && unit.smoke); });
+      const mine = scope === 'region' ? pooled.filter((u) => { const unit = st.units.find((x) => x.id === u.id); return unit && unit.region === id; }) : pooled;
       add(clear(holder), scatterBlock(mine));
     } catch (err) {
       if (seq !== renderSeq) return;

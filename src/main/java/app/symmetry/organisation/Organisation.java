@@ -22,9 +22,19 @@ public record Organisation(String id, String name, List<Unit> units, Questionnai
         return units.stream().filter(u -> u.id().equals(unitId)).findFirst();
     }
 
-    /** Regions in order of first appearance, each with its units. */
+    /** The units whose answers are pooled into regions and the organisation: all but the smoke units. */
+    public List<Unit> pooledUnits() {
+        return units.stream().filter(u -> !u.smoke()).toList();
+    }
+
+    /** The smoke units: each is a group of its own, in no region and not in the organisation. */
+    public List<Unit> smokeUnits() {
+        return units.stream().filter(Unit::smoke).toList();
+    }
+
+    /** Regions in order of first appearance, each with its pooled units (a region of smoke units alone is none). */
     public Map<String, List<Unit>> unitsByRegion() {
-        return units.stream().collect(Collectors.groupingBy(Unit::region, java.util.LinkedHashMap::new,
+        return pooledUnits().stream().collect(Collectors.groupingBy(Unit::region, java.util.LinkedHashMap::new,
                 Collectors.toList()));
     }
 }

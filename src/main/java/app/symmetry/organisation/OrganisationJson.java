@@ -29,7 +29,7 @@ final class OrganisationJson {
         for (int i = 0; i < list.size(); i++) {
             String path = "units[" + i + "]";
             JsonNode u = list.get(i);
-            members(u, path, Set.of("id", "name", "region", "timeZone", "languages"));
+            members(u, path, Set.of("id", "name", "region", "timeZone", "languages", "smoke"));
             List<String> languages = new ArrayList<>();
             JsonNode langs = array(u, "languages", path);
             for (int j = 0; j < langs.size(); j++) {
@@ -37,7 +37,7 @@ final class OrganisationJson {
             }
             try {
                 units.add(new Unit(text(u, "id", path), text(u, "name", path), text(u, "region", path), text(u, "timeZone", path),
-                        languages));
+                        languages, flag(u, "smoke", path)));
             } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException(path + ".timeZone: " + e.getMessage(), e);
             }
@@ -101,6 +101,18 @@ final class OrganisationJson {
             throw new IllegalArgumentException(path + " must be a non-empty string");
         }
         return node.asText();
+    }
+
+    /** An optional boolean member: absent is false. */
+    private static boolean flag(JsonNode parent, String name, String path) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new IllegalArgumentException(join(path, name) + " must be true or false");
+        }
+        return node.booleanValue();
     }
 
     /** Texts keyed by language. */

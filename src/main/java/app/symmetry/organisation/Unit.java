@@ -5,13 +5,25 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A store, agency or team: the smallest group both sides are measured for. */
+/**
+ * A store, agency or team: the smallest group both sides are measured for.
+ * <p>
+ * A {@code smoke} unit exists for the smoke test run after each deployment: it has its own snapshots,
+ * but its answers never enter a region's or the organisation's figures, nor their correlations
+ * ({@link Organisation#pooledUnits}). No answer can be deleted, so the smoke test must answer where
+ * nobody's figures are.
+ */
 @RegisterForReflection
-public record Unit(String id, String name, String region, String timeZone, List<String> languages) {
+public record Unit(String id, String name, String region, String timeZone, List<String> languages, boolean smoke) {
 
     public Unit {
         languages = List.copyOf(languages);
         ZoneId.of(timeZone); // fail at load time, not at the first answer
+    }
+
+    /** A unit whose answers count in its region's and the organisation's figures. */
+    public Unit(String id, String name, String region, String timeZone, List<String> languages) {
+        this(id, name, region, timeZone, languages, false);
     }
 
     public ZoneId zone() {

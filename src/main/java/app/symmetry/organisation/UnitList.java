@@ -53,7 +53,7 @@ public record UnitList(OrganisationRef organisation, List<Unit> items) implement
             for (String language : unit.languages()) {
                 json.value(language);
             }
-            json.endArray().endObject();
+            json.endArray().name("smoke").value(unit.smoke()).endObject();
         }
         return json.endArray().endObject().toString();
     }

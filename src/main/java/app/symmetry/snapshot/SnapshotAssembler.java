@@ -38,7 +38,8 @@ import app.symmetry.organisation.Unit;
 /**
  * Where per-day tallies become published snapshots: pure code, no storage.
  * <p>
- * Every figure of a region or the organisation is computed over the pooled answers of its units.
+ * Every figure of a region or the organisation is computed over the pooled answers of its units
+ * (smoke units are never pooled: {@link Organisation#pooledUnits}).
  * The employee side is published only under every one of these rules, applied together:
  * <ol>
  * <li>for one kind of period only ({@code period_type}; months by default): a month is not made of weeks, so
@@ -193,8 +194,12 @@ public final class SnapshotAssembler {
             }
             addGroup(layer, key(REGION, region.getKey()), p, region.getValue(), customer, employee, today);
         }
+        // a smoke unit is a group of its own: in no region, not in the organisation, in no correlation
+        for (Unit unit : organisation.smokeUnits()) {
+            addGroup(layer, key(UNIT, unit.id()), p, List.of(unit), customer, employee, today);
+        }
         String orgKey = key(ORG, organisation.id());
-        addGroup(layer, orgKey, p, organisation.units(), customer, employee, today);
+        addGroup(layer, orgKey, p, organisation.pooledUnits(), customer, employee, today);
 
         if (p.type() != employeePeriod) {
             // nothing of the employee side is shown for this period: the finer rules have nothing to hide
@@ -312,7 +317,7 @@ public final class SnapshotAssembler {
     }
 
     private Snapshot.CorrelationView correlation(String entity, Layer current, Layer previous) {
-        List<Unit> units = entity.startsWith(ORG + "#") ? organisation.units()
+        List<Unit> units = entity.startsWith(ORG + "#") ? organisation.pooledUnits()
                 : organisation.unitsByRegion().getOrDefault(entity.substring(entity.indexOf('#') + 1), List.of());
         UnitValues now = unitValues(units, current);
         Correlation c = Correlation.across(now);

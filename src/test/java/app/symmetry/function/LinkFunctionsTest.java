@@ -31,9 +31,11 @@ class LinkFunctionsTest {
     void theDemoOrganisationListsItsUnits() {
         Api.manager(base).get("/listUnits").then().statusCode(200)
                 .body("organisation.id", equalTo("demo"))
-                .body("items", hasSize(12))
+                .body("items", hasSize(13))
                 .body("items.find { it.id == 'paris-opera' }.timeZone", equalTo("Europe/Paris"))
-                .body("items.region.unique().size()", equalTo(3));
+                .body("items.find { it.id == 'paris-opera' }.smoke", equalTo(false))
+                .body("items.findAll { it.smoke }.id", equalTo(List.of("smoke-test")))
+                .body("items.findAll { !it.smoke }.region.unique().size()", equalTo(3));
     }
 
     @Test

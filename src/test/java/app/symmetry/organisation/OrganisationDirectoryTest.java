@@ -34,7 +34,10 @@ class OrganisationDirectoryTest {
     void theDemoHasTwelveUnitsInThreeRegionsAndTheDefaultQuestionnaire() {
         Organisation demo = OrganisationDirectory.load(Optional.empty(), json);
         assertThat(demo.id()).isEqualTo("demo");
-        assertThat(demo.units()).hasSize(12);
+        // and a smoke unit, in no region (docs/deploy.md)
+        assertThat(demo.units()).hasSize(13);
+        assertThat(demo.smokeUnits()).extracting(Unit::id).containsExactly("smoke-test");
+        assertThat(demo.pooledUnits()).hasSize(12);
         assertThat(demo.unitsByRegion()).containsOnlyKeys("ile-de-france", "auvergne-rhone-alpes", "benelux");
         assertThat(demo.questionnaire().dimensionIds()).containsExactly("listening", "ownership", "information", "recognition",
                 "cooperation");
@@ -70,5 +73,9 @@ class OrganisationDirectoryTest {
                 {"id": "acme", "name": "Acme", "units": [%s],
                  "questionnaire": {"headline": {"customer": {"fr": 3}, "employee": {"fr": "?"}}, "dimensions": []}}"""
                 .formatted(UNIT))).hasMessageContaining("questionnaire.headline.customer.fr must be a non-empty string");
+        // a smoke flag written as text would silently pool the smoke test's answers into real figures
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "UTC", "languages": [],
+                 "smoke": "true"}]}""")).hasMessageContaining("units[0].smoke must be true or false");
     }
 }

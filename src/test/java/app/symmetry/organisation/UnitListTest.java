@@ -29,6 +29,7 @@ class UnitListTest {
             unit.put("region", u.region());
             unit.put("timeZone", u.timeZone());
             unit.put("languages", u.languages());
+            unit.put("smoke", u.smoke());
             return unit;
         }).toList();
         Map<String, Object> bound = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ class UnitListTest {
         String written = json.writeValueAsString(list);
         assertThat(written).isEqualTo(json.writeValueAsString(asBound(list)));
         assertThat(written).startsWith("{\"organisation\":{\"id\":\"demo\",\"name\":\"Maison Lumi\u00e8re (d\u00e9mo)\"},\"items\":[{\"id\":\"paris-opera\","
-                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"]}");
+                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"],\"smoke\":false}");
     }
 
     @Test

@@ -52,11 +52,12 @@ class AggregationKillTest {
     static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final Map<String, String> AUGUST = Map.of("from", "2026-08-01", "to", "2026-08-31");
     /**
-     * The month's 236 stored snapshots are written one conditional put each (newer-wins, closed employee
-     * sides kept), after the tallies (one update per unit and month); its 372 unit days (12 units × 31)
-     * are computed from those tallies when read.
+     * The month's 243 stored snapshots (236 for the 12 units, their regions and the organisation, 7 for
+     * the smoke unit's weeks and month) are written one conditional put each (newer-wins, closed
+     * employee sides kept), after the tallies (one update per unit and month); its unit days are
+     * computed from those tallies when read.
      */
-    static final int STORED_SNAPSHOTS = 236;
+    static final int STORED_SNAPSHOTS = 243;
     static final int SNAPSHOT_WRITES = STORED_SNAPSHOTS;
 
     @TestHTTPResource("/")
