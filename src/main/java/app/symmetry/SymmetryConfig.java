@@ -3,10 +3,11 @@ package app.symmetry;
 import java.time.Duration;
 import java.util.Optional;
 
-import app.symmetry.domain.PeriodType;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+
+import app.symmetry.domain.PeriodType;
 
 /**
  * Every {@code symmetry.*} setting the functions read, with its default: one place to look, and

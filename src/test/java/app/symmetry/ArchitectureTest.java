@@ -1,7 +1,7 @@
 package app.symmetry;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -29,20 +29,37 @@ class ArchitectureTest {
 
     @Test
     void noArrowRunsBackUp() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("functions").definedBy("app.symmetry.function..")
-                .layer("services").definedBy("app.symmetry.answer..", "app.symmetry.link..",
-                        "app.symmetry.aggregation..", "app.symmetry.snapshot..", "app.symmetry.token..",
-                        "app.symmetry.access..", "app.symmetry.campaign..")
-                .layer("storage").definedBy("app.symmetry.storage..")
-                .layer("values").definedBy("app.symmetry.domain..", "app.symmetry.organisation..", "app.symmetry")
-                .layer("math").definedBy("app.symmetry.indicator..", "app.symmetry.anonymity..")
-                .layer("errors").definedBy("app.symmetry.error..")
-                .whereLayer("functions").mayNotBeAccessedByAnyLayer()
-                .whereLayer("services").mayOnlyBeAccessedByLayers("functions")
-                .whereLayer("storage").mayOnlyBeAccessedByLayers("functions", "services")
-                .whereLayer("values").mayOnlyBeAccessedByLayers("functions", "services", "storage")
-                .whereLayer("math").mayOnlyBeAccessedByLayers("functions", "services", "storage", "values")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("functions")
+                .definedBy("app.symmetry.function..")
+                .layer("services")
+                .definedBy(
+                        "app.symmetry.answer..",
+                        "app.symmetry.link..",
+                        "app.symmetry.aggregation..",
+                        "app.symmetry.snapshot..",
+                        "app.symmetry.token..",
+                        "app.symmetry.access..",
+                        "app.symmetry.campaign..")
+                .layer("storage")
+                .definedBy("app.symmetry.storage..")
+                .layer("values")
+                .definedBy("app.symmetry.domain..", "app.symmetry.organisation..", "app.symmetry")
+                .layer("math")
+                .definedBy("app.symmetry.indicator..", "app.symmetry.anonymity..")
+                .layer("errors")
+                .definedBy("app.symmetry.error..")
+                .whereLayer("functions")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("services")
+                .mayOnlyBeAccessedByLayers("functions")
+                .whereLayer("storage")
+                .mayOnlyBeAccessedByLayers("functions", "services")
+                .whereLayer("values")
+                .mayOnlyBeAccessedByLayers("functions", "services", "storage")
+                .whereLayer("math")
+                .mayOnlyBeAccessedByLayers("functions", "services", "storage", "values")
                 .check(product);
     }
 
@@ -55,19 +72,33 @@ class ArchitectureTest {
     /** The hand-written JSON knows nothing of the product, so every layer may write with it. */
     @Test
     void theJsonWriterStandsAlone() {
-        noClasses().that().resideInAPackage("app.symmetry.json..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.fasterxml.jackson.core..",
-                        "app.symmetry.json..")
+        noClasses()
+                .that()
+                .resideInAPackage("app.symmetry.json..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "com.fasterxml.jackson.core..", "app.symmetry.json..")
                 .check(product);
     }
 
     /** The indicator math and the anonymity rules are plain Java: testable alone, the same on any host. */
     @Test
     void theMathKnowsNothingOfAwsQuarkusOrStorage() {
-        noClasses().that().resideInAnyPackage("app.symmetry.indicator..", "app.symmetry.anonymity..")
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.quarkus..",
-                        "io.smallrye..", "jakarta..", "org.eclipse.microprofile..", "com.fasterxml..",
-                        "app.symmetry.storage..", "app.symmetry.domain..", "app.symmetry.organisation..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("app.symmetry.indicator..", "app.symmetry.anonymity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..",
+                        "io.quarkus..",
+                        "io.smallrye..",
+                        "jakarta..",
+                        "org.eclipse.microprofile..",
+                        "com.fasterxml..",
+                        "app.symmetry.storage..",
+                        "app.symmetry.domain..",
+                        "app.symmetry.organisation..")
                 .check(product);
     }
 }

@@ -1,12 +1,16 @@
 package app.symmetry.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
@@ -39,6 +43,7 @@ final class AggregationScenario {
 
     /** The bench organisations' units all keep Paris's day (Organisations.ZONES). */
     static final ZoneId UNITS_ZONE = ZoneId.of("Europe/Paris");
+
     static final int DAYS = 30;
     static final int INCREMENTAL_RUNS = 3;
 
@@ -54,7 +59,12 @@ final class AggregationScenario {
     private int hourlyRuns;
     private int sizes;
 
-    AggregationScenario(Aggregator aggregator, TestClock clock, AnswerData data, String orgId, List<String> units,
+    AggregationScenario(
+            Aggregator aggregator,
+            TestClock clock,
+            AnswerData data,
+            String orgId,
+            List<String> units,
             Map<String, Object> figures) {
         this.aggregator = aggregator;
         this.clock = clock;
@@ -74,7 +84,9 @@ final class AggregationScenario {
         long t0 = System.nanoTime();
         seeded += data.seed(units, from, lastSeeded, answers - seeded, answers ^ units.size(), 2);
         double seedS = (System.nanoTime() - t0) / 1e9;
-        Bench.log("seeded %,d answers over %d units in %.1f s (%,.0f/s)", seeded, units.size(), seedS, (answers) / Math.max(seedS, 1e-9));
+        Bench.log(
+                "seeded %,d answers over %d units in %.1f s (%,.0f/s)",
+                seeded, units.size(), seedS, (answers) / Math.max(seedS, 1e-9));
         figures.put(key + "seed_s", Bench.round(seedS, 1));
 
         int partitions = units.size() * (DAYS + 1) * 2;
@@ -117,8 +129,15 @@ final class AggregationScenario {
         figures.put(key + "full_answers_read", full.report.answersRead());
         figures.put(key + "full_snapshots", full.report.snapshotsWritten());
         figures.put(key + "ratio", Bench.round(full.seconds / bare, 2));
-        Bench.log("recompute %s..%s: %s in %.2f s, %.2f s of CPU (ratio %.2f, of CPU %.2f)", from, today, full.report,
-                full.seconds, full.cpuSeconds, full.seconds / bare, full.cpuSeconds / bareCpu);
+        Bench.log(
+                "recompute %s..%s: %s in %.2f s, %.2f s of CPU (ratio %.2f, of CPU %.2f)",
+                from,
+                today,
+                full.report,
+                full.seconds,
+                full.cpuSeconds,
+                full.seconds / bare,
+                full.cpuSeconds / bareCpu);
 
         // the run after a recompute reads today whole, as a recompute keeps no progress: untimed
         Instant previous = nextScheduledTime(today);
@@ -127,7 +146,7 @@ final class AggregationScenario {
         // median is taken, as one run of a few hundred milliseconds is at the mercy of a GC pause or a
         // neighbour on a shared machine
         long extra = Math.max(1, answers / 100);
-        List<Timed> hourly = new java.util.ArrayList<>();
+        List<Timed> hourly = new ArrayList<>();
         for (int hour = 0; hour < INCREMENTAL_RUNS; hour++) {
             Instant at = nextScheduledTime(today);
             seeded += data.seed(units, today, today, extra, answers + 7 + hour, 1, previous, at);
@@ -137,22 +156,33 @@ final class AggregationScenario {
                 return false;
             }
             hourly.add(run);
-            Bench.log("runScheduled at %s after %,d more new answers: %s in %.2f s, %.2f s of CPU", at, extra, run.report,
-                    run.seconds, run.cpuSeconds);
+            Bench.log(
+                    "runScheduled at %s after %,d more new answers: %s in %.2f s, %.2f s of CPU",
+                    at, extra, run.report, run.seconds, run.cpuSeconds);
         }
-        Timed incremental = hourly.stream().sorted(java.util.Comparator.comparingDouble(Timed::seconds)).toList()
+        Timed incremental = hourly.stream()
+                .sorted(Comparator.comparingDouble(Timed::seconds))
+                .toList()
                 .get(INCREMENTAL_RUNS / 2);
         figures.put(key + "incremental_answers_added", extra);
         figures.put(key + "incremental_s", Bench.round(incremental.seconds, 2));
-        figures.put(key + "incremental_s_runs", hourly.stream().map(t -> Bench.round(t.seconds, 2)).toList());
+        figures.put(
+                key + "incremental_s_runs",
+                hourly.stream().map(t -> Bench.round(t.seconds, 2)).toList());
         figures.put(key + "incremental_answers_read", incremental.report.answersRead());
         figures.put(key + "incremental_ratio", Bench.round(incremental.seconds / full.seconds, 3));
         // the same ratio in CPU time, which a neighbour on a shared machine disturbs far less than wall time
-        double incrementalCpu = hourly.stream().mapToDouble(Timed::cpuSeconds).sorted().toArray()[INCREMENTAL_RUNS / 2];
+        double incrementalCpu =
+                hourly.stream().mapToDouble(Timed::cpuSeconds).sorted().toArray()[INCREMENTAL_RUNS / 2];
         figures.put(key + "incremental_cpu_s", Bench.round(incrementalCpu, 2));
         figures.put(key + "incremental_cpu_ratio", Bench.round(incrementalCpu / full.cpuSeconds, 3));
-        Bench.log("runScheduled, median of %d: %.2f s (ratio %.3f), %.2f s of CPU (ratio of CPU %.3f)", INCREMENTAL_RUNS,
-                incremental.seconds, incremental.seconds / full.seconds, incrementalCpu, incrementalCpu / full.cpuSeconds);
+        Bench.log(
+                "runScheduled, median of %d: %.2f s (ratio %.3f), %.2f s of CPU (ratio of CPU %.3f)",
+                INCREMENTAL_RUNS,
+                incremental.seconds,
+                incremental.seconds / full.seconds,
+                incrementalCpu,
+                incrementalCpu / full.cpuSeconds);
 
         // the first run after midnight, on the night before (today's runs have their times already): the
         // 23:00 run, untimed, then the last hour's answers, then the run at 00:00, which reads those and
@@ -171,8 +201,9 @@ final class AggregationScenario {
         figures.put(key + "after_midnight_s", Bench.round(afterMidnight.seconds, 2));
         figures.put(key + "after_midnight_answers_read", afterMidnight.report.answersRead());
         figures.put(key + "after_midnight_ratio", Bench.round(afterMidnight.seconds / full.seconds, 3));
-        Bench.log("runScheduled after midnight: %s in %.2f s (ratio %.3f)", afterMidnight.report, afterMidnight.seconds,
-                afterMidnight.seconds / full.seconds);
+        Bench.log(
+                "runScheduled after midnight: %s in %.2f s (ratio %.3f)",
+                afterMidnight.report, afterMidnight.seconds, afterMidnight.seconds / full.seconds);
         return true;
     }
 
@@ -199,12 +230,10 @@ final class AggregationScenario {
      * @param cpuSeconds the whole JVM's CPU time (client and DynamoDB Local): on a shared machine, where
      *        wall time also counts other processes, the work each side did
      */
-    private record Timed(double seconds, double cpuSeconds, AggregationResult report) {
-    }
+    private record Timed(double seconds, double cpuSeconds, AggregationResult report) {}
 
     private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private Timed time(Supplier<AggregationResult> run) {
@@ -222,7 +251,8 @@ final class AggregationScenario {
     }
 
     static String label(long answers) {
-        return answers >= 1_000_000 && answers % 1_000_000 == 0 ? (answers / 1_000_000) + "M"
+        return answers >= 1_000_000 && answers % 1_000_000 == 0
+                ? (answers / 1_000_000) + "M"
                 : answers >= 1000 && answers % 1000 == 0 ? (answers / 1000) + "k" : Long.toString(answers);
     }
 }

@@ -14,9 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import app.symmetry.domain.Side;
-import app.symmetry.storage.Batches;
-import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -25,13 +22,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import app.symmetry.domain.Side;
+import app.symmetry.storage.Batches;
+import app.symmetry.storage.SymmetryTable;
+
 /**
  * Answers written straight into the answer partitions, with the item shape {@code AnswerStore}
  * writes, and the bare reading of those partitions: the floor the aggregation is measured against.
  */
 public final class AnswerData {
 
-    static final String[] DIMENSIONS = { "listening", "ownership", "information", "recognition", "cooperation" };
+    static final String[] DIMENSIONS = {"listening", "ownership", "information", "recognition", "cooperation"};
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -43,7 +44,8 @@ public final class AnswerData {
 
     /** One stored answer as {@code AnswerItem} makes it; 80 % customers, 20 % employees. */
     public static Map<String, AttributeValue> answerItem(Random random, String unitId, LocalDate day) {
-        return answerItem(random, randomSide(random), unitId, day, UUID.randomUUID().toString());
+        return answerItem(
+                random, randomSide(random), unitId, day, UUID.randomUUID().toString());
     }
 
     /** 80 % customers, 20 % employees. */
@@ -51,18 +53,22 @@ public final class AnswerData {
         return random.nextInt(5) == 0 ? Side.EMPLOYEE : Side.CUSTOMER;
     }
 
-    public static Map<String, AttributeValue> answerItem(Random random, Side side, String unitId, LocalDate day, String key) {
+    public static Map<String, AttributeValue> answerItem(
+            Random random, Side side, String unitId, LocalDate day, String key) {
         Instant dayStart = day.atStartOfDay(AggregationScenario.UNITS_ZONE).toInstant();
         return answerItem(random, side, unitId, day, key, dayStart.plusSeconds(random.nextInt(86_400)));
     }
 
     /** @param receivedAt a customer answer's time, in its sort key as AnswerStore writes it */
-    public static Map<String, AttributeValue> answerItem(Random random, Side side, String unitId, LocalDate day, String key,
-            Instant receivedAt) {
+    public static Map<String, AttributeValue> answerItem(
+            Random random, Side side, String unitId, LocalDate day, String key, Instant receivedAt) {
         Instant dayStart = day.atStartOfDay(AggregationScenario.UNITS_ZONE).toInstant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SymmetryTable.PK, AttributeValue.fromS(SymmetryTable.answerPartition(side, unitId, day)));
-        item.put(SymmetryTable.SK, AttributeValue.fromS(side == Side.CUSTOMER ? SymmetryTable.customerAnswerSortKey(receivedAt, key) : key));
+        item.put(
+                SymmetryTable.SK,
+                AttributeValue.fromS(
+                        side == Side.CUSTOMER ? SymmetryTable.customerAnswerSortKey(receivedAt, key) : key));
         item.put("unitId", AttributeValue.fromS(unitId));
         item.put("day", AttributeValue.fromS(day.toString()));
         item.put("recommend", AttributeValue.fromN(Integer.toString(random.nextInt(11))));
@@ -81,9 +87,15 @@ public final class AnswerData {
         if (side == Side.CUSTOMER) {
             item.put("language", AttributeValue.fromS("fr"));
             item.put("receivedAt", AttributeValue.fromS(receivedAt.toString()));
-            item.put(SymmetryTable.TTL, AttributeValue.fromN(Long.toString(dayStart.plus(Duration.ofDays(395)).getEpochSecond())));
+            item.put(
+                    SymmetryTable.TTL,
+                    AttributeValue.fromN(
+                            Long.toString(dayStart.plus(Duration.ofDays(395)).getEpochSecond())));
         } else {
-            item.put(SymmetryTable.TTL, AttributeValue.fromN(Long.toString(dayStart.plus(Duration.ofDays(395)).getEpochSecond())));
+            item.put(
+                    SymmetryTable.TTL,
+                    AttributeValue.fromN(
+                            Long.toString(dayStart.plus(Duration.ofDays(395)).getEpochSecond())));
         }
         return item;
     }
@@ -97,7 +109,14 @@ public final class AnswerData {
      * The same, the customers received at random from {@code receivedFrom} to before
      * {@code receivedTo} (both null: at random in their day).
      */
-    public long seed(List<String> units, LocalDate from, LocalDate to, long count, long seed, int threads, Instant receivedFrom,
+    public long seed(
+            List<String> units,
+            LocalDate from,
+            LocalDate to,
+            long count,
+            long seed,
+            int threads,
+            Instant receivedFrom,
             Instant receivedTo) {
         int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -113,11 +132,20 @@ public final class AnswerData {
                     for (long i = 0; i < mine; i++) {
                         String unit = units.get(random.nextInt(units.size()));
                         LocalDate day = from.plusDays(random.nextInt(days));
-                        Map<String, AttributeValue> item = receivedFrom == null ? answerItem(random, unit, day)
-                                : answerItem(random, randomSide(random), unit, day,
-                                        UUID.randomUUID().toString(), receivedFrom.plusMillis((long) (random.nextDouble()
-                                                * Duration.between(receivedFrom, receivedTo).toMillis())));
-                        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                        Map<String, AttributeValue> item = receivedFrom == null
+                                ? answerItem(random, unit, day)
+                                : answerItem(
+                                        random,
+                                        randomSide(random),
+                                        unit,
+                                        day,
+                                        UUID.randomUUID().toString(),
+                                        receivedFrom.plusMillis((long) (random.nextDouble()
+                                                * Duration.between(receivedFrom, receivedTo)
+                                                        .toMillis())));
+                        batch.add(WriteRequest.builder()
+                                .putRequest(PutRequest.builder().item(item).build())
+                                .build());
                         if (batch.size() == Batches.WRITE) {
                             writeBatch(batch);
                             written.addAndGet(batch.size());
@@ -164,7 +192,7 @@ public final class AnswerData {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         AtomicLong items = new AtomicLong();
         try {
-            List<Future<?>> done = new java.util.ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (String unit : units) {
                 done.add(pool.submit(() -> items.addAndGet(queryUnit(unit, from, to))));
             }
@@ -183,11 +211,14 @@ public final class AnswerData {
         long items = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (Side side : Side.values()) {
-                for (QueryResponse page : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                for (QueryResponse page : dynamo.queryPaginator(QueryRequest.builder()
+                        .tableName(table)
                         .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(SymmetryTable.answerPartition(side, unit, day))))
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(SymmetryTable.answerPartition(side, unit, day))))
                         .projectionExpression("recommend, ratings")
-                        .consistentRead(true).build())) {
+                        .consistentRead(true)
+                        .build())) {
                     items += page.count();
                 }
             }

@@ -2,6 +2,7 @@ package app.symmetry.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,8 +25,7 @@ public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static boolean full() {
         return "full".equalsIgnoreCase(System.getProperty("bench.size", "quick"));
@@ -50,7 +50,7 @@ public final class Bench {
     }
 
     /** This benchmark run: the JVM all benchmark classes share (one surefire fork). */
-    static final String RUN = Long.toString(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    static final String RUN = Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     /** Records one part's figures (keys are flat, e.g. {@code ingest.c1.ours.per_s}), then reports if it was the last. */
     public static void writePart(String name, Map<String, Object> figures) {
@@ -68,7 +68,9 @@ public final class Bench {
     static boolean hasPart(String name) {
         Path file = dir().resolve("parts").resolve(name + ".json");
         try {
-            return Files.exists(file) && RUN.equals(String.valueOf(JSON.readValue(file.toFile(), Map.class).get("run")));
+            return Files.exists(file)
+                    && RUN.equals(String.valueOf(
+                            JSON.readValue(file.toFile(), Map.class).get("run")));
         } catch (IOException e) {
             return false;
         }
@@ -78,8 +80,7 @@ public final class Bench {
         Map<String, Object> all = new LinkedHashMap<>();
         try (var files = Files.list(dir().resolve("parts"))) {
             for (Path p : files.sorted().toList()) {
-                Map<String, Object> part = JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {
-                });
+                Map<String, Object> part = JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {});
                 if (RUN.equals(String.valueOf(part.remove("run")))) {
                     all.putAll(part);
                 }

@@ -1,9 +1,12 @@
 package app.symmetry.bench;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +26,27 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
 import app.symmetry.aggregation.Aggregator;
-import app.symmetry.testing.TestClock;
 import app.symmetry.answer.AnswerService;
-import app.symmetry.domain.Side;
 import app.symmetry.answer.SubmissionReceipt;
+import app.symmetry.domain.Side;
 import app.symmetry.function.AnswerFunctions;
 import app.symmetry.function.request.DeviceOrigins;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
+import app.symmetry.testing.TestClock;
 import app.symmetry.token.Audience;
 import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Aggregation (10 k answers, and 100 k in the full size, over 100 units) and ingestion, in the
@@ -52,23 +57,29 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @TestProfile(Organisations.Units100.class)
 public class IngestAggregateBench {
 
-    private static final TypeReference<Map<String, Object>> EVENT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> EVENT = new TypeReference<>() {};
 
     @Inject
     Dynamo dynamo;
+
     @Inject
     SymmetryTable table;
+
     @Inject
     Aggregator aggregator;
+
     @Inject
     TestClock clock;
+
     @Inject
     AnswerService answers;
+
     @Inject
     OrganisationDirectory directory;
+
     @Inject
     TokenCodec codec;
+
     @Inject
     ObjectMapper mapper;
 
@@ -96,8 +107,8 @@ public class IngestAggregateBench {
 
     private void aggregation(Map<String, Object> figures) {
         List<String> units = Organisations.unitIds(Organisations.Units100.ORG, 100);
-        AggregationScenario scenario = new AggregationScenario(aggregator, clock, new AnswerData(dynamo.client(), table),
-                Organisations.Units100.ORG, units, figures);
+        AggregationScenario scenario = new AggregationScenario(
+                aggregator, clock, new AnswerData(dynamo.client(), table), Organisations.Units100.ORG, units, figures);
         scenario.run(10_000);
         if (Bench.full()) {
             scenario.run(100_000);
@@ -118,32 +129,41 @@ public class IngestAggregateBench {
      */
     private void ingestion(Map<String, Object> figures) throws Exception {
         AnswerFunctions functions = new AnswerFunctions(answers, directory, new DeviceOrigins());
-        List<String> units = Organisations.unitIds(Organisations.Units100.ORG, 100).subList(0, 10);
+        List<String> units =
+                Organisations.unitIds(Organisations.Units100.ORG, 100).subList(0, 10);
         List<String> tokens = new ArrayList<>();
         for (String unit : units) {
-            tokens.add(codec.encode(new TokenClaims(false, Audience.CUSTOMER, unit, UUID.randomUUID().toString(), Optional.empty())));
+            tokens.add(codec.encode(new TokenClaims(
+                    false, Audience.CUSTOMER, unit, UUID.randomUUID().toString(), Optional.empty())));
         }
         // the quick size stays under three minutes from a fresh clone on a slow 2-core machine
         int n = Bench.full() ? 6_000 : 600;
         int warmup = Bench.full() ? 1_000 : 200;
         figures.put("ingest.answers_per_side", n);
         Random random = new Random(42);
-        for (int concurrency : new int[] { 1, 4 }) {
+        for (int concurrency : new int[] {1, 4}) {
             Workload work = workload(random, tokens, units, warmup + n);
             IntConsumer ours = i -> {
                 try {
                     Map<String, Object> event = mapper.readValue(work.events.get(i), EVENT);
                     SubmissionReceipt receipt = functions.submitFeedback(event);
-                    if (!"accepted".equals(mapper.readTree(mapper.writeValueAsString(receipt)).get("status").asText())) {
+                    if (!"accepted"
+                            .equals(mapper.readTree(mapper.writeValueAsString(receipt))
+                                    .get("status")
+                                    .asText())) {
                         throw new IllegalStateException("not accepted: " + receipt);
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             };
-            IntConsumer bare = i -> sameItems(work.items.get(i)).forEach(item -> dynamo.client().putItem(b -> b.tableName(table.name()).item(item)));
+            IntConsumer bare = i -> sameItems(work.items.get(i))
+                    .forEach(item -> dynamo.client()
+                            .putItem(b -> b.tableName(table.name()).item(item)));
             IntConsumer transact = i -> transact(sameItems(work.items.get(i)));
-            IntConsumer answerOnly = i -> dynamo.client().putItem(b -> b.tableName(table.name()).item(sameItems(work.items.get(i)).get(1)));
+            IntConsumer answerOnly = i -> dynamo.client()
+                    .putItem(b -> b.tableName(table.name())
+                            .item(sameItems(work.items.get(i)).get(1)));
             // warm every side, then alternate halves: ours, bare, transact, answer only, and again
             Map<String, IntConsumer> sides = new LinkedHashMap<>();
             sides.put("ours", ours);
@@ -155,7 +175,7 @@ public class IngestAggregateBench {
                 drive(side, 0, warmup, concurrency);
             }
             int half = n / 2;
-            for (int[] range : new int[][] { { warmup, half }, { warmup + half, n - half } }) {
+            for (int[] range : new int[][] {{warmup, half}, {warmup + half, n - half}}) {
                 sides.forEach((name, side) -> {
                     try {
                         Run r = drive(side, range[0], range[1], concurrency);
@@ -174,8 +194,13 @@ public class IngestAggregateBench {
                 if (!name.equals("ours")) {
                     figures.put(k + "ours_over_" + name, Bench.round(o.perSecond() / r.perSecond(), 3));
                 }
-                Bench.log("ingest c=%d: %-10s %5.0f answers/s (p50 %.2f ms, p99 %.2f ms)", concurrency, name, r.perSecond(),
-                        Bench.percentileMs(r.latencies, 50), Bench.percentileMs(r.latencies, 99));
+                Bench.log(
+                        "ingest c=%d: %-10s %5.0f answers/s (p50 %.2f ms, p99 %.2f ms)",
+                        concurrency,
+                        name,
+                        r.perSecond(),
+                        Bench.percentileMs(r.latencies, 50),
+                        Bench.percentileMs(r.latencies, 99));
             });
             figures.put(k + "ratio", figures.get(k + "ours_over_bare"));
         }
@@ -187,36 +212,70 @@ public class IngestAggregateBench {
      */
     private List<Map<String, AttributeValue>> sameItems(Map<String, AttributeValue> answer) {
         String id = UUID.randomUUID().toString();
-        Map<String, AttributeValue> item = new java.util.HashMap<>(answer);
+        Map<String, AttributeValue> item = new HashMap<>(answer);
         item.put(SymmetryTable.SK, AttributeValue.fromS(id));
         return List.of(
-                Map.of(SymmetryTable.PK, AttributeValue.fromS("SUBMISSION#" + id), SymmetryTable.SK, AttributeValue.fromS("-"),
-                        SymmetryTable.TTL, AttributeValue.fromN("2000000000")),
+                Map.of(
+                        SymmetryTable.PK,
+                        AttributeValue.fromS("SUBMISSION#" + id),
+                        SymmetryTable.SK,
+                        AttributeValue.fromS("-"),
+                        SymmetryTable.TTL,
+                        AttributeValue.fromN("2000000000")),
                 item,
-                Map.of(SymmetryTable.PK, AttributeValue.fromS("DEVICE#bare-" + id), SymmetryTable.SK, AttributeValue.fromS("-"),
-                        "answers", AttributeValue.fromN("1"), "expiresAt", AttributeValue.fromN("2000000000")));
+                Map.of(
+                        SymmetryTable.PK,
+                        AttributeValue.fromS("DEVICE#bare-" + id),
+                        SymmetryTable.SK,
+                        AttributeValue.fromS("-"),
+                        "answers",
+                        AttributeValue.fromN("1"),
+                        "expiresAt",
+                        AttributeValue.fromN("2000000000")));
     }
 
     /** The same three items in the one conditional TransactWriteItems {@code AnswerStore} sends. */
     private void transact(List<Map<String, AttributeValue>> items) {
         String t = table.name();
         Map<String, AttributeValue> device = items.get(2);
-        dynamo.client().transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(t).item(items.get(0))
-                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(t).item(items.get(1))
-                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(t)
-                        .key(Map.of(SymmetryTable.PK, device.get(SymmetryTable.PK), SymmetryTable.SK, device.get(SymmetryTable.SK)))
-                        .updateExpression("ADD answers :one SET expiresAt = :exp")
-                        .conditionExpression("attribute_not_exists(answers) OR answers < :cap")
-                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":cap", AttributeValue.fromN("20"),
-                                ":exp", AttributeValue.fromN("2000000000")))
-                        .build()).build()));
+        dynamo.client()
+                .transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(t)
+                                        .item(items.get(0))
+                                        .conditionExpression("attribute_not_exists(pk)")
+                                        .build())
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(t)
+                                        .item(items.get(1))
+                                        .conditionExpression("attribute_not_exists(pk)")
+                                        .build())
+                                .build(),
+                        TransactWriteItem.builder()
+                                .update(Update.builder()
+                                        .tableName(t)
+                                        .key(Map.of(
+                                                SymmetryTable.PK,
+                                                device.get(SymmetryTable.PK),
+                                                SymmetryTable.SK,
+                                                device.get(SymmetryTable.SK)))
+                                        .updateExpression("ADD answers :one SET expiresAt = :exp")
+                                        .conditionExpression("attribute_not_exists(answers) OR answers < :cap")
+                                        .expressionAttributeValues(Map.of(
+                                                ":one",
+                                                AttributeValue.fromN("1"),
+                                                ":cap",
+                                                AttributeValue.fromN("20"),
+                                                ":exp",
+                                                AttributeValue.fromN("2000000000")))
+                                        .build())
+                                .build()));
     }
 
-    private record Workload(List<String> events, List<Map<String, AttributeValue>> items) {
-    }
+    private record Workload(List<String> events, List<Map<String, AttributeValue>> items) {}
 
     /** The same answers for both sides: the event ours receives, and the item bare puts. */
     private Workload workload(Random random, List<String> tokens, List<String> units, int count) throws Exception {
@@ -238,14 +297,19 @@ public class IngestAggregateBench {
             body.put("comment", "Très bon accueil.");
             body.put("website", "");
             String ip = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
-            events.add(mapper.writeValueAsString(Map.of("body", body,
-                    "origin", Map.of("sourceIp", ip, "userAgent", "Mozilla/5.0 (bench phone)"))));
+            events.add(mapper.writeValueAsString(
+                    Map.of("body", body, "origin", Map.of("sourceIp", ip, "userAgent", "Mozilla/5.0 (bench phone)"))));
             // the item bare puts: what AnswerStore writes for this answer (its own key, so both sides insert)
             Instant now = Instant.now();
-            Map<String, AttributeValue> item = new java.util.HashMap<>(AnswerData.answerItem(random, Side.CUSTOMER,
-                    units.get(u), today, UUID.randomUUID().toString(), now));
+            Map<String, AttributeValue> item = new HashMap<>(AnswerData.answerItem(
+                    random,
+                    Side.CUSTOMER,
+                    units.get(u),
+                    today,
+                    UUID.randomUUID().toString(),
+                    now));
             item.put("recommend", AttributeValue.fromN(body.get("recommend").toString()));
-            Map<String, AttributeValue> r = new java.util.HashMap<>();
+            Map<String, AttributeValue> r = new HashMap<>();
             ratings.forEach((d, v) -> r.put(d, AttributeValue.fromN(v.toString())));
             item.put("ratings", AttributeValue.fromM(r));
             item.put("comment", AttributeValue.fromS("Très bon accueil."));
@@ -262,7 +326,7 @@ public class IngestAggregateBench {
         }
 
         Run plus(Run other) {
-            long[] all = java.util.Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
             System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
             return new Run(all, seconds + other.seconds);
         }

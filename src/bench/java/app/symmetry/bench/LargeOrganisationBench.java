@@ -7,12 +7,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.aggregation.Aggregator;
-import app.symmetry.testing.TestClock;
-import app.symmetry.storage.Dynamo;
-import app.symmetry.storage.SymmetryTable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import app.symmetry.aggregation.Aggregator;
+import app.symmetry.storage.Dynamo;
+import app.symmetry.storage.SymmetryTable;
+import app.symmetry.testing.TestClock;
 
 /**
  * Aggregation over 1,000 units (full size only): 100 k answers, and the sizes listed in
@@ -25,10 +26,13 @@ public class LargeOrganisationBench {
 
     @Inject
     Dynamo dynamo;
+
     @Inject
     SymmetryTable table;
+
     @Inject
     Aggregator aggregator;
+
     @Inject
     TestClock clock;
 
@@ -40,8 +44,13 @@ public class LargeOrganisationBench {
             Bench.writePart("2-aggregate-1000u", figures);
             return;
         }
-        AggregationScenario scenario = new AggregationScenario(aggregator, clock, new AnswerData(dynamo.client(), table),
-                Organisations.Units1000.ORG, Organisations.unitIds(Organisations.Units1000.ORG, 1000), figures);
+        AggregationScenario scenario = new AggregationScenario(
+                aggregator,
+                clock,
+                new AnswerData(dynamo.client(), table),
+                Organisations.Units1000.ORG,
+                Organisations.unitIds(Organisations.Units1000.ORG, 1000),
+                figures);
         for (String size : System.getProperty("bench.large", "100000").split(",")) {
             if (!scenario.run(Long.parseLong(size.trim()))) {
                 // without the aggregator, bare figures of the first size are enough

@@ -75,7 +75,8 @@ final class MinimalFunction {
     /** The minimal function, or the same with the amazon-dynamodb extension as Symmetry has it. */
     record Variant(String dir, String extraBoms, String extraDependencies, String properties) {
         String pom() {
-            return POM.replace("{extra-boms}", extraBoms).replace("{extra-dependencies}", extraDependencies)
+            return POM.replace("{extra-boms}", extraBoms)
+                    .replace("{extra-dependencies}", extraDependencies)
                     .replace("@quarkus.version@", version("quarkus.version", "3.34.2"))
                     .replace("@amazon-services.version@", version("amazon-services.version", "3.16.0"))
                     .replace("@awssdk.version@", version("awssdk.version", "2.54.15"));
@@ -138,8 +139,7 @@ final class MinimalFunction {
             }
             """;
 
-    private MinimalFunction() {
-    }
+    private MinimalFunction() {}
 
     /** The variant's runner jar, built unless already there; null if the build failed. */
     static Path build(Path logs, Variant variant) throws IOException, InterruptedException {
@@ -160,9 +160,12 @@ final class MinimalFunction {
         }
         Path mvnw = Bench.basedir().resolve("mvnw");
         Path log = logs.resolve(variant.dir() + "-build.log");
-        Process build = new ProcessBuilder(List.of(mvnw.toString(), "-B", "-q", "package", "-DskipTests", "-f", pom.toString()))
-                .directory(Bench.basedir().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process build = new ProcessBuilder(
+                        List.of(mvnw.toString(), "-B", "-q", "package", "-DskipTests", "-f", pom.toString()))
+                .directory(Bench.basedir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long start = System.nanoTime();
         if (!build.waitFor(10, TimeUnit.MINUTES)) {
             build.destroyForcibly();

@@ -17,10 +17,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public final class Organisations {
 
-    private static final String[] ZONES = { "Europe/Paris", "Europe/Brussels", "Europe/Luxembourg" };
+    private static final String[] ZONES = {"Europe/Paris", "Europe/Brussels", "Europe/Luxembourg"};
 
-    private Organisations() {
-    }
+    private Organisations() {}
 
     public static String unitId(String orgId, int i) {
         return orgId + "-u" + String.format("%04d", i);
@@ -36,13 +35,24 @@ public final class Organisations {
 
     static Path write(String orgId, int units) {
         StringBuilder json = new StringBuilder();
-        json.append("{\n  \"id\": \"").append(orgId).append("\",\n  \"name\": \"Bench ").append(units)
+        json.append("{\n  \"id\": \"")
+                .append(orgId)
+                .append("\",\n  \"name\": \"Bench ")
+                .append(units)
                 .append(" units\",\n  \"units\": [\n");
         for (int i = 0; i < units; i++) {
-            json.append("    {\"id\": \"").append(unitId(orgId, i)).append("\", \"name\": \"Unit ").append(i)
-                    .append("\", \"region\": \"").append(orgId).append("-r").append(i % 10)
-                    .append("\", \"timeZone\": \"").append(ZONES[i % ZONES.length])
-                    .append("\", \"languages\": [\"fr\", \"en\"]}").append(i + 1 < units ? ",\n" : "\n");
+            json.append("    {\"id\": \"")
+                    .append(unitId(orgId, i))
+                    .append("\", \"name\": \"Unit ")
+                    .append(i)
+                    .append("\", \"region\": \"")
+                    .append(orgId)
+                    .append("-r")
+                    .append(i % 10)
+                    .append("\", \"timeZone\": \"")
+                    .append(ZONES[i % ZONES.length])
+                    .append("\", \"languages\": [\"fr\", \"en\"]}")
+                    .append(i + 1 < units ? ",\n" : "\n");
         }
         json.append("  ]\n}\n");
         Path file = Bench.dir().resolve(orgId + ".json");
@@ -55,12 +65,17 @@ public final class Organisations {
     }
 
     static Map<String, String> overrides(String orgId, int units) {
-        return Map.of("symmetry.organisation.file", write(orgId, units).toString(),
+        return Map.of(
+                "symmetry.organisation.file",
+                write(orgId, units).toString(),
                 // another run's tests may hold the default mock event server port
-                "quarkus.lambda.mock-event-server.test-port", "0",
-                "quarkus.log.category.\"app.symmetry\".level", "WARN",
+                "quarkus.lambda.mock-event-server.test-port",
+                "0",
+                "quarkus.log.category.\"app.symmetry\".level",
+                "WARN",
                 // the aggregator's one line per run: where its time went
-                "quarkus.log.category.\"app.symmetry.aggregation.Aggregator\".level", "INFO");
+                "quarkus.log.category.\"app.symmetry.aggregation.Aggregator\".level",
+                "INFO");
     }
 
     public static class Units100 implements QuarkusTestProfile {

@@ -3,10 +3,12 @@ package app.symmetry.bench;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
@@ -24,11 +33,6 @@ import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The packaged function ({@code target/quarkus-app/quarkus-run.jar}, prod profile) started as a
@@ -48,8 +52,10 @@ public class PackagedFunctionBench {
      * against {@code AWS_LAMBDA_RUNTIME_API}, as AWS's Java base images do.
      */
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
-    static final String KEYS = "bench:" + Base64.getEncoder().encodeToString("bench-only-signing-key-0123456789abcdef".getBytes());
+    static final String KEYS =
+            "bench:" + Base64.getEncoder().encodeToString("bench-only-signing-key-0123456789abcdef".getBytes());
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final Path logs = Bench.dir().resolve("logs");
@@ -61,14 +67,18 @@ public class PackagedFunctionBench {
         Files.createDirectories(logs);
         Path app = packaged(Bench.basedir().resolve("target"));
         if (app == null) {
-            figures.put("coldstart.status", "not available: no packaged function under target/ (run the package phase)");
+            figures.put(
+                    "coldstart.status", "not available: no packaged function under target/ (run the package phase)");
             Bench.writePart("3-packaged", figures);
             return;
         }
         dynamo = EmbeddedDynamoDb.start(0, null);
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(dynamo.endpoint()))
-                .region(Region.EU_WEST_3).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build()) {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(dynamo.endpoint()))
+                .region(Region.EU_WEST_3)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .build()) {
             new SymmetryTable("symmetry").createIfMissing(client);
         }
         codec = new TokenCodec(new SigningKeys(Optional.of(KEYS), Optional.empty()));
@@ -98,13 +108,14 @@ public class PackagedFunctionBench {
         Map<String, List<Double>> cold = new LinkedHashMap<>();
         Launch ours = new Launch("ours-listUnits", java17, List.of(), app, "listUnits", Map.of());
         Launch mini = minimal == null ? null : new Launch("minimal", java17, List.of(), minimal, null, Map.of());
-        Launch extension = withDynamoDb == null ? null
+        Launch extension = withDynamoDb == null
+                ? null
                 : new Launch("minimal-dynamodb", java17, List.of(), withDynamoDb, null, Map.of());
         if (minimal == null) {
             figures.put("coldstart.status", "minimal function did not build: see target/bench/logs/minimal-build.log");
         }
         List<Launch> order = new ArrayList<>();
-        for (Launch launch : new Launch[] { mini, extension, ours }) {
+        for (Launch launch : new Launch[] {mini, extension, ours}) {
             if (launch != null) {
                 order.add(launch);
             }
@@ -114,7 +125,7 @@ public class PackagedFunctionBench {
             // the order reverses every other round, so no side always starts after the same one
             List<Launch> round = new ArrayList<>(order);
             if (r % 2 == 1) {
-                java.util.Collections.reverse(round);
+                Collections.reverse(round);
             }
             for (Launch launch : round) {
                 Result result = launch.run("{}", 0);
@@ -127,8 +138,12 @@ public class PackagedFunctionBench {
         }
         figures.put("coldstart.http_server_in_prod", listening);
         cold.forEach((name, ms) -> {
-            figures.put("coldstart." + name + "_ms", Bench.round(Bench.median(ms.stream().mapToDouble(d -> d).toArray()), 0));
-            figures.put("coldstart." + name + "_runs", ms.stream().map(d -> Bench.round(d, 0)).toList());
+            figures.put(
+                    "coldstart." + name + "_ms",
+                    Bench.round(Bench.median(ms.stream().mapToDouble(d -> d).toArray()), 0));
+            figures.put(
+                    "coldstart." + name + "_runs",
+                    ms.stream().map(d -> Bench.round(d, 0)).toList());
         });
         double oursMs = median(cold.get(ours.name));
         figures.put("coldstart_ms", Bench.round(oursMs, 0));
@@ -150,7 +165,9 @@ public class PackagedFunctionBench {
         figures.put("rss_mb_10k", Bench.round(fb.rssAfterMb, 1));
         figures.put("rss.invocations", many);
         figures.put("rss.invocations_per_s", Bench.round(fb.perSecond, 0));
-        figures.put("rss.note", many == 10_000 ? "after 10,000 invocations" : "quick size: after 500 invocations, not 10,000");
+        figures.put(
+                "rss.note",
+                many == 10_000 ? "after 10,000 invocations" : "quick size: after 500 invocations, not 10,000");
 
         // 3. JDK 25 and its AOT cache (JEP 483/514), trained on submitFeedback invocations
         if (!Bench.full()) {
@@ -166,8 +183,8 @@ public class PackagedFunctionBench {
     private void aot(Path app) throws Exception {
         Path cache = Bench.dir().resolve("app.aot");
         Files.deleteIfExists(cache);
-        Launch training = new Launch("jdk25-aot-training", JDK25, List.of("-XX:AOTCacheOutput=" + cache), app,
-                "submitFeedback", Map.of());
+        Launch training = new Launch(
+                "jdk25-aot-training", JDK25, List.of("-XX:AOTCacheOutput=" + cache), app, "submitFeedback", Map.of());
         Result trained = training.run(null, 300);
         figures.put("aot.training_cold_ms", Bench.round(trained.coldMs, 0));
         if (!Files.exists(cache)) {
@@ -177,8 +194,8 @@ public class PackagedFunctionBench {
         figures.put("aot.cache_mb", Bench.round(Files.size(cache) / 1e6, 1));
         int rounds = 5;
         Launch plainFb = new Launch("jdk25-submitFeedback", JDK25, List.of(), app, "submitFeedback", Map.of());
-        Launch cachedFb = new Launch("jdk25-aot-submitFeedback", JDK25, List.of("-XX:AOTCache=" + cache), app,
-                "submitFeedback", Map.of());
+        Launch cachedFb = new Launch(
+                "jdk25-aot-submitFeedback", JDK25, List.of("-XX:AOTCache=" + cache), app, "submitFeedback", Map.of());
         Map<String, List<Double>> cold = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
             for (Launch launch : List.of(plainFb, cachedFb)) {
@@ -186,7 +203,8 @@ public class PackagedFunctionBench {
             }
         }
         cold.forEach((name, ms) -> figures.put("aot." + name + "_ms", Bench.round(median(ms), 0)));
-        figures.put("aot.saving_submitFeedback_ms",
+        figures.put(
+                "aot.saving_submitFeedback_ms",
                 Bench.round(median(cold.get(plainFb.name)) - median(cold.get(cachedFb.name)), 0));
         figures.put("aot.status", "measured");
     }
@@ -205,7 +223,9 @@ public class PackagedFunctionBench {
             return null;
         }
         try (var files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).findFirst().orElse(null);
+            return files.filter(f -> f.getFileName().toString().endsWith("-runner.jar"))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -213,8 +233,7 @@ public class PackagedFunctionBench {
         return Bench.median(values.stream().mapToDouble(d -> d).toArray());
     }
 
-    private record Result(double coldMs, double rssFirstMb, double rssAfterMb, double perSecond, String log) {
-    }
+    private record Result(double coldMs, double rssFirstMb, double rssAfterMb, double perSecond, String log) {}
 
     /** One way of starting a packaged function. */
     private final class Launch {
@@ -245,11 +264,18 @@ public class PackagedFunctionBench {
                 command.addAll(LAMBDA_JVM);
                 command.addAll(jvm);
                 command.addAll(List.of("-cp", jar + File.pathSeparator + runtimeClient(), RIC_MAIN, HANDLER));
-                ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
-                        .redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(jar.getParent().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logs.resolve(name + ".log").toFile());
                 Map<String, String> environment = builder.environment();
-                environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("AWS_") || k.startsWith("SYMMETRY_")
-                        || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+                environment
+                        .keySet()
+                        .removeIf(k -> k.startsWith("QUARKUS_")
+                                || k.startsWith("AWS_")
+                                || k.startsWith("SYMMETRY_")
+                                || k.equals("JAVA_TOOL_OPTIONS")
+                                || k.equals("JDK_JAVA_OPTIONS"));
                 environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
                 environment.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
                 environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
@@ -277,20 +303,30 @@ public class PackagedFunctionBench {
                     double rssFirst = rssMb(process.pid());
                     long s = System.nanoTime();
                     for (int i = 0; i < more; i++) {
-                        LambdaRuntimeApi.Answer next = api.invoke(event != null ? event : feedbackEvent()).get(30, TimeUnit.SECONDS);
+                        LambdaRuntimeApi.Answer next = api.invoke(event != null ? event : feedbackEvent())
+                                .get(30, TimeUnit.SECONDS);
                         if (next.error()) {
                             throw new IllegalStateException(name + " answered an error: " + next.body());
                         }
                     }
                     double perSecond = more == 0 ? Double.NaN : more / ((System.nanoTime() - s) / 1e9);
                     double rssAfter = rssMb(process.pid());
-                    Bench.log("%s: first answer after %.0f ms (RSS %.0f MB)%s", name, coldMs, rssFirst,
-                            more == 0 ? "" : String.format(", %d more at %.0f/s (RSS %.0f MB)", more, perSecond, rssAfter));
+                    Bench.log(
+                            "%s: first answer after %.0f ms (RSS %.0f MB)%s",
+                            name,
+                            coldMs,
+                            rssFirst,
+                            more == 0
+                                    ? ""
+                                    : String.format(", %d more at %.0f/s (RSS %.0f MB)", more, perSecond, rssAfter));
                     stop(process);
-                    return new Result(coldMs, rssFirst, rssAfter, perSecond, Files.readString(logs.resolve(name + ".log")));
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new IllegalStateException(name + " did not answer; init error: " + api.initError()
-                            + "; see " + logs.resolve(name + ".log"), e);
+                    return new Result(
+                            coldMs, rssFirst, rssAfter, perSecond, Files.readString(logs.resolve(name + ".log")));
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException(
+                            name + " did not answer; init error: " + api.initError() + "; see "
+                                    + logs.resolve(name + ".log"),
+                            e);
                 } finally {
                     if (process.isAlive()) {
                         process.destroyForcibly();
@@ -309,7 +345,8 @@ public class PackagedFunctionBench {
     }
 
     private String feedbackEvent() {
-        String token = codec.encode(new TokenClaims(false, Audience.CUSTOMER, "paris-opera", "bench-code", Optional.empty()));
+        String token =
+                codec.encode(new TokenClaims(false, Audience.CUSTOMER, "paris-opera", "bench-code", Optional.empty()));
         String ip = "10.1." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
         return "{\"body\":{\"submissionId\":\"" + UUID.randomUUID() + "\",\"token\":\"" + token
                 + "\",\"language\":\"fr\",\"recommend\":9,\"ratings\":{\"listening\":5,\"ownership\":4,\"information\":4,"
@@ -322,8 +359,13 @@ public class PackagedFunctionBench {
         List<String> jars = new ArrayList<>();
         for (String cls : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer")) {
             try {
-                jars.add(Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+                jars.add(Path.of(Class.forName(cls)
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
+            } catch (ReflectiveOperationException | URISyntaxException e) {
                 throw new IllegalStateException("not on the bench classpath: " + cls, e);
             }
         }

@@ -1,6 +1,7 @@
 package app.symmetry.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,7 @@ final class Results {
 
     static final List<String> PARTS = List.of("0-ingest", "1-aggregate-100u", "2-aggregate-1000u", "3-packaged");
 
-    private Results() {
-    }
+    private Results() {}
 
     /** Reports when every part of this run is there. */
     static synchronized void reportIfComplete() {
@@ -29,7 +29,7 @@ final class Results {
             try {
                 report();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -63,8 +63,10 @@ final class Results {
         results.put("met", met);
         results.put("extrapolated", extrapolated);
         results.put("size", parts.getOrDefault("size", Bench.size()));
-        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", "
-                + "JDK " + System.getProperty("java.version"));
+        results.put(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", " + "JDK "
+                        + System.getProperty("java.version"));
         results.put("details", new TreeMap<>(parts));
         Bench.writeJson(Bench.dir().resolve("results.json"), results);
 
@@ -109,7 +111,7 @@ final class Results {
                     Object partitions = parts.get(prefix + "partitions");
                     Object read = parts.get(prefix + (side.equals("full_s") ? "full_answers_read" : "bare_items"));
                     if (partitions instanceof Number p && read instanceof Number r) {
-                        points.add(new double[] { p.doubleValue(), r.doubleValue(), n.doubleValue() });
+                        points.add(new double[] {p.doubleValue(), r.doubleValue(), n.doubleValue()});
                     }
                 }
             }
@@ -133,8 +135,9 @@ final class Results {
                 double a = (s1y * s22 - s2y * s12) / det;
                 double b = (s11 * s2y - s12 * s1y) / det;
                 estimate = Math.max(0, a) * partitions + Math.max(0, b) * answers;
-                how = String.format("fit over %d measured sizes: %.3f ms per partition + %.4f ms per answer", points.size(),
-                        a * 1000, b * 1000);
+                how = String.format(
+                        "fit over %d measured sizes: %.3f ms per partition + %.4f ms per answer",
+                        points.size(), a * 1000, b * 1000);
             } else {
                 double[] p = points.get(0);
                 estimate = p[2] * Math.max(answers / Math.max(p[1], 1), partitions / p[0]);
@@ -147,84 +150,168 @@ final class Results {
         return out;
     }
 
-    private static String table(Map<String, Object> results, Map<String, Object> parts, Map<String, Object> extrapolated) {
+    private static String table(
+            Map<String, Object> results, Map<String, Object> parts, Map<String, Object> extrapolated) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] { "figure", "ours", "floor", "ratio", "target" });
-        for (int c : new int[] { 1, 4 }) {
+        rows.add(new String[] {"figure", "ours", "floor", "ratio", "target"});
+        for (int c : new int[] {1, 4}) {
             String k = "ingest.c" + c + ".";
             if (parts.containsKey(k + "ratio")) {
-                rows.add(new String[] { "ingest, concurrency " + c + " (answers/s)", str(parts.get(k + "ours_per_s")),
-                        str(parts.get(k + "bare_per_s")) + " (PutItem loop, same 3 items)", str(parts.get(k + "ratio")),
-                        c == 1 ? ">= 0.8" : "" });
-                rows.add(new String[] { "  p50 / p99 latency (ms)", str(parts.get(k + "ours_p50_ms")) + " / " + str(parts.get(k + "ours_p99_ms")),
-                        str(parts.get(k + "bare_p50_ms")) + " / " + str(parts.get(k + "bare_p99_ms")), "", "" });
-                rows.add(new String[] { "  vs the same 3 items in one TransactWriteItems", str(parts.get(k + "ours_per_s")),
-                        str(parts.get(k + "transact_per_s")) + " (p50 " + str(parts.get(k + "transact_p50_ms")) + " ms)",
-                        str(parts.get(k + "ours_over_transact")), "" });
-                rows.add(new String[] { "  vs one PutItem of the answer item alone", str(parts.get(k + "ours_per_s")),
-                        str(parts.get(k + "answer_put_per_s")) + " (p50 " + str(parts.get(k + "answer_put_p50_ms")) + " ms)",
-                        str(parts.get(k + "ours_over_answer_put")), "" });
+                rows.add(new String[] {
+                    "ingest, concurrency " + c + " (answers/s)",
+                    str(parts.get(k + "ours_per_s")),
+                    str(parts.get(k + "bare_per_s")) + " (PutItem loop, same 3 items)",
+                    str(parts.get(k + "ratio")),
+                    c == 1 ? ">= 0.8" : ""
+                });
+                rows.add(new String[] {
+                    "  p50 / p99 latency (ms)",
+                    str(parts.get(k + "ours_p50_ms")) + " / " + str(parts.get(k + "ours_p99_ms")),
+                    str(parts.get(k + "bare_p50_ms")) + " / " + str(parts.get(k + "bare_p99_ms")),
+                    "",
+                    ""
+                });
+                rows.add(new String[] {
+                    "  vs the same 3 items in one TransactWriteItems",
+                    str(parts.get(k + "ours_per_s")),
+                    str(parts.get(k + "transact_per_s")) + " (p50 " + str(parts.get(k + "transact_p50_ms")) + " ms)",
+                    str(parts.get(k + "ours_over_transact")),
+                    ""
+                });
+                rows.add(new String[] {
+                    "  vs one PutItem of the answer item alone",
+                    str(parts.get(k + "ours_per_s")),
+                    str(parts.get(k + "answer_put_per_s")) + " (p50 " + str(parts.get(k + "answer_put_p50_ms"))
+                            + " ms)",
+                    str(parts.get(k + "ours_over_answer_put")),
+                    ""
+                });
             }
         }
         Map<String, Map<String, Object>> agg = new TreeMap<>();
         for (var e : parts.entrySet()) {
             Matcher m = AGG.matcher(e.getKey());
             if (m.matches()) {
-                agg.computeIfAbsent(String.format("%05d|%s|%s", Integer.parseInt(m.group(2)), sortable(m.group(1)), m.group(1)),
-                        x -> new TreeMap<>()).put(m.group(3), e.getValue());
+                agg.computeIfAbsent(
+                                String.format(
+                                        "%05d|%s|%s", Integer.parseInt(m.group(2)), sortable(m.group(1)), m.group(1)),
+                                x -> new TreeMap<>())
+                        .put(m.group(3), e.getValue());
             }
         }
         for (var e : agg.entrySet()) {
             String[] key = e.getKey().split("\\|");
             Map<String, Object> f = e.getValue();
             String what = key[2] + " answers, " + Integer.parseInt(key[0]) + " units";
-            rows.add(new String[] { "aggregate " + what + " (s)", f.containsKey("full_s") ? str(f.get("full_s")) : "n/a",
-                    str(f.get("bare_s")) + " (Query)", f.containsKey("ratio") ? str(f.get("ratio")) : "n/a", "<= 1.5" });
+            rows.add(new String[] {
+                "aggregate " + what + " (s)",
+                f.containsKey("full_s") ? str(f.get("full_s")) : "n/a",
+                str(f.get("bare_s")) + " (Query)",
+                f.containsKey("ratio") ? str(f.get("ratio")) : "n/a",
+                "<= 1.5"
+            });
             if (f.containsKey("incremental_s")) {
-                rows.add(new String[] { "  + 1 % new, runScheduled, median of 3 (s)", str(f.get("incremental_s")),
-                        str(f.get("full_s")) + " (full)", str(f.get("incremental_ratio")), "<= 0.1" });
+                rows.add(new String[] {
+                    "  + 1 % new, runScheduled, median of 3 (s)",
+                    str(f.get("incremental_s")),
+                    str(f.get("full_s")) + " (full)",
+                    str(f.get("incremental_ratio")),
+                    "<= 0.1"
+                });
                 if (f.containsKey("incremental_cpu_ratio")) {
-                    rows.add(new String[] { "    the same in CPU time (s)", str(f.get("incremental_cpu_s")),
-                            str(f.get("full_cpu_s")) + " (full)", str(f.get("incremental_cpu_ratio")), "" });
+                    rows.add(new String[] {
+                        "    the same in CPU time (s)",
+                        str(f.get("incremental_cpu_s")),
+                        str(f.get("full_cpu_s")) + " (full)",
+                        str(f.get("incremental_cpu_ratio")),
+                        ""
+                    });
                 }
                 if (f.containsKey("after_midnight_s")) {
-                    rows.add(new String[] { "  + 1 %, the run after midnight (s)", str(f.get("after_midnight_s")),
-                            str(f.get("full_s")) + " (full)", str(f.get("after_midnight_ratio")), "once a day" });
+                    rows.add(new String[] {
+                        "  + 1 %, the run after midnight (s)",
+                        str(f.get("after_midnight_s")),
+                        str(f.get("full_s")) + " (full)",
+                        str(f.get("after_midnight_ratio")),
+                        "once a day"
+                    });
                 }
             }
         }
         if (parts.containsKey("aggregate.status")) {
-            rows.add(new String[] { "aggregation", "not available", "", "", String.valueOf(parts.get("aggregate.status")) });
+            rows.add(new String[] {"aggregation", "not available", "", "", String.valueOf(parts.get("aggregate.status"))
+            });
         }
         if (extrapolated.containsKey("aggregate.1M.1000u.bare_s")) {
-            rows.add(new String[] { "1M answers, 1000 units (s), EXTRAPOLATED",
-                    extrapolated.containsKey("aggregate.1M.1000u.ours_s") ? str(extrapolated.get("aggregate.1M.1000u.ours_s")) : "n/a",
-                    str(extrapolated.get("aggregate.1M.1000u.bare_s")), "", "<= 900 s" });
+            rows.add(new String[] {
+                "1M answers, 1000 units (s), EXTRAPOLATED",
+                extrapolated.containsKey("aggregate.1M.1000u.ours_s")
+                        ? str(extrapolated.get("aggregate.1M.1000u.ours_s"))
+                        : "n/a",
+                str(extrapolated.get("aggregate.1M.1000u.bare_s")),
+                "",
+                "<= 900 s"
+            });
         }
-        rows.add(new String[] { "cold start, listUnits vs minimal Funqy (ms)", str(parts.get("coldstart_ms")),
-                str(parts.get("coldstart.minimal_ms")), str(parts.get("coldstart_ratio")), "<= 1.2" });
+        rows.add(new String[] {
+            "cold start, listUnits vs minimal Funqy (ms)",
+            str(parts.get("coldstart_ms")),
+            str(parts.get("coldstart.minimal_ms")),
+            str(parts.get("coldstart_ratio")),
+            "<= 1.2"
+        });
         if (parts.containsKey("coldstart.extension_ratio")) {
-            rows.add(new String[] { "  of which: minimal + amazon-dynamodb (unused) vs minimal", str(parts.get("coldstart.minimal-dynamodb_ms")),
-                    str(parts.get("coldstart.minimal_ms")), str(parts.get("coldstart.extension_ratio")), "" });
-            rows.add(new String[] { "  and: listUnits vs minimal + amazon-dynamodb", str(parts.get("coldstart_ms")),
-                    str(parts.get("coldstart.minimal-dynamodb_ms")), str(parts.get("coldstart.ours_over_extension_ratio")), "" });
+            rows.add(new String[] {
+                "  of which: minimal + amazon-dynamodb (unused) vs minimal",
+                str(parts.get("coldstart.minimal-dynamodb_ms")),
+                str(parts.get("coldstart.minimal_ms")),
+                str(parts.get("coldstart.extension_ratio")),
+                ""
+            });
+            rows.add(new String[] {
+                "  and: listUnits vs minimal + amazon-dynamodb",
+                str(parts.get("coldstart_ms")),
+                str(parts.get("coldstart.minimal-dynamodb_ms")),
+                str(parts.get("coldstart.ours_over_extension_ratio")),
+                ""
+            });
         }
-        rows.add(new String[] { "  the packaged function listens on a port", String.valueOf(parts.get("coldstart.http_server_in_prod")),
-                "", "", "false" });
-        rows.add(new String[] { "cold start, submitFeedback (1st DynamoDB write) (ms)", str(parts.get("coldstart.ours-submitFeedback_ms")),
-                "", "", "" });
+        rows.add(new String[] {
+            "  the packaged function listens on a port",
+            String.valueOf(parts.get("coldstart.http_server_in_prod")),
+            "",
+            "",
+            "false"
+        });
+        rows.add(new String[] {
+            "cold start, submitFeedback (1st DynamoDB write) (ms)",
+            str(parts.get("coldstart.ours-submitFeedback_ms")),
+            "",
+            "",
+            ""
+        });
         if ("measured".equals(parts.get("aot.status"))) {
-            rows.add(new String[] { "JDK 25 submitFeedback: AOT cache / none (ms)", str(parts.get("aot.jdk25-aot-submitFeedback_ms")),
-                    str(parts.get("aot.jdk25-submitFeedback_ms")), "", "saves " + str(parts.get("aot.saving_submitFeedback_ms")) + " ms" });
+            rows.add(new String[] {
+                "JDK 25 submitFeedback: AOT cache / none (ms)",
+                str(parts.get("aot.jdk25-aot-submitFeedback_ms")),
+                str(parts.get("aot.jdk25-submitFeedback_ms")),
+                "",
+                "saves " + str(parts.get("aot.saving_submitFeedback_ms")) + " ms"
+            });
         } else if (parts.containsKey("aot.status")) {
-            rows.add(new String[] { "JDK 25 AOT cache", "n/a", "", "", String.valueOf(parts.get("aot.status")) });
+            rows.add(new String[] {"JDK 25 AOT cache", "n/a", "", "", String.valueOf(parts.get("aot.status"))});
         }
-        rows.add(new String[] { "RSS after 1st invocation (MB)", str(parts.get("rss_mb_first")), "", "", "" });
-        rows.add(new String[] { "RSS after " + str(parts.get("rss.invocations")) + " invocations (MB)", str(parts.get("rss_mb_10k")), "",
-                "", str(parts.get("rss.invocations_per_s")) + " invocations/s" });
+        rows.add(new String[] {"RSS after 1st invocation (MB)", str(parts.get("rss_mb_first")), "", "", ""});
+        rows.add(new String[] {
+            "RSS after " + str(parts.get("rss.invocations")) + " invocations (MB)",
+            str(parts.get("rss_mb_10k")),
+            "",
+            "",
+            str(parts.get("rss.invocations_per_s")) + " invocations/s"
+        });
         for (String error : List.of("packaged.error", "coldstart.status")) {
             if (parts.containsKey(error)) {
-                rows.add(new String[] { error, String.valueOf(parts.get(error)), "", "", "" });
+                rows.add(new String[] {error, String.valueOf(parts.get(error)), "", "", ""});
             }
         }
 
@@ -235,11 +322,17 @@ final class Results {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append("Symmetry benchmark (size ").append(results.get("size")).append(", ").append(results.get("machine")).append(")\n");
+        out.append("Symmetry benchmark (size ")
+                .append(results.get("size"))
+                .append(", ")
+                .append(results.get("machine"))
+                .append(")\n");
         for (int r = 0; r < rows.size(); r++) {
             out.append('|');
             for (int i = 0; i < 5; i++) {
-                out.append(' ').append(String.format("%-" + width[i] + "s", rows.get(r)[i])).append(" |");
+                out.append(' ')
+                        .append(String.format("%-" + width[i] + "s", rows.get(r)[i]))
+                        .append(" |");
             }
             out.append('\n');
             if (r == 0) {
@@ -251,8 +344,14 @@ final class Results {
             }
         }
         out.append("\nresults: ");
-        for (String k : List.of("ingest_ratio", "aggregate_ratio", "incremental_ratio", "coldstart_ratio", "coldstart_ms",
-                "rss_mb_first", "rss_mb_10k")) {
+        for (String k : List.of(
+                "ingest_ratio",
+                "aggregate_ratio",
+                "incremental_ratio",
+                "coldstart_ratio",
+                "coldstart_ms",
+                "rss_mb_first",
+                "rss_mb_10k")) {
             out.append(k).append('=').append(results.get(k)).append(' ');
         }
         out.append('\n');
@@ -260,8 +359,11 @@ final class Results {
     }
 
     private static String sortable(String label) {
-        long v = label.endsWith("M") ? Long.parseLong(label.substring(0, label.length() - 1)) * 1_000_000
-                : label.endsWith("k") ? Long.parseLong(label.substring(0, label.length() - 1)) * 1000 : Long.parseLong(label);
+        long v = label.endsWith("M")
+                ? Long.parseLong(label.substring(0, label.length() - 1)) * 1_000_000
+                : label.endsWith("k")
+                        ? Long.parseLong(label.substring(0, label.length() - 1)) * 1000
+                        : Long.parseLong(label);
         return String.format("%010d", v);
     }
 

@@ -22,6 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.domain.Side;
 import app.symmetry.domain.StoredAnswer;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -30,9 +35,6 @@ import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.AnswerWrite;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
-import io.quarkus.arc.profile.IfBuildProfile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A few weeks of believable synthetic answers for the demo organisation, so that a new user's
@@ -55,23 +57,34 @@ public class DemoHistory {
     static final String MARKER = "LOCAL#demo-history";
     /** 3: one tally item per unit and month (TallyStore), a unit's day snapshots one item per month (SnapshotStore). */
     static final String DERIVED_LAYOUT = "3";
-    private static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
-    private static final Map<String, Double> EMPLOYEE_OFFSET = Map.of("listening", 0.0, "ownership", -0.15,
-            "information", -0.4, "recognition", -0.35, "cooperation", -0.2);
-    private static final Map<String, Double> CUSTOMER_OFFSET = Map.of("listening", 0.15, "ownership", -0.05,
-            "information", 0.1, "recognition", 0.05, "cooperation", -0.1);
+
+    private static final List<String> DIMENSIONS =
+            List.of("listening", "ownership", "information", "recognition", "cooperation");
+    private static final Map<String, Double> EMPLOYEE_OFFSET = Map.of(
+            "listening", 0.0, "ownership", -0.15, "information", -0.4, "recognition", -0.35, "cooperation", -0.2);
+    private static final Map<String, Double> CUSTOMER_OFFSET =
+            Map.of("listening", 0.15, "ownership", -0.05, "information", 0.1, "recognition", 0.05, "cooperation", -0.1);
     private static final Duration RETENTION = Duration.ofDays(395);
 
-    private static final List<String> CUSTOMER_COMMENTS_FR = List.of("Très bon accueil, merci.",
-            "Un peu d’attente en caisse.", "Le vendeur a pris le temps de tout m’expliquer.",
-            "On m’a renvoyé d’un rayon à l’autre.", "Personnel souriant et compétent.",
-            "Ma commande n’était pas prête malgré le mail.", "Parfait, comme d’habitude.");
-    private static final List<String> CUSTOMER_COMMENTS_EN = List.of("Friendly and helpful staff.",
-            "Had to wait a while at the till.", "Nobody seemed to know where my order was.",
+    private static final List<String> CUSTOMER_COMMENTS_FR = List.of(
+            "Très bon accueil, merci.",
+            "Un peu d’attente en caisse.",
+            "Le vendeur a pris le temps de tout m’expliquer.",
+            "On m’a renvoyé d’un rayon à l’autre.",
+            "Personnel souriant et compétent.",
+            "Ma commande n’était pas prête malgré le mail.",
+            "Parfait, comme d’habitude.");
+    private static final List<String> CUSTOMER_COMMENTS_EN = List.of(
+            "Friendly and helpful staff.",
+            "Had to wait a while at the till.",
+            "Nobody seemed to know where my order was.",
             "Great advice, I will come back.");
-    private static final List<String> EMPLOYEE_COMMENTS = List.of("On manque d’informations sur les promotions.",
-            "Bonne ambiance dans l’équipe.", "Les retours clients ne nous arrivent jamais.",
-            "Le planning change trop souvent.", "Mon responsable est disponible quand il faut.");
+    private static final List<String> EMPLOYEE_COMMENTS = List.of(
+            "On manque d’informations sur les promotions.",
+            "Bonne ambiance dans l’équipe.",
+            "Les retours clients ne nous arrivent jamais.",
+            "Le planning change trop souvent.",
+            "Mon responsable est disponible quand il faut.");
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
@@ -86,20 +99,30 @@ public class DemoHistory {
     }
 
     /** The days seeded and how many answers were written. */
-    public record Seeded(LocalDate from, LocalDate to, int customerAnswers, int employeeAnswers, boolean aggregated) {
-    }
+    public record Seeded(LocalDate from, LocalDate to, int customerAnswers, int employeeAnswers, boolean aggregated) {}
 
     /** What an earlier run seeded, if it did. */
     public Optional<Seeded> seeded() {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table.name()).consistentRead(true)
-                .key(Map.of(SymmetryTable.PK, AttributeValue.fromS(MARKER), SymmetryTable.SK, AttributeValue.fromS("-")))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table.name())
+                        .consistentRead(true)
+                        .key(Map.of(
+                                SymmetryTable.PK,
+                                AttributeValue.fromS(MARKER),
+                                SymmetryTable.SK,
+                                AttributeValue.fromS("-"))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Seeded(LocalDate.parse(item.get("from").s()), LocalDate.parse(item.get("to").s()),
-                Integer.parseInt(item.get("customerAnswers").n()), Integer.parseInt(item.get("employeeAnswers").n()),
-                item.containsKey("aggregated") && Boolean.TRUE.equals(item.get("aggregated").bool())
-                        && item.containsKey("derivedLayout") && DERIVED_LAYOUT.equals(item.get("derivedLayout").n())));
+        return Optional.of(new Seeded(
+                LocalDate.parse(item.get("from").s()),
+                LocalDate.parse(item.get("to").s()),
+                Integer.parseInt(item.get("customerAnswers").n()),
+                Integer.parseInt(item.get("employeeAnswers").n()),
+                item.containsKey("aggregated")
+                        && Boolean.TRUE.equals(item.get("aggregated").bool())
+                        && item.containsKey("derivedLayout")
+                        && DERIVED_LAYOUT.equals(item.get("derivedLayout").n())));
     }
 
     /** Seeds the {@code days} days before today (each unit's today, in its time zone), a few units at a time. */
@@ -125,8 +148,14 @@ public class DemoHistory {
         } finally {
             pool.shutdownNow();
         }
-        LocalDate from = units.stream().map(u -> LocalDate.ofInstant(now, u.zone()).minusDays(days)).min(LocalDate::compareTo).orElseThrow();
-        LocalDate to = units.stream().map(u -> LocalDate.ofInstant(now, u.zone()).minusDays(1)).max(LocalDate::compareTo).orElseThrow();
+        LocalDate from = units.stream()
+                .map(u -> LocalDate.ofInstant(now, u.zone()).minusDays(days))
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate to = units.stream()
+                .map(u -> LocalDate.ofInstant(now, u.zone()).minusDays(1))
+                .max(LocalDate::compareTo)
+                .orElseThrow();
         Seeded seeded = new Seeded(from, to, customers.get(), employees.get(), false);
         Map<String, AttributeValue> marker = new HashMap<>();
         marker.put(SymmetryTable.PK, AttributeValue.fromS(MARKER));
@@ -148,9 +177,11 @@ public class DemoHistory {
      */
     public void markAggregated() {
         dynamo.updateItem(b -> b.tableName(table.name())
-                .key(Map.of(SymmetryTable.PK, AttributeValue.fromS(MARKER), SymmetryTable.SK, AttributeValue.fromS("-")))
+                .key(Map.of(
+                        SymmetryTable.PK, AttributeValue.fromS(MARKER), SymmetryTable.SK, AttributeValue.fromS("-")))
                 .updateExpression("SET aggregated = :t, derivedLayout = :layout")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":layout", AttributeValue.fromN(DERIVED_LAYOUT))));
+                .expressionAttributeValues(
+                        Map.of(":t", AttributeValue.fromBool(true), ":layout", AttributeValue.fromN(DERIVED_LAYOUT))));
     }
 
     private void seedUnit(Unit unit, int days, Instant now, AtomicInteger customers, AtomicInteger employees) {
@@ -178,31 +209,62 @@ public class DemoHistory {
     private boolean customer(Unit unit, LocalDate day, int i, Map<String, Double> level, Random random) {
         String submissionId = uuid("demo|C|" + unit.id() + "|" + day + "|" + i);
         Map<String, Integer> ratings = ratings(level, random);
-        double mean = level.values().stream().mapToDouble(Double::doubleValue).average().orElse(3);
-        int recommend = clamp((int) Math.round(((mean - 1) / 4) * 10 * 1.05 + 0.6 + random.nextGaussian() * 1.7), 0, 10);
+        double mean = level.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(3);
+        int recommend =
+                clamp((int) Math.round(((mean - 1) / 4) * 10 * 1.05 + 0.6 + random.nextGaussian() * 1.7), 0, 10);
         boolean english = random.nextDouble() < 0.2;
         Optional<String> comment = random.nextDouble() < 0.15
                 ? Optional.of(pick(english ? CUSTOMER_COMMENTS_EN : CUSTOMER_COMMENTS_FR, random))
                 : Optional.empty();
         int hour = 9 + random.nextInt(10);
-        Instant at = day.atTime(hour, random.nextInt(60), random.nextInt(60)).atZone(unit.zone()).toInstant();
-        StoredAnswer answer = new StoredAnswer(Side.CUSTOMER, unit.id(), day, submissionId, recommend, ratings, comment,
-                Optional.of(english ? "en" : "fr"), Optional.empty(), Optional.of(at), at.plus(RETENTION));
+        Instant at = day.atTime(hour, random.nextInt(60), random.nextInt(60))
+                .atZone(unit.zone())
+                .toInstant();
+        StoredAnswer answer = new StoredAnswer(
+                Side.CUSTOMER,
+                unit.id(),
+                day,
+                submissionId,
+                recommend,
+                ratings,
+                comment,
+                Optional.of(english ? "en" : "fr"),
+                Optional.empty(),
+                Optional.of(at),
+                at.plus(RETENTION));
         return store(answer, submissionId, dayStart(day));
     }
 
     private boolean employee(Unit unit, LocalDate day, int i, Map<String, Double> level, Random random) {
         Map<String, Integer> ratings = ratings(level, random);
-        double mean = level.values().stream().mapToDouble(Double::doubleValue).average().orElse(3);
+        double mean = level.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(3);
         int recommend = clamp((int) Math.round(((mean - 1) / 4) * 10 + 0.2 + random.nextGaussian() * 2.0), 0, 10);
-        Optional<String> comment = random.nextDouble() < 0.08 ? Optional.of(pick(EMPLOYEE_COMMENTS, random)) : Optional.empty();
-        StoredAnswer answer = new StoredAnswer(Side.EMPLOYEE, unit.id(), day, uuid("demo|E-key|" + unit.id() + "|" + day + "|" + i),
-                recommend, ratings, comment, Optional.empty(), Optional.empty(), Optional.empty(), dayStart(day).plus(RETENTION));
+        Optional<String> comment =
+                random.nextDouble() < 0.08 ? Optional.of(pick(EMPLOYEE_COMMENTS, random)) : Optional.empty();
+        StoredAnswer answer = new StoredAnswer(
+                Side.EMPLOYEE,
+                unit.id(),
+                day,
+                uuid("demo|E-key|" + unit.id() + "|" + day + "|" + i),
+                recommend,
+                ratings,
+                comment,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                dayStart(day).plus(RETENTION));
         return store(answer, uuid("demo|E|" + unit.id() + "|" + day + "|" + i), dayStart(day));
     }
 
     private boolean store(StoredAnswer answer, String submissionKey, Instant dayStart) {
-        AnswerWrite write = new AnswerWrite(answer, submissionKey, dayStart.plus(Duration.ofDays(7)), Optional.empty(), Optional.empty());
+        AnswerWrite write = new AnswerWrite(
+                answer, submissionKey, dayStart.plus(Duration.ofDays(7)), Optional.empty(), Optional.empty());
         return answers.store(write) == AnswerWrite.Outcome.ACCEPTED;
     }
 
@@ -225,8 +287,12 @@ public class DemoHistory {
 
         static UnitProfile of(String unitId) {
             Random random = new Random(unitId.hashCode() ^ 0x5EEDL);
-            return new UnitProfile(random.nextGaussian(), random.nextGaussian(), random.nextGaussian() * 0.04,
-                    2.5 + random.nextDouble() * 4, 8 + random.nextInt(10));
+            return new UnitProfile(
+                    random.nextGaussian(),
+                    random.nextGaussian(),
+                    random.nextGaussian() * 0.04,
+                    2.5 + random.nextDouble() * 4,
+                    8 + random.nextInt(10));
         }
 
         Map<String, Double> employeeLevel(double weeks) {
@@ -240,7 +306,9 @@ public class DemoHistory {
         Map<String, Double> customerLevel(double weeks) {
             Map<String, Double> level = new HashMap<>();
             for (String d : DIMENSIONS) {
-                level.put(d, 3.65 + 0.4 * (0.75 * (culture + drift * weeks) + 0.66 * customerOwn) + CUSTOMER_OFFSET.get(d));
+                level.put(
+                        d,
+                        3.65 + 0.4 * (0.75 * (culture + drift * weeks) + 0.66 * customerOwn) + CUSTOMER_OFFSET.get(d));
             }
             return level;
         }

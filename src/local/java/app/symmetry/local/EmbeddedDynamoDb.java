@@ -60,10 +60,15 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             }
             // what ServerRunner.createServer does before it builds the server; telemetry is off (-disableTelemetry)
             Telemetry.configureTelemetry("MAVEN", ServerRunner.getSetupMode(cli), false);
-            DynamoDBProxyServer server = new DynamoDBProxyServer(cli.getPort(), new LocalDynamoDBServerHandler(
-                    new AcknowledgeCommittedTransactions(cli.isInMemory(), cli.getDbPath(), cli.getSharedDb(),
-                            cli.shouldDelayTransientStatuses()),
-                    cli.getCorsParams()));
+            DynamoDBProxyServer server = new DynamoDBProxyServer(
+                    cli.getPort(),
+                    new LocalDynamoDBServerHandler(
+                            new AcknowledgeCommittedTransactions(
+                                    cli.isInMemory(),
+                                    cli.getDbPath(),
+                                    cli.getSharedDb(),
+                                    cli.shouldDelayTransientStatuses()),
+                            cli.getCorsParams()));
             server.start();
             return new EmbeddedDynamoDb(server, chosen);
         } catch (Exception e) {
@@ -106,19 +111,22 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      */
     static final class AcknowledgeCommittedTransactions extends LocalDynamoDBRequestHandler {
 
-        AcknowledgeCommittedTransactions(boolean inMemory, String dbPath, boolean sharedDb, boolean delayTransientStatuses) {
+        AcknowledgeCommittedTransactions(
+                boolean inMemory, String dbPath, boolean sharedDb, boolean delayTransientStatuses) {
             super(0, inMemory, dbPath, sharedDb, delayTransientStatuses);
         }
 
         @Override
-        public TransactWriteItemsResponse transactWriteItems(String accessKey, String region, TransactWriteItemsRequest request) {
+        public TransactWriteItemsResponse transactWriteItems(
+                String accessKey, String region, TransactWriteItemsRequest request) {
             TransactWriteItemsResponse response = super.transactWriteItems(accessKey, region, request);
             awaitCommit(accessKey, region);
             return response;
         }
 
         @Override
-        public ExecuteTransactionResponse executeTransaction(String accessKey, String region, ExecuteTransactionRequest request) {
+        public ExecuteTransactionResponse executeTransaction(
+                String accessKey, String region, ExecuteTransactionRequest request) {
             ExecuteTransactionResponse response = super.executeTransaction(accessKey, region, request);
             awaitCommit(accessKey, region);
             return response;
@@ -139,7 +147,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
         for (Path natives : List.of(Path.of("target", "local", "native-libs"), Path.of("target", "native-libs"))) {
             if (Files.isDirectory(natives)) {
-                System.setProperty("sqlite4java.library.path", natives.toAbsolutePath().toString());
+                System.setProperty(
+                        "sqlite4java.library.path", natives.toAbsolutePath().toString());
                 return;
             }
         }

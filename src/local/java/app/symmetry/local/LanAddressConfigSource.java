@@ -88,7 +88,8 @@ public class LanAddressConfigSource implements ConfigSource {
     /** Connecting a UDP socket sends nothing: it only asks the OS which address would be used. */
     private static Optional<InetAddress> routedAddress() {
         try (DatagramSocket socket = new DatagramSocket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 10, (byte) 254, (byte) 254, (byte) 254 }), 9));
+            socket.connect(new InetSocketAddress(
+                    InetAddress.getByAddress(new byte[] {10, (byte) 254, (byte) 254, (byte) 254}), 9));
             InetAddress local = socket.getLocalAddress();
             return privateIpv4(local) ? Optional.of(local) : Optional.empty();
         } catch (Exception e) {
@@ -106,7 +107,8 @@ public class LanAddressConfigSource implements ConfigSource {
 
     private static int rank(NetworkInterface i) {
         String name = i.getName().toLowerCase(Locale.ROOT);
-        for (String virtual : List.of("docker", "veth", "br-", "virbr", "vmnet", "vbox", "tun", "tap", "zt", "tailscale", "wg")) {
+        for (String virtual :
+                List.of("docker", "veth", "br-", "virbr", "vmnet", "vbox", "tun", "tap", "zt", "tailscale", "wg")) {
             if (name.startsWith(virtual)) {
                 return 2;
             }

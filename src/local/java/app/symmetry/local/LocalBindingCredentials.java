@@ -5,14 +5,15 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import app.symmetry.access.BindingCredentials;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
+import app.symmetry.access.BindingCredentials;
+
 /** Over the local HTTP binding, the key is the request's {@code x-api-key} header, as {@link LocalGateway} found it. */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class LocalBindingCredentials extends BindingCredentials {
 
     private final Instance<CurrentVertxRequest> request;

@@ -32,7 +32,9 @@ public class LocalClock {
     @Singleton
     Clock clock() {
         Optional<Instant> at = startsAt();
-        return at.isEmpty() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at.get()));
+        return at.isEmpty()
+                ? Clock.systemUTC()
+                : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at.get()));
     }
 
     /** The configured start, if any. */
@@ -43,8 +45,10 @@ public class LocalClock {
         try {
             return Optional.of(Instant.parse(start.get().trim()));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("SYMMETRY_LOCAL_CLOCK must be an ISO-8601 instant such as 2026-10-10T12:00:00Z, not '"
-                    + start.get() + "'", e);
+            throw new IllegalArgumentException(
+                    "SYMMETRY_LOCAL_CLOCK must be an ISO-8601 instant such as 2026-10-10T12:00:00Z, not '" + start.get()
+                            + "'",
+                    e);
         }
     }
 }

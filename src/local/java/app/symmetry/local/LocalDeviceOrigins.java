@@ -5,15 +5,16 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import app.symmetry.domain.DeviceOrigin;
-import app.symmetry.function.request.DeviceOrigins;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
+import app.symmetry.domain.DeviceOrigin;
+import app.symmetry.function.request.DeviceOrigins;
+
 /** Over the local HTTP binding, the device is the HTTP client itself, as API Gateway would see it. */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class LocalDeviceOrigins extends DeviceOrigins {
 
     private final Instance<CurrentVertxRequest> request;

@@ -1,22 +1,27 @@
 package app.symmetry.local;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 import app.symmetry.access.BindingCredentials;
 import app.symmetry.error.ApiError;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.vertx.core.json.Json;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * What API Gateway does in front of the functions on AWS, done on one machine: protected functions
@@ -26,14 +31,23 @@ import io.vertx.ext.web.RoutingContext;
  * to them through {@link LocalBindingCredentials}, as the authorizer's context is on AWS.
  */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class LocalGateway {
 
     private static final Logger LOG = Logger.getLogger(LocalGateway.class);
 
     /** Must match the API Gateway's API-key-protected paths in template.yaml. */
-    public static final Set<String> PROTECTED = Set.of("listUnits", "issueLinks", "issueUnitCode", "revokeUnitCode",
-            "aggregateSnapshots", "getSnapshot", "listSnapshots", "createApiKey", "listApiKeys", "revokeApiKey",
+    public static final Set<String> PROTECTED = Set.of(
+            "listUnits",
+            "issueLinks",
+            "issueUnitCode",
+            "revokeUnitCode",
+            "aggregateSnapshots",
+            "getSnapshot",
+            "listSnapshots",
+            "createApiKey",
+            "listApiKeys",
+            "revokeApiKey",
             "startPulseCampaign");
 
     /** API Gateway's authorizer: the gateway calls it, never a client (locally the functions check the key). */
@@ -62,8 +76,13 @@ public class LocalGateway {
         if (PROTECTED.contains(function)) {
             String presented = ctx.request().getHeader("x-api-key");
             if (presented == null || presented.isBlank()) {
-                write(ctx, ErrorCode.UNAUTHENTICATED.httpStatus(), ApiError.of(ErrorCode.UNAUTHENTICATED, "x-api-key",
-                        "this function needs a valid x-api-key header"));
+                write(
+                        ctx,
+                        ErrorCode.UNAUTHENTICATED.httpStatus(),
+                        ApiError.of(
+                                ErrorCode.UNAUTHENTICATED,
+                                "x-api-key",
+                                "this function needs a valid x-api-key header"));
                 return;
             }
             ctx.put(PRESENTED, new BindingCredentials.Presented(presented, apiKey.matches(presented)));
@@ -104,21 +123,24 @@ public class LocalGateway {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(error));
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(Json.encode(error));
     }
 
     /** The local admin key: {@code SYMMETRY_API_KEY}, or a random one printed at start (never stored). */
     @ApplicationScoped
-    @IfBuildProfile(anyOf = { "dev", "test" })
+    @IfBuildProfile(anyOf = {"dev", "test"})
     public static class LocalApiKey {
         private final byte[] key;
         private final String value;
 
-        public LocalApiKey(@org.eclipse.microprofile.config.inject.ConfigProperty(name = "symmetry.api-key") java.util.Optional<String> configured) {
+        public LocalApiKey(@ConfigProperty(name = "symmetry.api-key") Optional<String> configured) {
             this.value = configured.filter(k -> !k.isBlank()).orElseGet(() -> {
                 byte[] random = new byte[24];
-                new java.security.SecureRandom().nextBytes(random);
-                return java.util.HexFormat.of().formatHex(random);
+                new SecureRandom().nextBytes(random);
+                return HexFormat.of().formatHex(random);
             });
             this.key = value.getBytes(StandardCharsets.UTF_8);
         }

@@ -18,16 +18,24 @@ import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import app.symmetry.aggregation.AggregationResult;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
 import app.symmetry.access.Access;
+import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.campaign.NewCampaign;
 import app.symmetry.campaign.PulseCampaigns;
@@ -38,9 +46,6 @@ import app.symmetry.local.LocalGateway.LocalApiKey;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.token.Audience;
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The local run ({@code ./mvnw -Plocal quarkus:dev}): everything the cloud provides, on one machine.
@@ -83,10 +88,10 @@ public class LocalRun {
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
 
-    @jakarta.inject.Inject
+    @Inject
     Clock clock;
 
-    @jakarta.inject.Inject
+    @Inject
     LocalClock localClock;
 
     private EmbeddedDynamoDb dynamo;
@@ -105,7 +110,9 @@ public class LocalRun {
             return;
         }
         if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
-            LOG.warnf("DynamoDB endpoint %s is not answering; not starting one (only localhost is started here)", endpoint);
+            LOG.warnf(
+                    "DynamoDB endpoint %s is not answering; not starting one (only localhost is started here)",
+                    endpoint);
             return;
         }
         Path path = dataDir.resolve("dynamodb").toAbsolutePath();
@@ -113,8 +120,14 @@ public class LocalRun {
         LOG.infof("DynamoDB Local: started in this JVM at %s, data in %s", endpoint, path);
     }
 
-    void startLocalRun(@Observes @Priority(20) StartupEvent start, DemoHistory history, Aggregator aggregator,
-            LinkService links, PosterCodes posterCodes, OrganisationDirectory directory, LocalApiKey apiKey) {
+    void startLocalRun(
+            @Observes @Priority(20) StartupEvent start,
+            DemoHistory history,
+            Aggregator aggregator,
+            LinkService links,
+            PosterCodes posterCodes,
+            OrganisationDirectory directory,
+            LocalApiKey apiKey) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "symmetry-local-timer");
             t.setDaemon(true);
@@ -122,9 +135,13 @@ public class LocalRun {
         });
         timer.execute(() -> firstRun(history, aggregator));
         long every = Math.max(1000, aggregateEvery.toMillis());
-        timer.scheduleWithFixedDelay(() -> {
-            aggregate("scheduled", () -> aggregator.runScheduled(clock.instant()));
-        }, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    aggregate("scheduled", () -> aggregator.runScheduled(clock.instant()));
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         printWhereToGo(links, posterCodes, directory, apiKey);
     }
 
@@ -150,23 +167,31 @@ public class LocalRun {
                 LOG.infof("Demo history: writing %d days of synthetic answers for the demo units…", demoHistoryDays);
                 long t0 = System.nanoTime();
                 DemoHistory.Seeded seeded = history.seed(demoHistoryDays, clock.instant());
-                LOG.infof("Demo history: %d customer and %d employee answers from %s to %s, in %d s",
-                        seeded.customerAnswers(), seeded.employeeAnswers(), seeded.from(), seeded.to(),
+                LOG.infof(
+                        "Demo history: %d customer and %d employee answers from %s to %s, in %d s",
+                        seeded.customerAnswers(),
+                        seeded.employeeAnswers(),
+                        seeded.from(),
+                        seeded.to(),
                         (System.nanoTime() - t0) / 1_000_000_000L);
                 earlier = Optional.of(seeded);
             } else if (!demoHistory && earlier.isPresent()) {
-                LOG.warnf("SYMMETRY_DEMO_HISTORY=false, but the demo history of an earlier run (%s to %s) is still in %s:"
-                        + " stop, delete that folder, and start again for an empty organisation",
+                LOG.warnf(
+                        "SYMMETRY_DEMO_HISTORY=false, but the demo history of an earlier run (%s to %s) is still in %s:"
+                                + " stop, delete that folder, and start again for an empty organisation",
                         earlier.get().from(), earlier.get().to(), dataDir.toAbsolutePath());
             } else if (earlier.isPresent()) {
-                LOG.infof("Demo history: written by an earlier run (%s to %s)", earlier.get().from(), earlier.get().to());
+                LOG.infof(
+                        "Demo history: written by an earlier run (%s to %s)",
+                        earlier.get().from(), earlier.get().to());
             }
             if (earlier.isPresent() && !earlier.get().aggregated()) {
                 // the seeded days are past the scheduled run's window: recompute them once (again after a
                 // failure, e.g. on a later start)
                 DemoHistory.Seeded seeded = earlier.get();
                 LocalDate to = seeded.to().plusDays(1); // today, where the last seeded day was yesterday
-                if (aggregate("demo history " + seeded.from() + " to " + to, () -> aggregator.recompute(seeded.from(), to))) {
+                if (aggregate(
+                        "demo history " + seeded.from() + " to " + to, () -> aggregator.recompute(seeded.from(), to))) {
                     history.markAggregated();
                 }
                 return;
@@ -200,7 +225,9 @@ public class LocalRun {
             from = aggregator.earliestRecompute(now);
         }
         LocalDate start = from;
-        aggregate("catching up from " + from + " to " + to + ", stopped since " + last.get(), () -> aggregator.recompute(start, to));
+        aggregate(
+                "catching up from " + from + " to " + to + ", stopped since " + last.get(),
+                () -> aggregator.recompute(start, to));
     }
 
     private Path lastAggregationFile() {
@@ -210,9 +237,13 @@ public class LocalRun {
     private Optional<Instant> lastAggregation() {
         Path file = lastAggregationFile();
         try {
-            return Files.exists(file) ? Optional.of(Instant.parse(Files.readString(file).trim())) : Optional.empty();
+            return Files.exists(file)
+                    ? Optional.of(Instant.parse(Files.readString(file).trim()))
+                    : Optional.empty();
         } catch (IOException | DateTimeParseException e) {
-            LOG.warnf("%s is unreadable (%s): not catching up on the days since the last aggregation", file, e.getMessage());
+            LOG.warnf(
+                    "%s is unreadable (%s): not catching up on the days since the last aggregation",
+                    file, e.getMessage());
             return Optional.empty();
         }
     }
@@ -226,14 +257,15 @@ public class LocalRun {
         }
     }
 
-    private boolean aggregate(String what, java.util.function.Supplier<AggregationResult> run) {
+    private boolean aggregate(String what, Supplier<AggregationResult> run) {
         try {
             Instant at = clock.instant();
             AggregationResult report = run.get();
             recordAggregation(at);
             lastAggregationFailure = null;
-            LOG.infof("Aggregation (%s): %d units, %d snapshots written, %d answers read", what, report.unitsProcessed(),
-                    report.snapshotsWritten(), report.answersRead());
+            LOG.infof(
+                    "Aggregation (%s): %d units, %d snapshots written, %d answers read",
+                    what, report.unitsProcessed(), report.snapshotsWritten(), report.answersRead());
             return true;
         } catch (RuntimeException e) {
             String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -249,7 +281,8 @@ public class LocalRun {
         }
     }
 
-    private void printWhereToGo(LinkService links, PosterCodes posterCodes, OrganisationDirectory directory, LocalApiKey apiKey) {
+    private void printWhereToGo(
+            LinkService links, PosterCodes posterCodes, OrganisationDirectory directory, LocalApiKey apiKey) {
         String local = "http://localhost:" + httpPort;
         String key = apiKey.value();
         Unit first = directory.organisation().units().get(0);
@@ -258,17 +291,24 @@ public class LocalRun {
         try {
             customerForm = posterCodes.forUnit(first.id()).url();
             // A pulse code belongs to a campaign: the demo's, for a unit of 50, open for 30 days.
-            String campaign = io.quarkus.arc.Arc.container().instance(PulseCampaigns.class).get().start(Access.LOCAL_ADMIN.keyId(),
-                    new NewCampaign(first.id(), 50, LocalDate.now(first.zone()).plusDays(30))).campaignId();
-            UnitCode pulse = links.issueUnitCode(new IssueUnitCodeRequest(first.id(), Audience.PULSE, OptionalInt.empty(),
-                    Optional.of(campaign)));
+            String campaign = Arc.container()
+                    .instance(PulseCampaigns.class)
+                    .get()
+                    .start(
+                            Access.LOCAL_ADMIN.keyId(),
+                            new NewCampaign(
+                                    first.id(), 50, LocalDate.now(first.zone()).plusDays(30)))
+                    .campaignId();
+            UnitCode pulse = links.issueUnitCode(
+                    new IssueUnitCodeRequest(first.id(), Audience.PULSE, OptionalInt.empty(), Optional.of(campaign)));
             pulseForm = pulse.url();
         } catch (RuntimeException e) {
             LOG.warn("The demo form codes could not be issued", e);
             customerForm = pulseForm = "(not available: " + e.getMessage() + ")";
         }
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        String lines = String.join("\n",
+        String lines = String.join(
+                "\n",
                 "",
                 "==========================================================================================",
                 " Symmetry is running on this machine. Open:",
@@ -284,24 +324,32 @@ public class LocalRun {
                         + "&kind=customer&count=50&expiresInDays=30'",
                 "  OpenAPI UI        " + local + "/q/swagger-ui/",
                 "",
-                "  API key (x-api-key)  " + key + (apiKeyFromEnvironment() ? "" : "   (random: set SYMMETRY_API_KEY to choose it)"),
-                "  Links and QR codes   " + base + (base.contains("localhost")
-                        ? "   (no LAN address found: set SYMMETRY_PUBLIC_URL for phones)"
-                        : "   (phones on the same network; SYMMETRY_PUBLIC_URL to change)"),
-                "  Aggregation          every " + aggregateEvery.toString().substring(2).toLowerCase()
-                        + (demoHistory ? "; demo history on (SYMMETRY_DEMO_HISTORY=false for none)" : "; no demo history"),
+                "  API key (x-api-key)  " + key
+                        + (apiKeyFromEnvironment() ? "" : "   (random: set SYMMETRY_API_KEY to choose it)"),
+                "  Links and QR codes   " + base
+                        + (base.contains("localhost")
+                                ? "   (no LAN address found: set SYMMETRY_PUBLIC_URL for phones)"
+                                : "   (phones on the same network; SYMMETRY_PUBLIC_URL to change)"),
+                "  Aggregation          every "
+                        + aggregateEvery.toString().substring(2).toLowerCase()
+                        + (demoHistory
+                                ? "; demo history on (SYMMETRY_DEMO_HISTORY=false for none)"
+                                : "; no demo history"),
                 "  Data                 " + dataDir.toAbsolutePath() + "   (stop, then delete it to start afresh)",
-                "  Clock                " + (localClock.startsAt().isPresent()
-                        ? "started at " + localClock.startsAt().get() + " (SYMMETRY_LOCAL_CLOCK), ticking"
-                        : "this machine's (SYMMETRY_LOCAL_CLOCK to start it elsewhen)"),
+                "  Clock                "
+                        + (localClock.startsAt().isPresent()
+                                ? "started at " + localClock.startsAt().get() + " (SYMMETRY_LOCAL_CLOCK), ticking"
+                                : "this machine's (SYMMETRY_LOCAL_CLOCK to start it elsewhen)"),
                 "==========================================================================================",
                 "");
         LOG.info(lines);
     }
 
     private static boolean apiKeyFromEnvironment() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("symmetry.api-key", String.class)
-                .filter(k -> !k.isBlank()).isPresent();
+        return ConfigProvider.getConfig()
+                .getOptionalValue("symmetry.api-key", String.class)
+                .filter(k -> !k.isBlank())
+                .isPresent();
     }
 
     private static boolean listening(String host, int port) {

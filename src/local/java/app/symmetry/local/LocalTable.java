@@ -1,22 +1,23 @@
 package app.symmetry.local;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
 
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Creates the table on DynamoDB Local from the same definition the deployment declares. Only for the
  * local run and tests: on AWS the stack owns the table.
  */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class LocalTable {
 
     @ConfigProperty(name = "symmetry.local.create-table", defaultValue = "true")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,20 +13,21 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import app.symmetry.error.ApiError;
-import app.symmetry.error.ErrorCode;
-import app.symmetry.error.SymmetryException;
-import app.symmetry.link.IssuedLinks;
-import app.symmetry.link.LinkService;
-import app.symmetry.local.LocalGateway.LocalApiKey;
-import app.symmetry.organisation.OrganisationDirectory;
-import app.symmetry.organisation.Unit;
-import app.symmetry.function.request.LinkRequests;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import app.symmetry.error.ApiError;
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
+import app.symmetry.function.request.LinkRequests;
+import app.symmetry.link.IssuedLinks;
+import app.symmetry.link.LinkService;
+import app.symmetry.local.LocalGateway.LocalApiKey;
+import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.organisation.Unit;
 
 /**
  * What a store manager prints and mails, served on one machine next to the functions:
@@ -40,7 +42,7 @@ import io.vertx.ext.web.RoutingContext;
  * </ul>
  */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class LocalTools {
 
     private static final Logger LOG = Logger.getLogger(LocalTools.class);
@@ -80,11 +82,14 @@ public class LocalTools {
             }
             PosterCodes.PosterCode code = posterCodes.forUnit(unit.id());
             PosterArt art = new PosterArt(directory.organisation().name(), unit.name(), unit.id(), code.url());
-            String name = "poster-" + unit.id() + "-" + size.name().toLowerCase(java.util.Locale.ROOT) + "." + format;
-            ctx.response().putHeader("Cache-Control", "no-cache")
+            String name = "poster-" + unit.id() + "-" + size.name().toLowerCase(Locale.ROOT) + "." + format;
+            ctx.response()
+                    .putHeader("Cache-Control", "no-cache")
                     .putHeader("Content-Disposition", "inline; filename=\"" + name + "\"");
             if (format.equals("svg")) {
-                ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8").end(art.svg(size));
+                ctx.response()
+                        .putHeader("Content-Type", "image/svg+xml; charset=utf-8")
+                        .end(art.svg(size));
             } else {
                 ctx.response().putHeader("Content-Type", "application/pdf").end(Buffer.buffer(art.pdf(size)));
             }
@@ -96,7 +101,8 @@ public class LocalTools {
     private void linksCsv(RoutingContext ctx) {
         try {
             if (!apiKey.matches(ctx.request().getHeader("x-api-key"))) {
-                throw new SymmetryException(ErrorCode.UNAUTHENTICATED, "x-api-key", "this needs a valid x-api-key header");
+                throw new SymmetryException(
+                        ErrorCode.UNAUTHENTICATED, "x-api-key", "this needs a valid x-api-key header");
             }
             Map<String, Object> request = new LinkedHashMap<>();
             for (String name : ctx.queryParams().names()) {
@@ -112,7 +118,8 @@ public class LocalTools {
                 row(csv, List.of(unitId, kind, link.url(), link.token(), link.expiresAt()));
             }
             String name = "links-" + unitId + "-" + kind + "-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
-            ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
+            ctx.response()
+                    .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                     .putHeader("Cache-Control", "no-store")
                     .end(csv.toString());
@@ -136,7 +143,10 @@ public class LocalTools {
                 csv.append(',');
             }
             String field = fields.get(i) == null ? "" : fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+            if (field.indexOf(',') >= 0
+                    || field.indexOf('"') >= 0
+                    || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0) {
                 csv.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {
                 csv.append(field);
@@ -157,7 +167,10 @@ public class LocalTools {
             status = 500;
         }
         if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(error));
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
+                    .end(Json.encode(error));
         }
     }
 }

@@ -1,10 +1,17 @@
 package app.symmetry.local;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import app.symmetry.error.SymmetryException;
 import app.symmetry.link.IssueUnitCodeRequest;
@@ -14,10 +21,6 @@ import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.token.Audience;
 import app.symmetry.token.TokenCheck;
-import io.quarkus.arc.profile.IfBuildProfile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * One customer code per unit for its posters, kept in the table ({@code LOCAL#poster-code#unitId}).
@@ -30,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * URL is rebuilt from the token each time, so it follows {@code symmetry.public-url}.
  */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class PosterCodes {
 
     private final DynamoDbClient dynamo;
@@ -49,9 +52,14 @@ public class PosterCodes {
 
     /** The unit's poster code: its token and form URL. Throws {@code unknown_unit} for an unknown unit. */
     public PosterCode forUnit(String unitId) {
-        Map<String, AttributeValue> key = Map.of(SymmetryTable.PK, AttributeValue.fromS("LOCAL#poster-code#" + unitId),
-                SymmetryTable.SK, AttributeValue.fromS("-"));
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table.name()).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> key = Map.of(
+                SymmetryTable.PK,
+                AttributeValue.fromS("LOCAL#poster-code#" + unitId),
+                SymmetryTable.SK,
+                AttributeValue.fromS("-"));
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table.name()).key(key).consistentRead(true))
+                .item();
         String stale = null;
         if (item != null && item.containsKey("token")) {
             String token = item.get("token").s();
@@ -63,16 +71,19 @@ public class PosterCodes {
             }
         }
         UnitCode fresh = links.issueUnitCode(new IssueUnitCodeRequest(unitId, Audience.CUSTOMER, OptionalInt.empty()));
-        Map<String, AttributeValue> stored = new java.util.HashMap<>(key);
+        Map<String, AttributeValue> stored = new HashMap<>(key);
         stored.put("token", AttributeValue.fromS(fresh.token()));
         stored.put("codeId", AttributeValue.fromS(fresh.codeId()));
         stored.put("issuedAt", AttributeValue.fromS(clock.instant().toString()));
         try {
             if (stale == null) {
-                dynamo.putItem(b -> b.tableName(table.name()).item(stored).conditionExpression("attribute_not_exists(pk)"));
+                dynamo.putItem(
+                        b -> b.tableName(table.name()).item(stored).conditionExpression("attribute_not_exists(pk)"));
             } else {
                 String replaced = stale;
-                dynamo.putItem(b -> b.tableName(table.name()).item(stored).conditionExpression("#t = :stale")
+                dynamo.putItem(b -> b.tableName(table.name())
+                        .item(stored)
+                        .conditionExpression("#t = :stale")
                         .expressionAttributeNames(Map.of("#t", "token"))
                         .expressionAttributeValues(Map.of(":stale", AttributeValue.fromS(replaced))));
             }
@@ -82,6 +93,5 @@ public class PosterCodes {
         return new PosterCode(unitId, fresh.token(), fresh.url());
     }
 
-    public record PosterCode(String unitId, String token, String url) {
-    }
+    public record PosterCode(String unitId, String token, String url) {}
 }

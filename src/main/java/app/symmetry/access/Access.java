@@ -1,8 +1,10 @@
 package app.symmetry.access;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.inject.Singleton;
 
@@ -46,15 +48,16 @@ public class Access {
     }
 
     /** The request of an authorised caller: who it is, and the body the function reads. */
-    public record Authorized(Caller caller, Map<String, Object> body) {
-    }
+    public record Authorized(Caller caller, Map<String, Object> body) {}
 
     public Authorized authorize(Map<String, ?> event, Role... allowed) {
         Optional<BindingCredentials.Presented> http = binding.current();
         Caller caller;
         Map<String, ?> body = event;
         if (http.isPresent()) {
-            caller = http.get().localAdmin() ? LOCAL_ADMIN : keys.authenticate(http.get().apiKey());
+            caller = http.get().localAdmin()
+                    ? LOCAL_ADMIN
+                    : keys.authenticate(http.get().apiKey());
         } else if (event != null && event.containsKey(CALLER)) {
             caller = keys.confirm(event.get(CALLER));
             body = gatewayBody(event);
@@ -79,7 +82,9 @@ public class Access {
 
     /** A snapshot scope and id: out of the caller's scope reads as no such unit or region. */
     public void requireVisible(Caller caller, Object scope, Object id) {
-        if (!(scope instanceof String s) || !(id instanceof String i) || !caller.scope().restricted()) {
+        if (!(scope instanceof String s)
+                || !(id instanceof String i)
+                || !caller.scope().restricted()) {
             return;
         }
         Organisation org = directory.organisation();
@@ -107,12 +112,13 @@ public class Access {
         return caller.scope().sees(scope, id, directory.organisation());
     }
 
-    public <T> List<T> visible(Caller caller, List<T> items, java.util.function.Function<T, String> scope,
-            java.util.function.Function<T, String> id) {
+    public <T> List<T> visible(Caller caller, List<T> items, Function<T, String> scope, Function<T, String> id) {
         if (!caller.scope().restricted()) {
             return items;
         }
-        return items.stream().filter(t -> sees(caller, scope.apply(t), id.apply(t))).toList();
+        return items.stream()
+                .filter(t -> sees(caller, scope.apply(t), id.apply(t)))
+                .toList();
     }
 
     /**
@@ -122,10 +128,12 @@ public class Access {
      */
     @SuppressWarnings("unchecked")
     private static Map<String, ?> gatewayBody(Map<String, ?> event) {
-        if (event.size() == 2 && event.containsKey("body") && (event.get("body") == null || event.get("body") instanceof Map)) {
+        if (event.size() == 2
+                && event.containsKey("body")
+                && (event.get("body") == null || event.get("body") instanceof Map)) {
             return (Map<String, ?>) event.get("body");
         }
-        Map<String, Object> query = new java.util.LinkedHashMap<>(event);
+        Map<String, Object> query = new LinkedHashMap<>(event);
         query.remove(CALLER);
         return query;
     }

@@ -13,7 +13,14 @@ public record ApiKeyList(List<Key> items, String cursor) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Key(String keyId, String role, List<String> units, List<String> regions, String label, String createdBy,
-            String createdAt, String revokedAt, String revokedBy) {
-    }
+    public record Key(
+            String keyId,
+            String role,
+            List<String> units,
+            List<String> regions,
+            String label,
+            String createdBy,
+            String createdAt,
+            String revokedAt,
+            String revokedBy) {}
 }

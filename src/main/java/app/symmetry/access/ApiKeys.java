@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,20 +55,31 @@ public class ApiKeys {
         List<String> regions = request.regions();
         for (int i = 0; i < units.size(); i++) {
             if (org.unit(units.get(i)).isEmpty()) {
-                throw new SymmetryException(ErrorCode.INVALID_FIELD, "units[" + i + "]", "there is no unit " + units.get(i));
+                throw new SymmetryException(
+                        ErrorCode.INVALID_FIELD, "units[" + i + "]", "there is no unit " + units.get(i));
             }
         }
         for (int i = 0; i < regions.size(); i++) {
             if (!org.unitsByRegion().containsKey(regions.get(i))) {
-                throw new SymmetryException(ErrorCode.INVALID_FIELD, "regions[" + i + "]", "there is no region " + regions.get(i));
+                throw new SymmetryException(
+                        ErrorCode.INVALID_FIELD, "regions[" + i + "]", "there is no region " + regions.get(i));
             }
         }
         String keyId = random(12);
         String secret = "sym." + keyId + "." + random(32);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String role = request.role().wireName();
-        store.create(new StoredApiKey(keyId, sha256(secret), role, units, regions, request.label(), creator.keyId(), now,
-                Optional.empty(), Optional.empty()));
+        store.create(new StoredApiKey(
+                keyId,
+                sha256(secret),
+                role,
+                units,
+                regions,
+                request.label(),
+                creator.keyId(),
+                now,
+                Optional.empty(),
+                Optional.empty()));
         return new CreatedApiKey(keyId, secret, role, units, regions, request.label(), creator.keyId(), now.toString());
     }
 
@@ -79,14 +89,23 @@ public class ApiKeys {
         ApiKeyStore.Page page = store.list(limit, cursor);
         List<ApiKeyList.Key> items = new ArrayList<>();
         for (StoredApiKey k : page.items()) {
-            items.add(new ApiKeyList.Key(k.keyId(), k.role(), k.units(), k.regions(), k.label(), k.createdBy(),
-                    k.createdAt().toString(), k.revokedAt().map(Instant::toString).orElse(null), k.revokedBy().orElse(null)));
+            items.add(new ApiKeyList.Key(
+                    k.keyId(),
+                    k.role(),
+                    k.units(),
+                    k.regions(),
+                    k.label(),
+                    k.createdBy(),
+                    k.createdAt().toString(),
+                    k.revokedAt().map(Instant::toString).orElse(null),
+                    k.revokedBy().orElse(null)));
         }
         return new ApiKeyList(items, page.cursor().orElse(null));
     }
 
     public RevokedApiKey revoke(Caller by, String keyId) {
-        if (!KEY_ID.matcher(keyId).matches() || !store.revoke(keyId, by.keyId(), clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+        if (!KEY_ID.matcher(keyId).matches()
+                || !store.revoke(keyId, by.keyId(), clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
             throw new SymmetryException(ErrorCode.NOT_FOUND, "keyId", "there is no key " + keyId);
         }
         return new RevokedApiKey(keyId, true);
@@ -111,19 +130,22 @@ public class ApiKeys {
      */
     public Caller confirm(Object claim) {
         String[] parts = claim instanceof String text ? text.split("\\|", 3) : new String[0];
-        Optional<StoredApiKey> stored = parts.length == 3 && KEY_ID.matcher(parts[0]).matches() ? store.find(parts[0]) : Optional.empty();
+        Optional<StoredApiKey> stored =
+                parts.length == 3 && KEY_ID.matcher(parts[0]).matches() ? store.find(parts[0]) : Optional.empty();
         if (stored.isEmpty() || stored.get().revoked()) {
             throw unauthenticated();
         }
         Caller caller = caller(stored.get());
-        if (!caller.role().wireName().equals(parts[1]) || !caller.scope().wireForm().equals(parts[2])) {
+        if (!caller.role().wireName().equals(parts[1])
+                || !caller.scope().wireForm().equals(parts[2])) {
             throw Caller.forbidden("the role or scope presented is not this key's");
         }
         return caller;
     }
 
     public static SymmetryException unauthenticated() {
-        return new SymmetryException(ErrorCode.UNAUTHENTICATED, "x-api-key", "this function needs a valid x-api-key header");
+        return new SymmetryException(
+                ErrorCode.UNAUTHENTICATED, "x-api-key", "this function needs a valid x-api-key header");
     }
 
     private static Caller caller(StoredApiKey key) {

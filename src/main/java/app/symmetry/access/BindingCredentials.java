@@ -16,8 +16,7 @@ import io.quarkus.arc.DefaultBean;
 public class BindingCredentials {
 
     /** A key presented over HTTP ({@code ""} when the header is absent). */
-    public record Presented(String apiKey, boolean localAdmin) {
-    }
+    public record Presented(String apiKey, boolean localAdmin) {}
 
     public Optional<Presented> current() {
         return Optional.empty();

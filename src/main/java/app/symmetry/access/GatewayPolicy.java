@@ -17,18 +17,28 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record GatewayPolicy(String principalId, PolicyDocument policyDocument, Map<String, String> context) {
 
     @RegisterForReflection
-    public record PolicyDocument(@JsonProperty("Version") String version, @JsonProperty("Statement") List<Statement> statement) {
-    }
+    public record PolicyDocument(
+            @JsonProperty("Version") String version,
+            @JsonProperty("Statement") List<Statement> statement) {}
 
     @RegisterForReflection
-    public record Statement(@JsonProperty("Action") String action, @JsonProperty("Effect") String effect,
-            @JsonProperty("Resource") String resource) {
-    }
+    public record Statement(
+            @JsonProperty("Action") String action,
+            @JsonProperty("Effect") String effect,
+            @JsonProperty("Resource") String resource) {}
 
     public static GatewayPolicy allow(Caller caller, String methodArn) {
-        return new GatewayPolicy(caller.keyId(),
-                new PolicyDocument("2012-10-17", List.of(new Statement("execute-api:Invoke", "Allow", wholeApi(methodArn)))),
-                Map.of("keyId", caller.keyId(), "role", caller.role().wireName(), "scope", caller.scope().wireForm()));
+        return new GatewayPolicy(
+                caller.keyId(),
+                new PolicyDocument(
+                        "2012-10-17", List.of(new Statement("execute-api:Invoke", "Allow", wholeApi(methodArn)))),
+                Map.of(
+                        "keyId",
+                        caller.keyId(),
+                        "role",
+                        caller.role().wireName(),
+                        "scope",
+                        caller.scope().wireForm()));
     }
 
     /** {@code arn:…:apiId/stage/GET/listUnits} → {@code arn:…:apiId/stage/*}. */

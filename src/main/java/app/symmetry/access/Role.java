@@ -15,7 +15,10 @@ import java.util.Optional;
  * </ul>
  */
 public enum Role {
-    ADMIN, HR, VIEWER, SERVICE;
+    ADMIN,
+    HR,
+    VIEWER,
+    SERVICE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -52,6 +52,7 @@ public record Scope(Set<String> units, Set<String> regions) {
 
     /** The scope as the gateway's authorizer passes it on: {@code units=a,b;regions=r}, sorted. */
     public String wireForm() {
-        return "units=" + String.join(",", new TreeSet<>(units)) + ";regions=" + String.join(",", new TreeSet<>(regions));
+        return "units=" + String.join(",", new TreeSet<>(units)) + ";regions="
+                + String.join(",", new TreeSet<>(regions));
     }
 }

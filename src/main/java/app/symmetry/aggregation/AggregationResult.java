@@ -3,8 +3,9 @@ package app.symmetry.aggregation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import app.symmetry.domain.AggregationReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import app.symmetry.domain.AggregationReport;
 
 /**
  * What {@code aggregateSnapshots} answers: what the run did, the time it covers and whether this call
@@ -16,7 +17,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *        run (its figures are that run's) or is still running elsewhere (its figures are zero)
  */
 @RegisterForReflection
-public record AggregationResult(int unitsProcessed, int snapshotsWritten, long answersRead, String asOf, boolean replay) {
+public record AggregationResult(
+        int unitsProcessed, int snapshotsWritten, long answersRead, String asOf, boolean replay) {
 
     static AggregationResult ran(AggregationReport report, Instant asOf) {
         return of(report, asOf, false);
@@ -27,7 +29,11 @@ public record AggregationResult(int unitsProcessed, int snapshotsWritten, long a
     }
 
     private static AggregationResult of(AggregationReport report, Instant asOf, boolean replay) {
-        return new AggregationResult(report.unitsProcessed(), report.snapshotsWritten(), report.answersRead(),
-                asOf.truncatedTo(ChronoUnit.SECONDS).toString(), replay);
+        return new AggregationResult(
+                report.unitsProcessed(),
+                report.snapshotsWritten(),
+                report.answersRead(),
+                asOf.truncatedTo(ChronoUnit.SECONDS).toString(),
+                replay);
     }
 }

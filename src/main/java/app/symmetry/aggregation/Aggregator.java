@@ -1,17 +1,11 @@
 package app.symmetry.aggregation;
 
-import app.symmetry.domain.AggregationReport;
-import app.symmetry.domain.DayProgress;
-import app.symmetry.domain.Period;
-import app.symmetry.domain.PeriodType;
-import app.symmetry.domain.SettledCustomers;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,17 +30,22 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import app.symmetry.SymmetryConfig;
+import app.symmetry.domain.AggregationReport;
+import app.symmetry.domain.DayProgress;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.domain.SettledCustomers;
 import app.symmetry.domain.Side;
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
-import app.symmetry.domain.Snapshot;
 import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
-import app.symmetry.domain.UnitDays;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.Batches;
 import app.symmetry.storage.RunStore;
@@ -88,8 +87,15 @@ public class Aggregator {
     private final Duration customerRetention;
     private final Duration employeeRetention;
 
-    public Aggregator(OrganisationDirectory directory, AnswerStore answers, TallyStore tallies, SnapshotStore snapshots,
-            RunStore runs, Clock clock, PublicationRules rules, SymmetryConfig config) {
+    public Aggregator(
+            OrganisationDirectory directory,
+            AnswerStore answers,
+            TallyStore tallies,
+            SnapshotStore snapshots,
+            RunStore runs,
+            Clock clock,
+            PublicationRules rules,
+            SymmetryConfig config) {
         this.directory = directory;
         this.answers = answers;
         this.tallies = tallies;
@@ -187,15 +193,20 @@ public class Aggregator {
         Duration kept = shorterRetention();
         LocalDate earliest = earliestRecompute(now);
         if (from.isBefore(earliest)) {
-            throw new SymmetryException(ErrorCode.ANSWERS_EXPIRED, "from", "raw answers are kept " + kept.toDays()
-                    + " days: those of days before " + earliest + " may have expired, and a recompute would republish"
-                    + " their periods from fewer answers; recompute from " + earliest + " on");
+            throw new SymmetryException(
+                    ErrorCode.ANSWERS_EXPIRED,
+                    "from",
+                    "raw answers are kept " + kept.toDays()
+                            + " days: those of days before " + earliest
+                            + " may have expired, and a recompute would republish"
+                            + " their periods from fewer answers; recompute from " + earliest + " on");
         }
     }
 
     /** The first day a recompute at {@code now} may start from ({@link #recompute}). */
     public LocalDate earliestRecompute(Instant now) {
-        return LocalDate.ofInstant(now.minus(shorterRetention()).plus(Duration.ofDays(1)), ZoneOffset.MAX).plusDays(1);
+        return LocalDate.ofInstant(now.minus(shorterRetention()).plus(Duration.ofDays(1)), ZoneOffset.MAX)
+                .plusDays(1);
     }
 
     private Duration shorterRetention() {
@@ -206,7 +217,9 @@ public class Aggregator {
     private AggregationReport followNewAnswers(Instant at, Instant asOf) {
         Map<String, LocalDate> today = todayByUnit(at);
         LocalDate to = today.values().stream().max(LocalDate::compareTo).orElseThrow();
-        LocalDate from = todayByUnit(at.minus(grace)).values().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate from = todayByUnit(at.minus(grace)).values().stream()
+                .min(LocalDate::compareTo)
+                .orElseThrow();
         // with less than an hour of grace, an hourly schedule may have no run after midnight that
         // still reads the finished day: every run then reads both sides of it
         return aggregate(from, to, today, grace.compareTo(Duration.ofHours(1)) >= 0, Optional.of(asOf));
@@ -222,17 +235,27 @@ public class Aggregator {
      * @param computedAt one time for the run: its snapshots show it, and so do the unit days computed
      *        from its tallies
      */
-    private record Pass(List<LocalDate> days, Optional<Instant> asOf, Optional<Instant> settleBefore, Instant computedAt,
-            AtomicLong answersRead) {
-    }
+    private record Pass(
+            List<LocalDate> days,
+            Optional<Instant> asOf,
+            Optional<Instant> settleBefore,
+            Instant computedAt,
+            AtomicLong answersRead) {}
 
-    private AggregationReport aggregate(LocalDate from, LocalDate to, Map<String, LocalDate> today,
-            boolean currentDayCustomersOnly, Optional<Instant> asOf) {
+    private AggregationReport aggregate(
+            LocalDate from,
+            LocalDate to,
+            Map<String, LocalDate> today,
+            boolean currentDayCustomersOnly,
+            Optional<Instant> asOf) {
         long started = System.nanoTime();
         Organisation organisation = directory.organisation();
-        Pass pass = new Pass(from.datesUntil(to.plusDays(1)).toList(), asOf,
+        Pass pass = new Pass(
+                from.datesUntil(to.plusDays(1)).toList(),
+                asOf,
                 asOf.map(t -> t.minus(settle).truncatedTo(ChronoUnit.SECONDS)),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), new AtomicLong());
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                new AtomicLong());
         Map<String, DayProgress> progress = asOf.isPresent() ? progress(organisation, pass.days()) : Map.of();
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
         inParallel(organisation.units(), unit -> {
@@ -246,17 +269,33 @@ public class Aggregator {
         long periodTallies = System.nanoTime();
         // a period's employee side waits until the answers received before its end are all stored: then
         // it is published once, whole, and kept (SnapshotAssembler.closedEmployeeSide)
-        List<Snapshot> assembled = rules.assembler(organisation).assembleStored(unitDays,
-                todayByUnit(pass.computedAt().minus(settle)), targets, pass.computedAt().toString());
+        List<Snapshot> assembled = rules.assembler(organisation)
+                .assembleStored(
+                        unitDays,
+                        todayByUnit(pass.computedAt().minus(settle)),
+                        targets,
+                        pass.computedAt().toString());
         long assembly = System.nanoTime();
         write(assembled);
         long written = System.nanoTime();
         // where a run spends its time, for whoever tunes the schedule or the table's capacity
-        LOG.infof("aggregated %s..%s: %d answers, %d units, %d snapshots in %d ms (answers read and day tallies written %d ms,"
-                + " other months' tallies read %d ms, assembly %d ms, snapshots written %d ms)", from, to, pass.answersRead().get(),
-                organisation.units().size(), assembled.size(), ms(written - started), ms(dayTallies - started),
-                ms(periodTallies - dayTallies), ms(assembly - periodTallies), ms(written - assembly));
-        return new AggregationReport(organisation.units().size(), assembled.size(), pass.answersRead().get());
+        LOG.infof(
+                "aggregated %s..%s: %d answers, %d units, %d snapshots in %d ms (answers read and day tallies written %d ms,"
+                        + " other months' tallies read %d ms, assembly %d ms, snapshots written %d ms)",
+                from,
+                to,
+                pass.answersRead().get(),
+                organisation.units().size(),
+                assembled.size(),
+                ms(written - started),
+                ms(dayTallies - started),
+                ms(periodTallies - dayTallies),
+                ms(assembly - periodTallies),
+                ms(written - assembly));
+        return new AggregationReport(
+                organisation.units().size(),
+                assembled.size(),
+                pass.answersRead().get());
     }
 
     /** How far the runs before got through these days, for every unit. */
@@ -281,7 +320,8 @@ public class Aggregator {
         Map<LocalDate, Instant> employeesRead = new HashMap<>();
         for (LocalDate day : pass.days()) {
             Instant dayEnd = day.plusDays(1).atStartOfDay(unit.zone()).toInstant();
-            CustomerDay customers = customers(unit.id(), day, dayEnd, before.settled().get(day), pass.settleBefore());
+            CustomerDay customers =
+                    customers(unit.id(), day, dayEnd, before.settled().get(day), pass.settleBefore());
             customer.put(day, customers.tally());
             pass.answersRead().addAndGet(customers.answersRead());
             if (customers.settled() != null) {
@@ -294,7 +334,8 @@ public class Aggregator {
                 pass.asOf().ifPresent(t -> employeesRead.put(day, t));
             }
         }
-        return tallies.putDays(unit.id(), customer, employee, new DayProgress(settled, employeesRead), pass.computedAt());
+        return tallies.putDays(
+                unit.id(), customer, employee, new DayProgress(settled, employeesRead), pass.computedAt());
     }
 
     /** Every day, week and month containing one of {@code days}: the snapshots the run assembles. */
@@ -312,12 +353,13 @@ public class Aggregator {
      * Adds the tallies the targets need beyond the months just written, which came back with their
      * updates: the rest of their periods, and the periods before them for trends.
      */
-    private void addOtherMonths(Organisation organisation, Map<String, UnitDays> unitDays, Set<Period> targets,
-            List<LocalDate> days) {
+    private void addOtherMonths(
+            Organisation organisation, Map<String, UnitDays> unitDays, Set<Period> targets, List<LocalDate> days) {
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Set<YearMonth> monthsWritten = days.stream().map(YearMonth::from).collect(Collectors.toSet());
         inParallel(Batches.of(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
-            tallies.read(group, needed[0], needed[1], monthsWritten).forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
+            tallies.read(group, needed[0], needed[1], monthsWritten)
+                    .forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
             return null;
         });
     }
@@ -340,8 +382,7 @@ public class Aggregator {
     }
 
     /** One unit's customers of one day, and what is settled of them when the run keeps progress. */
-    private record CustomerDay(SideTally tally, SettledCustomers settled, long answersRead) {
-    }
+    private record CustomerDay(SideTally tally, SettledCustomers settled, long answersRead) {}
 
     /**
      * A recompute ({@code settleBefore} empty) reads the day whole. A scheduled run reads the answers
@@ -349,7 +390,8 @@ public class Aggregator {
      * settled), and settles those received before {@code settleBefore}: no answer received before
      * then can still be on its way.
      */
-    private CustomerDay customers(String unitId, LocalDate day, Instant dayEnd, SettledCustomers known, Optional<Instant> settleBefore) {
+    private CustomerDay customers(
+            String unitId, LocalDate day, Instant dayEnd, SettledCustomers known, Optional<Instant> settleBefore) {
         if (settleBefore.isEmpty()) {
             SideTally all = tallyOf(Side.CUSTOMER, unitId, day);
             return new CustomerDay(all, null, all.n());
@@ -360,8 +402,8 @@ public class Aggregator {
         Instant cut = settleBefore.get();
         SideTally.Accumulator newlySettled = new SideTally.Accumulator();
         SideTally.Accumulator recent = new SideTally.Accumulator();
-        Consumer<AnswerStore.StoredRatings> split = a -> (a.receivedAt().orElseThrow().isBefore(cut) ? newlySettled : recent)
-                .add(a.recommend(), a.ratings());
+        Consumer<AnswerStore.StoredRatings> split = a ->
+                (a.receivedAt().orElseThrow().isBefore(cut) ? newlySettled : recent).add(a.recommend(), a.ratings());
         if (known == null) {
             answers.forEachAnswer(Side.CUSTOMER, unitId, day, split);
         } else {
@@ -372,7 +414,8 @@ public class Aggregator {
         SideTally settledNow = (known == null ? SideTally.empty() : known.tally()).plus(settledPart);
         // a late retry of an earlier event may come after a later run: it never moves the settled time back
         Instant upTo = known != null && known.before().isAfter(cut) ? known.before() : cut;
-        return new CustomerDay(settledNow.plus(recentPart), new SettledCustomers(settledNow, upTo), settledPart.n() + recentPart.n());
+        return new CustomerDay(
+                settledNow.plus(recentPart), new SettledCustomers(settledNow, upTo), settledPart.n() + recentPart.n());
     }
 
     private SideTally tallyOf(Side side, String unitId, LocalDate day) {

@@ -140,16 +140,19 @@ public record AnonymityPolicy(int k) {
      * children must not show that dimension's score. A child whose whole side is withheld counts as
      * hidden in every dimension. Dimensions a child did not answer count as 0.
      */
-    public Map<String, Set<String>> suppressedChildDimensions(Map<String, Long> parentDimensionN,
-            Map<String, Map<String, Long>> childDimensionN, Set<String> suppressedChildren) {
+    public Map<String, Set<String>> suppressedChildDimensions(
+            Map<String, Long> parentDimensionN,
+            Map<String, Map<String, Long>> childDimensionN,
+            Set<String> suppressedChildren) {
         TreeSet<String> dimensionIds = new TreeSet<>(parentDimensionN.keySet());
         childDimensionN.values().forEach(dims -> dimensionIds.addAll(dims.keySet()));
         Map<String, Set<String>> out = new TreeMap<>();
         for (String dimension : dimensionIds) {
             Map<String, Long> counts = new HashMap<>();
             childDimensionN.forEach((child, dims) -> counts.put(child, dims.getOrDefault(dimension, 0L)));
-            out.put(dimension, suppressedChildren(parentDimensionN.getOrDefault(dimension, 0L), counts,
-                    suppressedChildren));
+            out.put(
+                    dimension,
+                    suppressedChildren(parentDimensionN.getOrDefault(dimension, 0L), counts, suppressedChildren));
         }
         return out;
     }
@@ -197,43 +200,66 @@ public record AnonymityPolicy(int k) {
         });
         add(plan(groups.of(groups.organisation()), regionCounts), hidden, hiddenDimensions);
         groups.unitsByRegion().forEach((region, units) -> hideOneUnitOfAHiddenRegion(groups, region, units, hidden));
-        groups.unitsByRegion().forEach((region, units) ->
-                hideOneScoreOfAHiddenRegionScore(groups, region, units, hidden, hiddenDimensions));
+        groups.unitsByRegion()
+                .forEach((region, units) ->
+                        hideOneScoreOfAHiddenRegionScore(groups, region, units, hidden, hiddenDimensions));
         hidden.removeAll(withheld);
         return new Withholding(hidden, hiddenDimensions);
     }
 
     private static void add(SuppressionPlan plan, Set<String> hidden, Map<String, Set<String>> hiddenDimensions) {
         hidden.addAll(plan.suppressedChildren());
-        plan.suppressedDimensions().forEach((child, dims) -> hiddenDimensions.computeIfAbsent(child, c -> new HashSet<>()).addAll(dims));
+        plan.suppressedDimensions()
+                .forEach((child, dims) -> hiddenDimensions
+                        .computeIfAbsent(child, c -> new HashSet<>())
+                        .addAll(dims));
     }
 
     /** A hidden region whose units all show would be their sum: its smallest unit is hidden as well. */
-    private static void hideOneUnitOfAHiddenRegion(OrganisationCounts groups, String region, List<String> units, Set<String> hidden) {
-        if (!hidden.contains(region) || groups.of(region).n() == 0 || units.stream().anyMatch(hidden::contains)) {
+    private static void hideOneUnitOfAHiddenRegion(
+            OrganisationCounts groups, String region, List<String> units, Set<String> hidden) {
+        if (!hidden.contains(region)
+                || groups.of(region).n() == 0
+                || units.stream().anyMatch(hidden::contains)) {
             return;
         }
-        units.stream().min(Comparator.comparingLong(unit -> groups.of(unit).n())).ifPresent(hidden::add);
+        units.stream()
+                .min(Comparator.comparingLong(unit -> groups.of(unit).n()))
+                .ifPresent(hidden::add);
     }
 
     /** The same per dimension: a region's hidden score whose answering units all show theirs is their sum. */
-    private void hideOneScoreOfAHiddenRegionScore(OrganisationCounts groups, String region, List<String> units,
-            Set<String> hidden, Map<String, Set<String>> hiddenDimensions) {
+    private void hideOneScoreOfAHiddenRegionScore(
+            OrganisationCounts groups,
+            String region,
+            List<String> units,
+            Set<String> hidden,
+            Map<String, Set<String>> hiddenDimensions) {
         for (String dimension : groups.of(region).dimensions().keySet()) {
             if (!scoreHidden(groups, region, dimension, hidden, hiddenDimensions)) {
                 continue;
             }
-            List<String> answering = units.stream().filter(unit -> groups.of(unit).dimension(dimension) > 0).toList();
+            List<String> answering = units.stream()
+                    .filter(unit -> groups.of(unit).dimension(dimension) > 0)
+                    .toList();
             if (answering.stream().noneMatch(unit -> scoreHidden(groups, unit, dimension, hidden, hiddenDimensions))) {
-                answering.stream().min(Comparator.comparingLong(unit -> groups.of(unit).dimension(dimension)))
-                        .ifPresent(unit -> hiddenDimensions.computeIfAbsent(unit, u -> new HashSet<>()).add(dimension));
+                answering.stream()
+                        .min(Comparator.comparingLong(unit -> groups.of(unit).dimension(dimension)))
+                        .ifPresent(unit -> hiddenDimensions
+                                .computeIfAbsent(unit, u -> new HashSet<>())
+                                .add(dimension));
             }
         }
     }
 
-    private boolean scoreHidden(OrganisationCounts groups, String group, String dimension, Set<String> hidden,
+    private boolean scoreHidden(
+            OrganisationCounts groups,
+            String group,
+            String dimension,
+            Set<String> hidden,
             Map<String, Set<String>> hiddenDimensions) {
-        return hidden.contains(group) || hiddenDimensions.getOrDefault(group, Set.of()).contains(dimension)
+        return hidden.contains(group)
+                || hiddenDimensions.getOrDefault(group, Set.of()).contains(dimension)
                 || !publishes(groups.of(group).dimension(dimension));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * The employee counts of one period at every level of an organisation: the organisation, its regions
  * and their units, each under an id of the caller's (distinct across levels).
  */
-public record OrganisationCounts(String organisation, Map<String, List<String>> unitsByRegion,
-        Map<String, GroupCounts> counts) {
+public record OrganisationCounts(
+        String organisation, Map<String, List<String>> unitsByRegion, Map<String, GroupCounts> counts) {
 
     public OrganisationCounts {
         Map<String, List<String>> regions = new LinkedHashMap<>();

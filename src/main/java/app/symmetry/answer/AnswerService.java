@@ -1,9 +1,5 @@
 package app.symmetry.answer;
 
-import app.symmetry.domain.DeviceOrigin;
-import app.symmetry.domain.Side;
-import app.symmetry.domain.StoredAnswer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +12,16 @@ import java.util.UUID;
 import jakarta.inject.Singleton;
 
 import app.symmetry.SymmetryConfig;
+import app.symmetry.campaign.PulseCampaigns;
+import app.symmetry.domain.DeviceOrigin;
+import app.symmetry.domain.Side;
+import app.symmetry.domain.StoredAnswer;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.AnswerWrite;
 import app.symmetry.token.Audience;
-import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.token.TokenCheck;
 import app.symmetry.token.TokenCodec;
 
@@ -61,39 +60,63 @@ public class AnswerService {
         String submissionId = submission.submissionId().toString();
 
         StoredAnswer answer = audience == Audience.CUSTOMER
-                ? new StoredAnswer(Side.CUSTOMER, unit.id(), day, submissionId, submission.recommend(),
-                        submission.ratings(), submission.comment(),
+                ? new StoredAnswer(
+                        Side.CUSTOMER,
+                        unit.id(),
+                        day,
+                        submissionId,
+                        submission.recommend(),
+                        submission.ratings(),
+                        submission.comment(),
                         Optional.of(submission.language().orElse(unit.defaultLanguage())),
                         submission.contact().filter(Contact::consent).map(Contact::email),
-                        Optional.of(now), now.plus(customerRetention))
-                : new StoredAnswer(Side.EMPLOYEE, unit.id(), day, UUID.randomUUID().toString(), submission.recommend(),
-                        submission.ratings(), submission.comment(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), dayStart(day).plus(employeeRetention));
+                        Optional.of(now),
+                        now.plus(customerRetention))
+                : new StoredAnswer(
+                        Side.EMPLOYEE,
+                        unit.id(),
+                        day,
+                        UUID.randomUUID().toString(),
+                        submission.recommend(),
+                        submission.ratings(),
+                        submission.comment(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        dayStart(day).plus(employeeRetention));
 
         Optional<AnswerWrite.SpentLink> spend = access.claims().singleUse()
-                ? Optional.of(new AnswerWrite.SpentLink(access.claims().id(),
-                        access.claims().expiresAt().orElse(now.plus(customerRetention))))
+                ? Optional.of(new AnswerWrite.SpentLink(
+                        access.claims().id(), access.claims().expiresAt().orElse(now.plus(customerRetention))))
                 : Optional.empty();
         // Single-use links limit themselves; the cap is for codes on a public wall.
-        Optional<AnswerWrite.DeviceQuota> quota = access.claims().singleUse() ? Optional.empty()
-                : origin.map(o -> new AnswerWrite.DeviceQuota(deviceKey(o, day), deviceDailyCap,
-                        dayStart(day).plus(Duration.ofDays(2))));
+        Optional<AnswerWrite.DeviceQuota> quota = access.claims().singleUse()
+                ? Optional.empty()
+                : origin.map(o -> new AnswerWrite.DeviceQuota(
+                        deviceKey(o, day), deviceDailyCap, dayStart(day).plus(Duration.ofDays(2))));
 
         // A pulse answer counts against its campaign's headcount, in the same transaction.
-        Optional<String> campaign = audience == Audience.PULSE ? PulseCampaigns.campaignOf(access.claims().id()) : Optional.empty();
+        Optional<String> campaign = audience == Audience.PULSE
+                ? PulseCampaigns.campaignOf(access.claims().id())
+                : Optional.empty();
         if (audience == Audience.PULSE && campaign.isEmpty()) {
-            throw new SymmetryException(ErrorCode.INVALID_TOKEN, "token", "this pulse credential belongs to no campaign");
+            throw new SymmetryException(
+                    ErrorCode.INVALID_TOKEN, "token", "this pulse credential belongs to no campaign");
         }
-        AnswerWrite write = new AnswerWrite(answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota, campaign);
+        AnswerWrite write =
+                new AnswerWrite(answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota, campaign);
         return switch (store.store(write)) {
             case ACCEPTED -> SubmissionReceipt.accepted(submissionId);
             case DUPLICATE -> SubmissionReceipt.duplicate(submissionId);
-            case LINK_SPENT -> throw new SymmetryException(ErrorCode.LINK_SPENT, "token",
-                    "this link has already been answered");
-            case RATE_LIMITED -> throw new SymmetryException(ErrorCode.RATE_LIMITED, null,
-                    "too many answers from this device today");
-            case CAMPAIGN_FULL -> throw new SymmetryException(ErrorCode.CAMPAIGN_FULL, "token",
-                    "this campaign has as many answers as its unit has employees");
+            case LINK_SPENT ->
+                throw new SymmetryException(ErrorCode.LINK_SPENT, "token", "this link has already been answered");
+            case RATE_LIMITED ->
+                throw new SymmetryException(ErrorCode.RATE_LIMITED, null, "too many answers from this device today");
+            case CAMPAIGN_FULL ->
+                throw new SymmetryException(
+                        ErrorCode.CAMPAIGN_FULL,
+                        "token",
+                        "this campaign has as many answers as its unit has employees");
         };
     }
 

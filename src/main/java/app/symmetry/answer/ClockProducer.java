@@ -2,8 +2,8 @@ package app.symmetry.answer;
 
 import java.time.Clock;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 

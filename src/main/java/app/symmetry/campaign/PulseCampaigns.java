@@ -57,25 +57,38 @@ public class PulseCampaigns {
         LocalDate closesOn = request.closesOn();
         LocalDate today = LocalDate.ofInstant(clock.instant(), unit.zone());
         if (closesOn.isBefore(today) || closesOn.isAfter(today.plusDays(366))) {
-            throw new SymmetryException(ErrorCode.INVALID_FIELD, "closesOn", "closesOn must be from today to a year from now");
+            throw new SymmetryException(
+                    ErrorCode.INVALID_FIELD, "closesOn", "closesOn must be from today to a year from now");
         }
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        StoredCampaign campaign = new StoredCampaign(Base64.getUrlEncoder().withoutPadding().encodeToString(id), unit.id(),
-                headcount, closesOn, startedBy, now, 0, 0);
+        StoredCampaign campaign = new StoredCampaign(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+                unit.id(),
+                headcount,
+                closesOn,
+                startedBy,
+                now,
+                0,
+                0);
         store.start(campaign);
         return new StartedCampaign(campaign.id(), unit.id(), headcount, closesOn.toString(), startedBy, now.toString());
     }
 
     /** The open campaign a pulse credential is issued for; another unit's campaign reads as no campaign. */
     public StoredCampaign openFor(String campaignId, Unit unit, String field) {
-        Optional<StoredCampaign> campaign = ID.matcher(campaignId).matches() ? store.find(campaignId) : Optional.empty();
+        Optional<StoredCampaign> campaign =
+                ID.matcher(campaignId).matches() ? store.find(campaignId) : Optional.empty();
         if (campaign.isEmpty() || !campaign.get().unitId().equals(unit.id())) {
-            throw new SymmetryException(ErrorCode.NOT_FOUND, field, "there is no campaign " + campaignId + " for unit " + unit.id());
+            throw new SymmetryException(
+                    ErrorCode.NOT_FOUND, field, "there is no campaign " + campaignId + " for unit " + unit.id());
         }
         if (campaign.get().closesOn().isBefore(LocalDate.ofInstant(clock.instant(), unit.zone()))) {
-            throw new SymmetryException(ErrorCode.INVALID_FIELD, field, "campaign " + campaignId + " closed on " + campaign.get().closesOn());
+            throw new SymmetryException(
+                    ErrorCode.INVALID_FIELD,
+                    field,
+                    "campaign " + campaignId + " closed on " + campaign.get().closesOn());
         }
         return campaign.get();
     }
@@ -86,7 +99,9 @@ public class PulseCampaigns {
     }
 
     public void recordIssuing(String campaignId, String kind, int count, String issuedBy) {
-        store.recordIssuing(campaignId, new CampaignStore.Issuing(kind, count, issuedBy, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        store.recordIssuing(
+                campaignId,
+                new CampaignStore.Issuing(kind, count, issuedBy, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     }
 
     /**
@@ -100,7 +115,8 @@ public class PulseCampaigns {
         List<Snapshot> out = new ArrayList<>(snapshots.size());
         for (Snapshot s : snapshots) {
             Optional<Period> period = Period.parse(s.period());
-            Optional<Unit> unit = "unit".equals(s.scope()) ? directory.organisation().unit(s.id()) : Optional.empty();
+            Optional<Unit> unit =
+                    "unit".equals(s.scope()) ? directory.organisation().unit(s.id()) : Optional.empty();
             if (s.employee() == null || period.isEmpty() || unit.isEmpty()) {
                 out.add(s);
                 continue;
@@ -109,10 +125,22 @@ public class PulseCampaigns {
             LocalDate end = period.get().end();
             long issued = byUnit.computeIfAbsent(unit.get().id(), id -> store.ofUnitClosingFrom(id, start)).stream()
                     .filter(c -> !c.closesOn().isBefore(start)
-                            && !LocalDate.ofInstant(c.createdAt(), unit.get().zone()).isAfter(end))
-                    .mapToLong(StoredCampaign::issued).sum();
-            out.add(new Snapshot(s.scope(), s.id(), s.period(), s.methodVersion(), s.computedAt(), s.customer(),
-                    s.employee().withCredentials(issued), s.gaps(), s.symmetry(), s.trend(), s.correlation()));
+                            && !LocalDate.ofInstant(c.createdAt(), unit.get().zone())
+                                    .isAfter(end))
+                    .mapToLong(StoredCampaign::issued)
+                    .sum();
+            out.add(new Snapshot(
+                    s.scope(),
+                    s.id(),
+                    s.period(),
+                    s.methodVersion(),
+                    s.computedAt(),
+                    s.customer(),
+                    s.employee().withCredentials(issued),
+                    s.gaps(),
+                    s.symmetry(),
+                    s.trend(),
+                    s.correlation()));
         }
         return out;
     }

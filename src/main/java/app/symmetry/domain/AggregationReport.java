@@ -4,5 +4,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What one aggregation run did. */
 @RegisterForReflection
-public record AggregationReport(int unitsProcessed, int snapshotsWritten, long answersRead) {
-}
+public record AggregationReport(int unitsProcessed, int snapshotsWritten, long answersRead) {}

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  */
 public final class PageCursor {
 
-    private PageCursor() {
-    }
+    private PageCursor() {}
 
     /** A cursor this API did not give for this listing. */
     public static class InvalidCursor extends IllegalArgumentException {
@@ -26,8 +25,11 @@ public final class PageCursor {
 
     public static String encode(Map<String, String> position) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(position).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        new TreeMap<>(position)
+                .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -82,7 +82,10 @@ public record Period(PeriodType type, LocalDate start) implements Comparable<Per
     public String label() {
         return switch (type) {
             case DAY -> start.toString();
-            case WEEK -> String.format("%04d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case WEEK ->
+                String.format(
+                        "%04d-W%02d",
+                        start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTH -> YearMonth.from(start).toString();
         };
     }
@@ -96,8 +99,11 @@ public record Period(PeriodType type, LocalDate start) implements Comparable<Per
         try {
             return switch (key.substring(0, colon)) {
                 case "DAY" -> Optional.of(new Period(PeriodType.DAY, LocalDate.parse(label)));
-                case "MONTH" -> label.matches("\\d{4}-\\d{2}") ? Optional.of(new Period(PeriodType.MONTH, YearMonth.parse(label).atDay(1)))
-                        : Optional.empty();
+                case "MONTH" ->
+                    label.matches("\\d{4}-\\d{2}")
+                            ? Optional.of(new Period(
+                                    PeriodType.MONTH, YearMonth.parse(label).atDay(1)))
+                            : Optional.empty();
                 case "WEEK" -> parseWeek(label);
                 default -> Optional.empty();
             };
@@ -113,7 +119,8 @@ public record Period(PeriodType type, LocalDate start) implements Comparable<Per
         }
         int year = Integer.parseInt(m.group(1));
         int week = Integer.parseInt(m.group(2));
-        LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 1)
+        LocalDate monday = LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 1)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate start = monday.plusWeeks(week - 1L);
         if (week < 1 || start.get(IsoFields.WEEK_BASED_YEAR) != year) {

@@ -14,27 +14,33 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Snapshot(String scope, String id, String period, int methodVersion, String computedAt,
-        CustomerSide customer, EmployeeSide employee, Map<String, Double> gaps, Double symmetry,
-        Map<String, Double> trend, CorrelationView correlation) {
+public record Snapshot(
+        String scope,
+        String id,
+        String period,
+        int methodVersion,
+        String computedAt,
+        CustomerSide customer,
+        EmployeeSide employee,
+        Map<String, Double> gaps,
+        Double symmetry,
+        Map<String, Double> trend,
+        CorrelationView correlation) {
 
     public static final int METHOD_VERSION = 1;
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NpsView(double value, Double moe95) {
-    }
+    public record NpsView(double value, Double moe95) {}
 
     @RegisterForReflection
-    public record DimensionView(long n, double score) {
-    }
+    public record DimensionView(long n, double score) {}
 
     /** @param insufficient set when fewer than 10 customers answered: shown, but marked */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CustomerSide(long n, NpsView nps, Map<String, DimensionView> dimensions, Double attentionIndex,
-            Boolean insufficient) {
-    }
+    public record CustomerSide(
+            long n, NpsView nps, Map<String, DimensionView> dimensions, Double attentionIndex, Boolean insufficient) {}
 
     /**
      * Either figures ({@code suppressed: false}) or only {@code suppressed: true}, the minimum group
@@ -42,11 +48,24 @@ public record Snapshot(String scope, String id, String period, int methodVersion
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EmployeeSide(Long n, boolean suppressed, NpsView enps, Map<String, DimensionView> dimensions,
-            Double attentionIndex, Integer minimumGroupSize, String reason, Long credentials) {
+    public record EmployeeSide(
+            Long n,
+            boolean suppressed,
+            NpsView enps,
+            Map<String, DimensionView> dimensions,
+            Double attentionIndex,
+            Integer minimumGroupSize,
+            String reason,
+            Long credentials) {
 
-        public EmployeeSide(Long n, boolean suppressed, NpsView enps, Map<String, DimensionView> dimensions,
-                Double attentionIndex, Integer minimumGroupSize, String reason) {
+        public EmployeeSide(
+                Long n,
+                boolean suppressed,
+                NpsView enps,
+                Map<String, DimensionView> dimensions,
+                Double attentionIndex,
+                Integer minimumGroupSize,
+                String reason) {
             this(n, suppressed, enps, dimensions, attentionIndex, minimumGroupSize, reason, null);
         }
 
@@ -65,15 +84,12 @@ public record Snapshot(String scope, String id, String period, int methodVersion
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CorrelationView(int units, Double pearson, List<Double> pearson95, Double spearman, Lagged lagged) {
-    }
+    public record CorrelationView(int units, Double pearson, List<Double> pearson95, Double spearman, Lagged lagged) {}
 
     @RegisterForReflection
-    public record Lagged(LaggedView employeeLeads, LaggedView customerLeads) {
-    }
+    public record Lagged(LaggedView employeeLeads, LaggedView customerLeads) {}
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LaggedView(Double pearson, int units) {
-    }
+    public record LaggedView(Double pearson, int units) {}
 }

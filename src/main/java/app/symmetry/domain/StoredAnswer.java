@@ -12,9 +12,18 @@ import java.util.Optional;
  * @param key the answer's id within its unit and day: the submission id for customers, whose sort
  *        key puts the time received in front of it ({@code SymmetryTable.customerAnswerSortKey})
  */
-public record StoredAnswer(Side side, String unitId, LocalDate day, String key, int recommend,
-        Map<String, Integer> ratings, Optional<String> comment, Optional<String> language,
-        Optional<String> contactEmail, Optional<Instant> receivedAt, Instant expiresAt) {
+public record StoredAnswer(
+        Side side,
+        String unitId,
+        LocalDate day,
+        String key,
+        int recommend,
+        Map<String, Integer> ratings,
+        Optional<String> comment,
+        Optional<String> language,
+        Optional<String> contactEmail,
+        Optional<Instant> receivedAt,
+        Instant expiresAt) {
 
     public StoredAnswer {
         ratings = Map.copyOf(ratings);

@@ -12,8 +12,8 @@ import app.symmetry.indicator.SideTally;
  *
  * @param computedAt when the run that stored each day's tallies ran (a unit's day snapshot shows it)
  */
-public record UnitDays(Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee,
-        Map<LocalDate, Instant> computedAt) {
+public record UnitDays(
+        Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee, Map<LocalDate, Instant> computedAt) {
 
     public UnitDays {
         customer = Map.copyOf(customer);

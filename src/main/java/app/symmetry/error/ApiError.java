@@ -10,8 +10,7 @@ public record ApiError(Detail error) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(String code, String field, String message, boolean retryable) {
-    }
+    public record Detail(String code, String field, String message, boolean retryable) {}
 
     public static ApiError of(ErrorCode code, String field, String message) {
         return new ApiError(new Detail(code.wireName(), field, message, code.retryable()));

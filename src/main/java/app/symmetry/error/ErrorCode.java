@@ -1,5 +1,7 @@
 package app.symmetry.error;
 
+import java.util.Locale;
+
 /**
  * The stable error codes of the public contract (openapi.yaml). The HTTP status travels with the code so
  * that the local HTTP binding and API Gateway's integration responses map it the same way.
@@ -36,7 +38,7 @@ public enum ErrorCode {
 
     /** The code as it is written on the wire: {@code invalid_field}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Only a storage failure is worth retrying with the same request; every other code is final. */

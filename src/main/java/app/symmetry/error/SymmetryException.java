@@ -51,13 +51,22 @@ public class SymmetryException extends RuntimeException {
     /** {@link ApiError}'s JSON, {@code field} left out when null as {@link ApiError.Detail} says ({@link JsonText} says why by hand). */
     static String toJson(ApiError error) {
         ApiError.Detail detail = error.error();
-        JsonText json = new JsonText(128).startObject().name("error").startObject().name("code").value(detail.code());
+        JsonText json = new JsonText(128)
+                .startObject()
+                .name("error")
+                .startObject()
+                .name("code")
+                .value(detail.code());
         if (detail.field() != null) {
             json.name("field").value(detail.field());
         }
         if (detail.message() != null) {
             json.name("message").value(detail.message());
         }
-        return json.name("retryable").value(detail.retryable()).endObject().endObject().toString();
+        return json.name("retryable")
+                .value(detail.retryable())
+                .endObject()
+                .endObject()
+                .toString();
     }
 }

@@ -2,6 +2,8 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import io.quarkus.funqy.Funq;
+
 import app.symmetry.access.Access;
 import app.symmetry.access.ApiKeyList;
 import app.symmetry.access.ApiKeys;
@@ -13,7 +15,6 @@ import app.symmetry.access.Role;
 import app.symmetry.access.Unauthorized;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.function.request.AccessRequests;
-import io.quarkus.funqy.Funq;
 
 /** Keys (admin only), and the gateway's authorizer that turns a presented key into a caller. */
 public class AccessFunctions {
@@ -34,7 +35,8 @@ public class AccessFunctions {
 
     @Funq
     public ApiKeyList listApiKeys(Map<String, String> request) {
-        return keys.list(AccessRequests.list(access.authorize(request, Role.ADMIN).body()));
+        return keys.list(
+                AccessRequests.list(access.authorize(request, Role.ADMIN).body()));
     }
 
     @Funq
@@ -50,7 +52,9 @@ public class AccessFunctions {
         String presented = null;
         if (headers instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> header : map.entrySet()) {
-                if (header.getKey() instanceof String name && name.equalsIgnoreCase("x-api-key") && header.getValue() instanceof String v) {
+                if (header.getKey() instanceof String name
+                        && name.equalsIgnoreCase("x-api-key")
+                        && header.getValue() instanceof String v) {
                     presented = v;
                 }
             }

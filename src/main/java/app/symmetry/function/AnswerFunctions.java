@@ -2,6 +2,8 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import io.quarkus.funqy.Funq;
+
 import app.symmetry.answer.AnswerService;
 import app.symmetry.answer.SubmissionReceipt;
 import app.symmetry.function.request.AnswerRequests;
@@ -9,7 +11,6 @@ import app.symmetry.function.request.DeviceOrigins;
 import app.symmetry.function.request.GatewayRequest;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.token.Audience;
-import io.quarkus.funqy.Funq;
 
 /** The two public answer functions: a customer's feedback and an employee's pulse. */
 public class AnswerFunctions {
@@ -36,7 +37,10 @@ public class AnswerFunctions {
 
     private SubmissionReceipt submit(Audience audience, Map<String, Object> request) {
         GatewayRequest in = GatewayRequest.of(request, origins);
-        return answers.submit(audience,
-                AnswerRequests.submission(in.body(), audience, directory.questionnaire().dimensionIds()), in.origin());
+        return answers.submit(
+                audience,
+                AnswerRequests.submission(
+                        in.body(), audience, directory.questionnaire().dimensionIds()),
+                in.origin());
     }
 }

@@ -2,12 +2,13 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import io.quarkus.funqy.Funq;
+
 import app.symmetry.access.Access;
 import app.symmetry.access.Role;
 import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.campaign.StartedCampaign;
 import app.symmetry.function.request.CampaignRequests;
-import io.quarkus.funqy.Funq;
 
 /** Pulse campaigns (hr and admin): the headcount that bounds a unit's pulse answers. */
 public class CampaignFunctions {

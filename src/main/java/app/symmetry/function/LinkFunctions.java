@@ -2,6 +2,8 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import io.quarkus.funqy.Funq;
+
 import app.symmetry.access.Access;
 import app.symmetry.access.Role;
 import app.symmetry.function.request.LinkRequests;
@@ -10,7 +12,6 @@ import app.symmetry.link.IssuedLinks;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.RevokedCode;
 import app.symmetry.link.UnitCode;
-import io.quarkus.funqy.Funq;
 
 /** Codes and links: issued and revoked by managers (protected), described to forms (public). */
 public class LinkFunctions {
@@ -34,12 +35,14 @@ public class LinkFunctions {
     public UnitCode issueUnitCode(Map<String, Object> request) {
         Access.Authorized in = access.authorize(request, Role.ADMIN, Role.HR);
         access.requireIssuer(in.caller(), in.body());
-        return links.issueUnitCode(LinkRequests.issueUnitCode(in.body()), in.caller().keyId());
+        return links.issueUnitCode(
+                LinkRequests.issueUnitCode(in.body()), in.caller().keyId());
     }
 
     @Funq
     public RevokedCode revokeUnitCode(Map<String, Object> request) {
-        return links.revokeUnitCode(LinkRequests.revokedToken(access.authorize(request, Role.ADMIN).body()));
+        return links.revokeUnitCode(
+                LinkRequests.revokedToken(access.authorize(request, Role.ADMIN).body()));
     }
 
     @Funq

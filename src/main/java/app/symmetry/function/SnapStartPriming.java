@@ -16,15 +16,17 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.PreloadClassesRecorder;
+import io.quarkus.runtime.StartupEvent;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.answer.SubmissionReceipt;
 import app.symmetry.error.ApiError;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.link.FormDescription;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
-import io.quarkus.runtime.PreloadClassesRecorder;
-import io.quarkus.runtime.StartupEvent;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Lambda SnapStart priming (JVM runtime only). Before the snapshot is taken, one round trip to
@@ -92,11 +94,15 @@ public class SnapStartPriming implements Resource {
 
     void primeDynamoDb() {
         try {
-            dynamo.client().getItem(b -> b.tableName(table.name()).key(Map.of(
-                    SymmetryTable.PK, AttributeValue.fromS("PRIME#snapstart"),
-                    SymmetryTable.SK, AttributeValue.fromS("-"))));
+            dynamo.client()
+                    .getItem(b -> b.tableName(table.name())
+                            .key(Map.of(
+                                    SymmetryTable.PK, AttributeValue.fromS("PRIME#snapstart"),
+                                    SymmetryTable.SK, AttributeValue.fromS("-"))));
         } catch (RuntimeException expected) {
-            LOG.debugf("SnapStart priming: DynamoDB answered %s", expected.getClass().getSimpleName());
+            LOG.debugf(
+                    "SnapStart priming: DynamoDB answered %s",
+                    expected.getClass().getSimpleName());
         }
     }
 
@@ -107,15 +113,14 @@ public class SnapStartPriming implements Resource {
             request.put("token", "prime");
             request.put("recommend", 9);
             request.put("ratings", Map.of("listening", 5));
-            Map<String, Object> envelope = Map.of("body", request,
-                    "origin", Map.of("sourceIp", "192.0.2.1", "userAgent", "prime"));
+            Map<String, Object> envelope =
+                    Map.of("body", request, "origin", Map.of("sourceIp", "192.0.2.1", "userAgent", "prime"));
             String text = json.writeValueAsString(envelope);
-            json.readValue(text, new TypeReference<Map<String, Object>>() {
-            });
+            json.readValue(text, new TypeReference<Map<String, Object>>() {});
             json.writeValueAsString(SubmissionReceipt.accepted("3f0c2a8e-6c1b-4b5e-9a57-2f1d4b8e9c10"));
             json.writeValueAsString(ApiError.of(ErrorCode.INVALID_FIELD, "recommend", "prime"));
-            json.writeValueAsString(new FormDescription("customer", new FormDescription.UnitRef("u", "U"),
-                    List.of("fr"), false, null, null));
+            json.writeValueAsString(new FormDescription(
+                    "customer", new FormDescription.UnitRef("u", "U"), List.of("fr"), false, null, null));
         } catch (Exception ignored) {
             LOG.debugf("SnapStart priming: JSON path failed: %s", ignored.toString());
         }

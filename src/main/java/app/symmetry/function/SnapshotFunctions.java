@@ -3,6 +3,8 @@ package app.symmetry.function;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.funqy.Funq;
+
 import app.symmetry.access.Access;
 import app.symmetry.access.Role;
 import app.symmetry.aggregation.AggregationResult;
@@ -15,7 +17,6 @@ import app.symmetry.snapshot.SnapshotListing;
 import app.symmetry.snapshot.SnapshotPage;
 import app.symmetry.snapshot.SnapshotQuery;
 import app.symmetry.snapshot.SnapshotService;
-import io.quarkus.funqy.Funq;
 
 /** The scheduler's entry and the snapshot API (all protected). */
 public class SnapshotFunctions {
@@ -25,7 +26,8 @@ public class SnapshotFunctions {
     private final Access access;
     private final PulseCampaigns campaigns;
 
-    public SnapshotFunctions(Aggregator aggregator, SnapshotService snapshots, Access access, PulseCampaigns campaigns) {
+    public SnapshotFunctions(
+            Aggregator aggregator, SnapshotService snapshots, Access access, PulseCampaigns campaigns) {
         this.campaigns = campaigns;
         this.aggregator = aggregator;
         this.snapshots = snapshots;
@@ -35,7 +37,8 @@ public class SnapshotFunctions {
     @Funq
     public AggregationResult aggregateSnapshots(Map<String, Object> request) {
         // The schedule invokes directly (Caller.DIRECT, trusted by IAM); through the API, admins only.
-        return aggregator.run(AggregationRequests.read(access.authorize(request, Role.ADMIN).body()));
+        return aggregator.run(
+                AggregationRequests.read(access.authorize(request, Role.ADMIN).body()));
     }
 
     @Funq
@@ -57,7 +60,8 @@ public class SnapshotFunctions {
         // scope=units/regions lists every group of a period: a scoped key sees its own (a page may then be short).
         List<Snapshot> visible = access.visible(in.caller(), page.items(), Snapshot::scope, Snapshot::id);
         // A unit's history says how many credentials each period's answers could have come from (one read).
-        return new SnapshotPage(wanted instanceof SnapshotListing.History ? campaigns.withCredentials(visible) : visible,
+        return new SnapshotPage(
+                wanted instanceof SnapshotListing.History ? campaigns.withCredentials(visible) : visible,
                 page.cursor());
     }
 }

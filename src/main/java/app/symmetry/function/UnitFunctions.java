@@ -2,13 +2,14 @@ package app.symmetry.function;
 
 import java.util.Map;
 
+import io.quarkus.funqy.Funq;
+
 import app.symmetry.access.Access;
 import app.symmetry.access.Role;
 import app.symmetry.function.request.InputFields;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.organisation.UnitList;
-import io.quarkus.funqy.Funq;
 
 /** The organisation's units (protected). */
 public class UnitFunctions {

@@ -17,8 +17,8 @@ import java.util.OptionalDouble;
  * points always lie on a line) or when either side has no variance. The interval needs at least 4
  * units, since its standard error is {@code 1/sqrt(n − 3)}.
  */
-public record Correlation(int units, OptionalDouble pearson, Optional<ConfidenceInterval> pearson95,
-        OptionalDouble spearman) {
+public record Correlation(
+        int units, OptionalDouble pearson, Optional<ConfidenceInterval> pearson95, OptionalDouble spearman) {
 
     public static final int MIN_UNITS = 3;
     public static final int MIN_UNITS_FOR_INTERVAL = 4;
@@ -41,7 +41,8 @@ public record Correlation(int units, OptionalDouble pearson, Optional<Confidence
             xs.add(x.get(unit));
             ys.add(y.get(unit));
         });
-        return of(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        return of(
+                xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
     }
 

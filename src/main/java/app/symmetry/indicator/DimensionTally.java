@@ -15,8 +15,7 @@ public record DimensionTally(long count, long sum) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
         if (sum < count * MIN_RATING || sum > count * MAX_RATING) {
-            throw new IllegalArgumentException(
-                    "sum " + sum + " is impossible for " + count + " ratings from 1 to 5");
+            throw new IllegalArgumentException("sum " + sum + " is impossible for " + count + " ratings from 1 to 5");
         }
     }
 

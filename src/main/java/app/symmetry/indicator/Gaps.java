@@ -26,10 +26,10 @@ public record Gaps(Map<String, Double> byDimension, OptionalDouble symmetry) {
                 gaps.put(id, employeeScore.score() - customerScore.score());
             }
         });
-        OptionalDouble meanAbsGap = gaps.values().stream().mapToDouble(Math::abs).average();
-        OptionalDouble symmetry = meanAbsGap.isPresent()
-                ? OptionalDouble.of(100.0 - meanAbsGap.getAsDouble())
-                : OptionalDouble.empty();
+        OptionalDouble meanAbsGap =
+                gaps.values().stream().mapToDouble(Math::abs).average();
+        OptionalDouble symmetry =
+                meanAbsGap.isPresent() ? OptionalDouble.of(100.0 - meanAbsGap.getAsDouble()) : OptionalDouble.empty();
         return new Gaps(gaps, symmetry);
     }
 }

@@ -27,8 +27,8 @@ public record Nps(double value, OptionalDouble moe95) {
     /** Empty when there is no answer: an NPS of nobody is not zero, it does not exist. */
     public static Optional<Nps> of(long n, long promoters, long detractors) {
         if (n < 0 || promoters < 0 || detractors < 0 || promoters + detractors > n) {
-            throw new IllegalArgumentException("inconsistent counts: n=" + n + " promoters=" + promoters
-                    + " detractors=" + detractors);
+            throw new IllegalArgumentException(
+                    "inconsistent counts: n=" + n + " promoters=" + promoters + " detractors=" + detractors);
         }
         if (n == 0) {
             return Optional.empty();

@@ -16,8 +16,7 @@ public final class PublishedValue {
 
     private static final int NOISE_SCALE = 9;
 
-    private PublishedValue() {
-    }
+    private PublishedValue() {}
 
     public static double oneDecimal(double exact) {
         return round(exact, 1);

@@ -26,8 +26,9 @@ public record Trend(Map<String, Double> changes) {
         current.forEach((path, now) -> {
             Double before = previous.get(path);
             if (before != null) {
-                changes.put(path, PublishedValue.oneDecimal(
-                        PublishedValue.oneDecimal(now) - PublishedValue.oneDecimal(before)));
+                changes.put(
+                        path,
+                        PublishedValue.oneDecimal(PublishedValue.oneDecimal(now) - PublishedValue.oneDecimal(before)));
             }
         });
         return new Trend(changes);

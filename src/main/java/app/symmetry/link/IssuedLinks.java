@@ -9,6 +9,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record IssuedLinks(List<Link> links) {
 
     @RegisterForReflection
-    public record Link(String token, String url, String expiresAt) {
-    }
+    public record Link(String token, String url, String expiresAt) {}
 }

@@ -15,12 +15,12 @@ import jakarta.inject.Singleton;
 
 import app.symmetry.SymmetryConfig;
 import app.symmetry.campaign.PulseCampaigns;
-import app.symmetry.storage.CampaignStore.StoredCampaign;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.AnswerStore;
+import app.symmetry.storage.CampaignStore.StoredCampaign;
 import app.symmetry.storage.RevokedCodeStore;
 import app.symmetry.token.Audience;
 import app.symmetry.token.TokenCheck;
@@ -44,8 +44,15 @@ public class LinkService {
     private final int pulseCampaignDays;
     private final PulseCampaigns campaigns;
 
-    public LinkService(OrganisationDirectory directory, TokenCodec codec, TokenCheck check, AnswerStore answers,
-            RevokedCodeStore revocations, Clock clock, SymmetryConfig config, PulseCampaigns campaigns) {
+    public LinkService(
+            OrganisationDirectory directory,
+            TokenCodec codec,
+            TokenCheck check,
+            AnswerStore answers,
+            RevokedCodeStore revocations,
+            Clock clock,
+            SymmetryConfig config,
+            PulseCampaigns campaigns) {
         this.campaigns = campaigns;
         this.directory = directory;
         this.codec = codec;
@@ -66,11 +73,14 @@ public class LinkService {
     public IssuedLinks issueLinks(IssueLinksRequest request, String issuedBy) {
         Unit unit = directory.unit(request.unitId(), "unitId");
         Optional<StoredCampaign> campaign = request.campaignId().map(id -> campaigns.openFor(id, unit, "campaignId"));
-        Instant expiresAt = earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(request.expiresInDays())),
-                campaign, unit);
+        Instant expiresAt = earliest(
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(request.expiresInDays())),
+                campaign,
+                unit);
         List<IssuedLinks.Link> links = new ArrayList<>(request.count());
         for (int i = 0; i < request.count(); i++) {
-            String token = codec.encode(new TokenClaims(true, request.audience(), unit.id(), credentialId(campaign), Optional.of(expiresAt)));
+            String token = codec.encode(new TokenClaims(
+                    true, request.audience(), unit.id(), credentialId(campaign), Optional.of(expiresAt)));
             links.add(new IssuedLinks.Link(token, formUrl(token), expiresAt.toString()));
         }
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "links", request.count(), issuedBy));
@@ -86,10 +96,11 @@ public class LinkService {
         Optional<StoredCampaign> campaign = request.campaignId().map(id -> campaigns.openFor(id, unit, "campaignId"));
         OptionalInt days = request.expiresInDays();
         // A pulse code belongs to one campaign; a customer code lives on its poster until revoked.
-        Optional<Integer> lifetimeDays = days.isPresent() ? Optional.of(days.getAsInt())
+        Optional<Integer> lifetimeDays = days.isPresent()
+                ? Optional.of(days.getAsInt())
                 : request.audience() == Audience.PULSE ? Optional.of(pulseCampaignDays) : Optional.empty();
-        Optional<Instant> expiry = lifetimeDays.map(d -> earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)),
-                campaign, unit));
+        Optional<Instant> expiry = lifetimeDays.map(d ->
+                earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)), campaign, unit));
         UnitCode code = unitCode(new TokenClaims(false, request.audience(), unit.id(), credentialId(campaign), expiry));
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "code", 1, issuedBy));
         return code;
@@ -97,17 +108,25 @@ public class LinkService {
 
     /** A pulse credential stops working when its campaign closes. */
     private static Instant earliest(Instant expiry, Optional<StoredCampaign> campaign, Unit unit) {
-        return campaign.map(c -> PulseCampaigns.closesAt(c, unit)).filter(close -> close.isBefore(expiry)).orElse(expiry);
+        return campaign.map(c -> PulseCampaigns.closesAt(c, unit))
+                .filter(close -> close.isBefore(expiry))
+                .orElse(expiry);
     }
 
     private String credentialId(Optional<StoredCampaign> campaign) {
-        return campaign.map(c -> PulseCampaigns.credentialId(c.id(), randomId())).orElseGet(this::randomId);
+        return campaign.map(c -> PulseCampaigns.credentialId(c.id(), randomId()))
+                .orElseGet(this::randomId);
     }
 
     UnitCode unitCode(TokenClaims claims) {
         String token = codec.encode(claims);
         String url = formUrl(token);
-        return new UnitCode(token, claims.id(), url, QrSvg.of(url), claims.expiresAt().map(Instant::toString).orElse(null));
+        return new UnitCode(
+                token,
+                claims.id(),
+                url,
+                QrSvg.of(url),
+                claims.expiresAt().map(Instant::toString).orElse(null));
     }
 
     public FormDescription describeForm(String token) {
@@ -117,8 +136,12 @@ public class LinkService {
             throw new SymmetryException(ErrorCode.LINK_SPENT, "token", "this link has already been answered");
         }
         Unit unit = access.unit();
-        return new FormDescription(claims.audience().wireName(), new FormDescription.UnitRef(unit.id(), unit.name()),
-                unit.languages(), claims.singleUse(), claims.expiresAt().map(Instant::toString).orElse(null),
+        return new FormDescription(
+                claims.audience().wireName(),
+                new FormDescription.UnitRef(unit.id(), unit.name()),
+                unit.languages(),
+                claims.singleUse(),
+                claims.expiresAt().map(Instant::toString).orElse(null),
                 directory.questionnaire());
     }
 
@@ -126,7 +149,8 @@ public class LinkService {
         // An expired code may still be revoked: revoking is never refused for lateness.
         TokenClaims claims = codec.verify(token, Instant.EPOCH, "token");
         if (claims.singleUse()) {
-            throw new SymmetryException(ErrorCode.INVALID_FIELD, "token", "single-use links are not revoked one by one; they expire");
+            throw new SymmetryException(
+                    ErrorCode.INVALID_FIELD, "token", "single-use links are not revoked one by one; they expire");
         }
         revocations.revoke(claims.id(), claims.unitId(), clock.instant());
         return new RevokedCode(claims.id(), claims.unitId(), true);

@@ -5,8 +5,7 @@ import io.nayuki.qrcodegen.QrCode;
 /** Draws a QR code as a compact SVG: one path, crisp at any print size. */
 public final class QrSvg {
 
-    private QrSvg() {
-    }
+    private QrSvg() {}
 
     public static String of(String text) {
         return of(QrCode.encodeText(text, QrCode.Ecc.MEDIUM), 4);
@@ -19,7 +18,11 @@ public final class QrSvg {
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
                 if (qr.getModule(x, y)) {
-                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
+                    path.append('M')
+                            .append(x + border)
+                            .append(',')
+                            .append(y + border)
+                            .append("h1v1h-1z");
                 }
             }
         }

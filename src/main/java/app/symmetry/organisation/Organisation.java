@@ -1,5 +1,6 @@
 package app.symmetry.organisation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public record Organisation(String id, String name, List<Unit> units, Questionnai
 
     /** Regions in order of first appearance, each with its pooled units (a region of smoke units alone is none). */
     public Map<String, List<Unit>> unitsByRegion() {
-        return pooledUnits().stream().collect(Collectors.groupingBy(Unit::region, java.util.LinkedHashMap::new,
-                Collectors.toList()));
+        return pooledUnits().stream()
+                .collect(Collectors.groupingBy(Unit::region, LinkedHashMap::new, Collectors.toList()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.symmetry.SymmetryConfig;
@@ -49,15 +48,16 @@ public class OrganisationDirectory {
 
     /** The refusal for a unit that does not exist, or that the caller may not know exists: the same. */
     public SymmetryException unknownUnit(String unitId, String field) {
-        return new SymmetryException(ErrorCode.UNKNOWN_UNIT, field,
-                "there is no unit " + unitId + " in organisation " + organisation.id());
+        return new SymmetryException(
+                ErrorCode.UNKNOWN_UNIT, field, "there is no unit " + unitId + " in organisation " + organisation.id());
     }
 
     /** Read with the application's mapper (a cold start builds one, not two), strictly: see {@link OrganisationJson}. */
     static Organisation load(Optional<String> file, ObjectMapper json) {
         Optional<String> path = file.filter(f -> !f.isBlank());
         String source = path.orElse(DEMO);
-        try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
+        try (InputStream in = path.isPresent()
+                ? Files.newInputStream(Path.of(path.get()))
                 : OrganisationDirectory.class.getResourceAsStream(DEMO)) {
             return OrganisationJson.organisation(json.readTree(in), () -> defaultQuestionnaire(json));
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package app.symmetry.organisation;
 
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,11 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class OrganisationJson {
 
-    private OrganisationJson() {
-    }
+    private OrganisationJson() {}
 
     /** The organisation, with {@code fallback} as its questionnaire when the file has none. */
-    static Organisation organisation(JsonNode root, java.util.function.Supplier<Questionnaire> fallback) {
+    static Organisation organisation(JsonNode root, Supplier<Questionnaire> fallback) {
         members(root, "", Set.of("id", "name", "units", "questionnaire"));
         List<Unit> units = new ArrayList<>();
         JsonNode list = array(root, "units", "");
@@ -36,9 +37,14 @@ final class OrganisationJson {
                 languages.add(text(langs.get(j), path + ".languages[" + j + "]"));
             }
             try {
-                units.add(new Unit(text(u, "id", path), text(u, "name", path), text(u, "region", path), text(u, "timeZone", path),
-                        languages, flag(u, "smoke", path)));
-            } catch (java.time.DateTimeException e) {
+                units.add(new Unit(
+                        text(u, "id", path),
+                        text(u, "name", path),
+                        text(u, "region", path),
+                        text(u, "timeZone", path),
+                        languages,
+                        flag(u, "smoke", path)));
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException(path + ".timeZone: " + e.getMessage(), e);
             }
         }
@@ -52,14 +58,16 @@ final class OrganisationJson {
         String headlinePath = join(path, "headline");
         JsonNode h = object(q, "headline", path);
         members(h, headlinePath, Set.of("customer", "employee"));
-        Questionnaire.Headline headline = new Questionnaire.Headline(texts(h, "customer", headlinePath), texts(h, "employee", headlinePath));
+        Questionnaire.Headline headline =
+                new Questionnaire.Headline(texts(h, "customer", headlinePath), texts(h, "employee", headlinePath));
         List<Questionnaire.Dimension> dimensions = new ArrayList<>();
         JsonNode list = array(q, "dimensions", path);
         for (int i = 0; i < list.size(); i++) {
             String at = join(path, "dimensions[" + i + "]");
             JsonNode d = list.get(i);
             members(d, at, Set.of("id", "customer", "employee"));
-            dimensions.add(new Questionnaire.Dimension(text(d, "id", at), texts(d, "customer", at), texts(d, "employee", at)));
+            dimensions.add(
+                    new Questionnaire.Dimension(text(d, "id", at), texts(d, "customer", at), texts(d, "employee", at)));
         }
         return new Questionnaire(headline, dimensions);
     }
@@ -68,10 +76,11 @@ final class OrganisationJson {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException((path.isEmpty() ? "the file" : path) + " must be an object");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new IllegalArgumentException(join(path, name) + " is not a known member (known: " + allowed + ")");
+                throw new IllegalArgumentException(
+                        join(path, name) + " is not a known member (known: " + allowed + ")");
             }
         }
     }

@@ -1,5 +1,6 @@
 package app.symmetry.organisation;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,14 +20,12 @@ public record Questionnaire(Headline headline, List<Dimension> dimensions) {
     }
 
     @RegisterForReflection
-    public record Headline(Map<String, String> customer, Map<String, String> employee) {
-    }
+    public record Headline(Map<String, String> customer, Map<String, String> employee) {}
 
     @RegisterForReflection
-    public record Dimension(String id, Map<String, String> customer, Map<String, String> employee) {
-    }
+    public record Dimension(String id, Map<String, String> customer, Map<String, String> employee) {}
 
     public Set<String> dimensionIds() {
-        return dimensions.stream().map(Dimension::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return dimensions.stream().map(Dimension::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

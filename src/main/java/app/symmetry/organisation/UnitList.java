@@ -17,8 +17,7 @@ import app.symmetry.json.JsonText;
  */
 public record UnitList(OrganisationRef organisation, List<Unit> items) implements JsonSerializable {
 
-    public record OrganisationRef(String id, String name) {
-    }
+    public record OrganisationRef(String id, String name) {}
 
     public static UnitList of(Organisation organisation) {
         return new UnitList(new OrganisationRef(organisation.id(), organisation.name()), organisation.units());
@@ -31,16 +30,24 @@ public record UnitList(OrganisationRef organisation, List<Unit> items) implement
 
     /** Finished JSON leaves no room for a type id: written as is, as Jackson's own {@code RawValue} is. */
     @Override
-    public void serializeWithType(JsonGenerator out, SerializerProvider serializers, TypeSerializer types) throws IOException {
+    public void serializeWithType(JsonGenerator out, SerializerProvider serializers, TypeSerializer types)
+            throws IOException {
         serialize(out, serializers);
     }
 
     String json() {
-        JsonText json = new JsonText(256 + 128 * (items == null ? 0 : items.size())).startObject().name("organisation");
+        JsonText json = new JsonText(256 + 128 * (items == null ? 0 : items.size()))
+                .startObject()
+                .name("organisation");
         if (organisation == null) {
             json.nullValue();
         } else {
-            json.startObject().name("id").value(organisation.id()).name("name").value(organisation.name()).endObject();
+            json.startObject()
+                    .name("id")
+                    .value(organisation.id())
+                    .name("name")
+                    .value(organisation.name())
+                    .endObject();
         }
         json.name("items");
         if (items == null) {
@@ -48,8 +55,17 @@ public record UnitList(OrganisationRef organisation, List<Unit> items) implement
         }
         json.startArray();
         for (Unit unit : items) {
-            json.startObject().name("id").value(unit.id()).name("name").value(unit.name()).name("region").value(unit.region())
-                    .name("timeZone").value(unit.timeZone()).name("languages").startArray();
+            json.startObject()
+                    .name("id")
+                    .value(unit.id())
+                    .name("name")
+                    .value(unit.name())
+                    .name("region")
+                    .value(unit.region())
+                    .name("timeZone")
+                    .value(unit.timeZone())
+                    .name("languages")
+                    .startArray();
             for (String language : unit.languages()) {
                 json.value(language);
             }

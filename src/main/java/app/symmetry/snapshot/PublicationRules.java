@@ -2,10 +2,9 @@ package app.symmetry.snapshot;
 
 import jakarta.inject.Singleton;
 
-
 import app.symmetry.SymmetryConfig;
-import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
+import app.symmetry.domain.PeriodType;
 import app.symmetry.organisation.Organisation;
 
 /**

@@ -1,8 +1,5 @@
 package app.symmetry.snapshot;
 
-import app.symmetry.domain.Snapshot;
-import app.symmetry.domain.UnitDays;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,16 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import app.symmetry.domain.Period;
-import app.symmetry.domain.PeriodType;
 import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.anonymity.GroupCounts;
 import app.symmetry.anonymity.OrganisationCounts;
 import app.symmetry.anonymity.Withholding;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.indicator.Correlation;
 import app.symmetry.indicator.DimensionScore;
 import app.symmetry.indicator.GroupFigures;
@@ -71,7 +71,8 @@ public final class SnapshotAssembler {
     /** @param employeePeriod the one kind of period employee figures are published for: WEEK or MONTH */
     public SnapshotAssembler(Organisation organisation, AnonymityPolicy policy, PeriodType employeePeriod) {
         if (employeePeriod == PeriodType.DAY) {
-            throw new IllegalArgumentException("employee figures are never published per day: groups that small are too easy to isolate");
+            throw new IllegalArgumentException(
+                    "employee figures are never published per day: groups that small are too easy to isolate");
         }
         this.organisation = organisation;
         this.policy = policy;
@@ -100,7 +101,7 @@ public final class SnapshotAssembler {
                 to = to == null || q.end().isAfter(to) ? q.end() : to;
             }
         }
-        return new LocalDate[] { from, to };
+        return new LocalDate[] {from, to};
     }
 
     /**
@@ -109,8 +110,8 @@ public final class SnapshotAssembler {
      * @param days each unit's day tallies, covering {@link #daysNeeded}
      * @param today each unit's current day in its own time zone
      */
-    public List<Snapshot> assemble(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
-            String computedAt) {
+    public List<Snapshot> assemble(
+            Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets, String computedAt) {
         return assemble(days, today, targets, computedAt, true);
     }
 
@@ -120,8 +121,8 @@ public final class SnapshotAssembler {
      * it is computed when read, by {@link #unitDay}, from the tallies the run stored. Four in five of a
      * run's snapshots are unit days; not writing them makes a run that much lighter.
      */
-    public List<Snapshot> assembleStored(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
-            String computedAt) {
+    public List<Snapshot> assembleStored(
+            Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets, String computedAt) {
         return assemble(days, today, targets, computedAt, false);
     }
 
@@ -136,15 +137,26 @@ public final class SnapshotAssembler {
             return Optional.empty();
         }
         Instant at = days.computedAt().get(day);
-        Organisation alone = new Organisation(organisation.id(), organisation.name(), List.of(unit), organisation.questionnaire());
+        Organisation alone =
+                new Organisation(organisation.id(), organisation.name(), List.of(unit), organisation.questionnaire());
         return new SnapshotAssembler(alone, policy, employeePeriod)
-                .assemble(Map.of(unit.id(), days), at == null ? Map.of() : Map.of(unit.id(), LocalDate.ofInstant(at, unit.zone())),
-                        Set.of(Period.containing(PeriodType.DAY, day)), at == null ? null : at.toString(), true)
-                .stream().filter(s -> s.scope().equals(UNIT)).findFirst();
+                        .assemble(
+                                Map.of(unit.id(), days),
+                                at == null ? Map.of() : Map.of(unit.id(), LocalDate.ofInstant(at, unit.zone())),
+                                Set.of(Period.containing(PeriodType.DAY, day)),
+                                at == null ? null : at.toString(),
+                                true)
+                        .stream()
+                        .filter(s -> s.scope().equals(UNIT))
+                        .findFirst();
     }
 
-    private List<Snapshot> assemble(Map<String, UnitDays> days, Map<String, LocalDate> today, Set<Period> targets,
-            String computedAt, boolean unitDays) {
+    private List<Snapshot> assemble(
+            Map<String, UnitDays> days,
+            Map<String, LocalDate> today,
+            Set<Period> targets,
+            String computedAt,
+            boolean unitDays) {
         Map<Period, Layer> layers = new HashMap<>();
         for (Period p : targets) {
             layers.computeIfAbsent(p, q -> layer(q, days, today));
@@ -218,20 +230,28 @@ public final class SnapshotAssembler {
     /** The anonymity rules across levels ({@link AnonymityPolicy#complementary}), on this layer's groups. */
     private void complementary(Layer layer, Map<String, List<Unit>> regions, String orgKey) {
         Map<String, List<String>> unitsByRegion = new LinkedHashMap<>();
-        regions.forEach((region, units) -> unitsByRegion.put(key(REGION, region),
-                units.stream().map(u -> key(UNIT, u.id())).toList()));
+        regions.forEach((region, units) -> unitsByRegion.put(
+                key(REGION, region), units.stream().map(u -> key(UNIT, u.id())).toList()));
         Map<String, GroupCounts> counts = new HashMap<>();
         layer.employee.forEach((group, tally) -> counts.put(group, GroupCounts.of(tally)));
-        Withholding withheld = policy.complementary(new OrganisationCounts(orgKey, unitsByRegion, counts),
-                layer.suppressed.keySet());
+        Withholding withheld =
+                policy.complementary(new OrganisationCounts(orgKey, unitsByRegion, counts), layer.suppressed.keySet());
         withheld.groups().forEach(group -> layer.withhold(group, "complementary"));
-        withheld.dimensions().forEach((group, dims) -> layer.withheldDimensions
-                .computeIfAbsent(group, g -> new HashSet<>()).addAll(dims));
+        withheld.dimensions()
+                .forEach((group, dims) -> layer.withheldDimensions
+                        .computeIfAbsent(group, g -> new HashSet<>())
+                        .addAll(dims));
     }
 
     /** A group's answers are its units' answers pooled; its period is open while it is open for any of them. */
-    private void addGroup(Layer layer, String key, Period p, List<Unit> members, Map<String, SideTally> unitCustomer,
-            Map<String, SideTally> unitEmployee, Map<String, LocalDate> today) {
+    private void addGroup(
+            Layer layer,
+            String key,
+            Period p,
+            List<Unit> members,
+            Map<String, SideTally> unitCustomer,
+            Map<String, SideTally> unitEmployee,
+            Map<String, LocalDate> today) {
         SideTally customer = SideTally.empty();
         SideTally employee = SideTally.empty();
         for (Unit u : members) {
@@ -271,9 +291,10 @@ public final class SnapshotAssembler {
 
     private GroupFigures publishedFigures(Layer layer, String entity) {
         Optional<SideFigures> customer = SideFigures.of(layer.customer.get(entity));
-        Optional<SideFigures> employee = layer.suppressed.containsKey(entity) ? Optional.empty()
-                : SideFigures.of(layer.employee.get(entity)).flatMap(f -> policy.publish(f,
-                        layer.withheldDimensions.getOrDefault(entity, Set.of())));
+        Optional<SideFigures> employee = layer.suppressed.containsKey(entity)
+                ? Optional.empty()
+                : SideFigures.of(layer.employee.get(entity))
+                        .flatMap(f -> policy.publish(f, layer.withheldDimensions.getOrDefault(entity, Set.of())));
         return new GroupFigures(customer, employee);
     }
 
@@ -284,14 +305,18 @@ public final class SnapshotAssembler {
         SideTally customerTally = current.customer.get(entity);
 
         Snapshot.CustomerSide customer = figures.customer()
-                .map(c -> new Snapshot.CustomerSide(c.n(), nps(c.nps()), dimensions(c),
-                        round(c.attentionIndex()), c.n() < CUSTOMER_MINIMUM ? Boolean.TRUE : null))
+                .map(c -> new Snapshot.CustomerSide(
+                        c.n(),
+                        nps(c.nps()),
+                        dimensions(c),
+                        round(c.attentionIndex()),
+                        c.n() < CUSTOMER_MINIMUM ? Boolean.TRUE : null))
                 .orElse(new Snapshot.CustomerSide(customerTally.n(), null, Map.of(), null, Boolean.TRUE));
         Snapshot.EmployeeSide employee = figures.employee()
-                .map(e -> new Snapshot.EmployeeSide(e.n(), false, nps(e.nps()), dimensions(e), round(e.attentionIndex()),
-                        null, null))
-                .orElseGet(() -> Snapshot.EmployeeSide.suppressed(policy.k(),
-                        current.suppressed.getOrDefault(entity, "small_group")));
+                .map(e -> new Snapshot.EmployeeSide(
+                        e.n(), false, nps(e.nps()), dimensions(e), round(e.attentionIndex()), null, null))
+                .orElseGet(() -> Snapshot.EmployeeSide.suppressed(
+                        policy.k(), current.suppressed.getOrDefault(entity, "small_group")));
 
         Map<String, Double> gaps = null;
         Double symmetry = null;
@@ -307,17 +332,29 @@ public final class SnapshotAssembler {
         }
         Map<String, Double> trend = null;
         if (previous != null && previous.groups.containsKey(entity)) {
-            Map<String, Double> changes = Trend.between(rounded(published(previous, entity).figuresByPath()),
-                    rounded(figures.figuresByPath())).changes();
+            Map<String, Double> changes = Trend.between(
+                            rounded(published(previous, entity).figuresByPath()), rounded(figures.figuresByPath()))
+                    .changes();
             trend = changes.isEmpty() ? null : new TreeMap<>(changes);
         }
         Snapshot.CorrelationView correlation = scope.equals(UNIT) ? null : correlation(entity, current, previous);
-        return new Snapshot(scope, id, p.key(), Snapshot.METHOD_VERSION, computedAt, customer, employee, gaps, symmetry,
-                trend, correlation);
+        return new Snapshot(
+                scope,
+                id,
+                p.key(),
+                Snapshot.METHOD_VERSION,
+                computedAt,
+                customer,
+                employee,
+                gaps,
+                symmetry,
+                trend,
+                correlation);
     }
 
     private Snapshot.CorrelationView correlation(String entity, Layer current, Layer previous) {
-        List<Unit> units = entity.startsWith(ORG + "#") ? organisation.pooledUnits()
+        List<Unit> units = entity.startsWith(ORG + "#")
+                ? organisation.pooledUnits()
                 : organisation.unitsByRegion().getOrDefault(entity.substring(entity.indexOf('#') + 1), List.of());
         UnitValues now = unitValues(units, current);
         Correlation c = Correlation.across(now);
@@ -326,10 +363,15 @@ public final class SnapshotAssembler {
             LaggedCorrelation l = LaggedCorrelation.between(unitValues(units, previous), now);
             lagged = new Snapshot.Lagged(lagView(l.employeeLeads()), lagView(l.customerLeads()));
         }
-        return new Snapshot.CorrelationView(c.units(), round2(c.pearson()),
-                c.pearson95().map(ci -> List.of(PublishedValue.twoDecimals(ci.lower()), PublishedValue.twoDecimals(ci.upper())))
+        return new Snapshot.CorrelationView(
+                c.units(),
+                round2(c.pearson()),
+                c.pearson95()
+                        .map(ci ->
+                                List.of(PublishedValue.twoDecimals(ci.lower()), PublishedValue.twoDecimals(ci.upper())))
                         .orElse(null),
-                round2(c.spearman()), lagged);
+                round2(c.spearman()),
+                lagged);
     }
 
     private static Snapshot.LaggedView lagView(Correlation c) {
@@ -368,16 +410,20 @@ public final class SnapshotAssembler {
     private static Map<String, Snapshot.DimensionView> dimensions(SideFigures side) {
         Map<String, Snapshot.DimensionView> out = new TreeMap<>();
         for (Map.Entry<String, DimensionScore> d : side.dimensions().entrySet()) {
-            out.put(d.getKey(), new Snapshot.DimensionView(d.getValue().n(), PublishedValue.oneDecimal(d.getValue().score())));
+            out.put(
+                    d.getKey(),
+                    new Snapshot.DimensionView(
+                            d.getValue().n(),
+                            PublishedValue.oneDecimal(d.getValue().score())));
         }
         return out;
     }
 
-    private static Double round(java.util.OptionalDouble value) {
+    private static Double round(OptionalDouble value) {
         return value.isPresent() ? PublishedValue.oneDecimal(value.getAsDouble()) : null;
     }
 
-    private static Double round2(java.util.OptionalDouble value) {
+    private static Double round2(OptionalDouble value) {
         return value.isPresent() ? PublishedValue.twoDecimals(value.getAsDouble()) : null;
     }
 

@@ -13,10 +13,9 @@ public sealed interface SnapshotListing {
     Optional<String> cursor();
 
     /** Every unit's or every region's ({@code member}) snapshot of one period. */
-    record OnePeriod(String member, Period period, int limit, Optional<String> cursor) implements SnapshotListing {
-    }
+    record OnePeriod(String member, Period period, int limit, Optional<String> cursor) implements SnapshotListing {}
 
     /** One unit's, region's or the organisation's snapshots of one type of period, latest first. */
-    record History(String scope, String id, PeriodType type, int limit, Optional<String> cursor) implements SnapshotListing {
-    }
+    record History(String scope, String id, PeriodType type, int limit, Optional<String> cursor)
+            implements SnapshotListing {}
 }

@@ -36,8 +36,8 @@ public class SnapshotService {
         Optional<Snapshot> found = unitDay(scope, period.type())
                 ? unitDays.get(directory.unit(id, "id"), period.start())
                 : store.get(scope, id, period);
-        return found.orElseThrow(() -> new SymmetryException(ErrorCode.NOT_FOUND, "period",
-                "no snapshot of " + scope + " " + id + " for " + period.key() + " yet"));
+        return found.orElseThrow(() -> new SymmetryException(
+                ErrorCode.NOT_FOUND, "period", "no snapshot of " + scope + " " + id + " for " + period.key() + " yet"));
     }
 
     public SnapshotPage list(SnapshotListing listing) {

@@ -1,9 +1,5 @@
 package app.symmetry.snapshot;
 
-import app.symmetry.domain.PageCursor;
-import app.symmetry.domain.Snapshot;
-import app.symmetry.domain.UnitDays;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,8 +10,11 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import app.symmetry.organisation.Unit;
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.organisation.OrganisationDirectory;
+import app.symmetry.organisation.Unit;
 import app.symmetry.storage.Batches;
 import app.symmetry.storage.TallyStore;
 
@@ -50,23 +49,37 @@ public class UnitDaySnapshots {
     /** The unit's days, newest first. */
     public SnapshotPage history(Unit unit, int limit, Optional<String> cursor) {
         String listing = "unit " + unit.id() + " DAY";
-        Optional<LocalDate> before = cursor.map(c -> day(PageCursor.decode(c, List.of("list", "day"), Map.of("list", listing)).get("day")));
+        Optional<LocalDate> before =
+                cursor.map(c -> day(PageCursor.decode(c, List.of("list", "day"), Map.of("list", listing))
+                        .get("day")));
         // one day more than the page: there is a next page exactly when it exists
         UnitDays days = tallies.latestDays(unit.id(), before, limit + 1);
-        List<LocalDate> newest = days.customer().keySet().stream().sorted(Comparator.reverseOrder()).limit(limit + 1L).toList();
+        List<LocalDate> newest = days.customer().keySet().stream()
+                .sorted(Comparator.reverseOrder())
+                .limit(limit + 1L)
+                .toList();
         SnapshotAssembler assembler = rules.assembler(directory.organisation());
-        List<Snapshot> items = newest.stream().limit(limit).map(d -> assembler.unitDay(unit, days, d).orElseThrow()).toList();
-        return new SnapshotPage(items, newest.size() > limit
-                ? PageCursor.encode(Map.of("list", listing, "day", newest.get(limit - 1).toString())) : null);
+        List<Snapshot> items = newest.stream()
+                .limit(limit)
+                .map(d -> assembler.unitDay(unit, days, d).orElseThrow())
+                .toList();
+        return new SnapshotPage(
+                items,
+                newest.size() > limit
+                        ? PageCursor.encode(Map.of(
+                                "list", listing, "day", newest.get(limit - 1).toString()))
+                        : null);
     }
 
     /** Every unit's snapshot of one day, by unit id: the units a run has computed that day for. */
     public SnapshotPage ofDay(LocalDate day, int limit, Optional<String> cursor) {
         String listing = "units DAY:" + day;
-        Optional<String> after = cursor.map(c -> PageCursor.decode(c, List.of("list", "after"), Map.of("list", listing)).get("after"));
+        Optional<String> after = cursor.map(c -> PageCursor.decode(c, List.of("list", "after"), Map.of("list", listing))
+                .get("after"));
         List<Unit> units = directory.organisation().units().stream()
                 .filter(u -> after.isEmpty() || u.id().compareTo(after.get()) > 0)
-                .sorted(Comparator.comparing(Unit::id)).toList();
+                .sorted(Comparator.comparing(Unit::id))
+                .toList();
         SnapshotAssembler assembler = rules.assembler(directory.organisation());
         List<Snapshot> found = new ArrayList<>();
         // read no more units than the page (and one more) needs, unless some turn out not computed
@@ -75,15 +88,20 @@ public class UnitDaySnapshots {
             if (found.size() > limit) {
                 break;
             }
-            Map<String, UnitDays> days = tallies.read(group.stream().map(Unit::id).toList(), day.minusDays(1), day);
+            Map<String, UnitDays> days =
+                    tallies.read(group.stream().map(Unit::id).toList(), day.minusDays(1), day);
             for (Unit unit : group) {
                 if (found.size() <= limit) {
                     assembler.unitDay(unit, days.get(unit.id()), day).ifPresent(found::add);
                 }
             }
         }
-        return new SnapshotPage(found.subList(0, Math.min(limit, found.size())), found.size() > limit
-                ? PageCursor.encode(Map.of("list", listing, "after", found.get(limit - 1).id())) : null);
+        return new SnapshotPage(
+                found.subList(0, Math.min(limit, found.size())),
+                found.size() > limit
+                        ? PageCursor.encode(Map.of(
+                                "list", listing, "after", found.get(limit - 1).id()))
+                        : null);
     }
 
     private static LocalDate day(String text) {

@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.domain.Side;
 import app.symmetry.domain.StoredAnswer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** An answer as a table item, and the figures a run reads back from one. */
 final class AnswerItem {
@@ -17,14 +18,18 @@ final class AnswerItem {
     /** What a run reads of an answer: its figures, and the sort key (a customer answer's time). */
     static final String FIGURES = SymmetryTable.SK + ", recommend, ratings";
 
-    private AnswerItem() {
-    }
+    private AnswerItem() {}
 
     static Map<String, AttributeValue> of(StoredAnswer answer) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SymmetryTable.PK, s(SymmetryTable.answerPartition(answer.side(), answer.unitId(), answer.day())));
-        item.put(SymmetryTable.SK, s(answer.side() == Side.CUSTOMER
-                ? SymmetryTable.customerAnswerSortKey(answer.receivedAt().orElseThrow(), answer.key()) : answer.key()));
+        item.put(
+                SymmetryTable.SK,
+                s(
+                        answer.side() == Side.CUSTOMER
+                                ? SymmetryTable.customerAnswerSortKey(
+                                        answer.receivedAt().orElseThrow(), answer.key())
+                                : answer.key()));
         item.put("unitId", s(answer.unitId()));
         item.put("day", s(answer.day().toString()));
         item.put("recommend", n(answer.recommend()));
@@ -48,8 +53,13 @@ final class AnswerItem {
         if (r != null && r.hasM()) {
             r.m().forEach((k, v) -> ratings.put(k, Integer.parseInt(v.n())));
         }
-        return new AnswerStore.StoredRatings(Integer.parseInt(item.get("recommend").n()), ratings,
-                side == Side.CUSTOMER ? Optional.of(SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).receivedAt())
+        return new AnswerStore.StoredRatings(
+                Integer.parseInt(item.get("recommend").n()),
+                ratings,
+                side == Side.CUSTOMER
+                        ? Optional.of(SymmetryTable.customerAnswer(
+                                        item.get(SymmetryTable.SK).s())
+                                .receivedAt())
                         : Optional.empty());
     }
 }

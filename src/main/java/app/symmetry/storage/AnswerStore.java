@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.domain.Side;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -23,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import app.symmetry.domain.Side;
 
 /**
  * Where answers are stored and read back.
@@ -51,32 +52,48 @@ public class AnswerStore {
 
     /** Whether a single-use link was answered: lets a form say so before anyone fills it in. */
     public boolean isSpent(String linkId) {
-        return StorageOperation.READ.call(() -> dynamo.getItem(b -> b.tableName(table.name()).consistentRead(true)
-                .key(SymmetryTable.spentLink(linkId))).hasItem());
+        return StorageOperation.READ.call(() -> dynamo.getItem(
+                        b -> b.tableName(table.name()).consistentRead(true).key(SymmetryTable.spentLink(linkId)))
+                .hasItem());
     }
 
     /** Every answer of one unit, side and day: one Query on one partition, page by page. */
     public void forEachAnswer(Side side, String unitId, LocalDate day, Consumer<StoredRatings> consumer) {
-        StorageOperation.AGGREGATION_RUN.run(() -> query(side, QueryRequest.builder()
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(SymmetryTable.answerPartition(side, unitId, day)))), consumer));
+        StorageOperation.AGGREGATION_RUN.run(() -> query(
+                side,
+                QueryRequest.builder()
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(SymmetryTable.answerPartition(side, unitId, day)))),
+                consumer));
     }
 
     /**
      * The customer answers of one unit and day received at or after {@code since} (to the second):
      * the part of the partition whose sort keys start with a time from then on.
      */
-    public void forEachCustomerAnswerSince(String unitId, LocalDate day, Instant since, Consumer<StoredRatings> consumer) {
-        StorageOperation.AGGREGATION_RUN.run(() -> query(Side.CUSTOMER, QueryRequest.builder()
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(SymmetryTable.answerPartition(Side.CUSTOMER, unitId, day)),
-                        ":from", s(SymmetryTable.customerAnswersFrom(since)), ":to", s(SymmetryTable.CUSTOMER_ANSWERS_END))),
+    public void forEachCustomerAnswerSince(
+            String unitId, LocalDate day, Instant since, Consumer<StoredRatings> consumer) {
+        StorageOperation.AGGREGATION_RUN.run(() -> query(
+                Side.CUSTOMER,
+                QueryRequest.builder()
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(SymmetryTable.answerPartition(Side.CUSTOMER, unitId, day)),
+                                ":from",
+                                s(SymmetryTable.customerAnswersFrom(since)),
+                                ":to",
+                                s(SymmetryTable.CUSTOMER_ANSWERS_END))),
                 consumer));
     }
 
     private void query(Side side, QueryRequest.Builder query, Consumer<StoredRatings> consumer) {
-        dynamo.queryPaginator(query.tableName(table.name()).projectionExpression(AnswerItem.FIGURES).consistentRead(true).build())
-                .items().forEach(item -> consumer.accept(AnswerItem.figures(side, item)));
+        dynamo.queryPaginator(query.tableName(table.name())
+                        .projectionExpression(AnswerItem.FIGURES)
+                        .consistentRead(true)
+                        .build())
+                .items()
+                .forEach(item -> consumer.accept(AnswerItem.figures(side, item)));
     }
 
     /**
@@ -85,8 +102,7 @@ public class AnswerStore {
      * @param receivedAt to the second, from the sort key of a customer answer; empty for employee
      *        answers, which keep no time
      */
-    public record StoredRatings(int recommend, Map<String, Integer> ratings, Optional<Instant> receivedAt) {
-    }
+    public record StoredRatings(int recommend, Map<String, Integer> ratings, Optional<Instant> receivedAt) {}
 
     /** An answer's transaction, and where in it the records whose refusal has a meaning of its own are. */
     private record Transaction(List<TransactWriteItem> items, int spentAt, int deviceAt, int campaignAt) {
@@ -105,20 +121,23 @@ public class AnswerStore {
         int deviceAt = -1;
         if (write.deviceQuota().isPresent()) {
             deviceAt = items.size();
-            items.add(TransactWriteItem.builder().update(deviceCount(write.deviceQuota().get())).build());
+            items.add(TransactWriteItem.builder()
+                    .update(deviceCount(write.deviceQuota().get()))
+                    .build());
         }
         // A pulse answer raises its campaign's count, never past the headcount.
         int campaignAt = -1;
         if (write.campaignId().isPresent()) {
             campaignAt = items.size();
-            items.add(CampaignStore.acceptOneMore(table.name(), write.campaignId().get()));
+            items.add(
+                    CampaignStore.acceptOneMore(table.name(), write.campaignId().get()));
         }
         return new Transaction(items, spentAt, deviceAt, campaignAt);
     }
 
     /** Commits the transaction, again while it only conflicts with another, or says why it was refused. */
     private AnswerWrite.Outcome commit(Transaction transaction) {
-        for (int attempt = 0;; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(transaction.items()));
                 return AnswerWrite.Outcome.ACCEPTED;
@@ -167,21 +186,36 @@ public class AnswerStore {
     }
 
     private Update deviceCount(AnswerWrite.DeviceQuota quota) {
-        return Update.builder().tableName(table.name()).key(SymmetryTable.device(quota.deviceKey()))
+        return Update.builder()
+                .tableName(table.name())
+                .key(SymmetryTable.device(quota.deviceKey()))
                 .updateExpression("ADD answers :one SET expiresAt = :exp")
                 .conditionExpression("attribute_not_exists(answers) OR answers < :cap")
-                .expressionAttributeValues(Map.of(":one", n(1), ":cap", n(quota.cap()), ":exp", n(quota.expiresAt().getEpochSecond())))
+                .expressionAttributeValues(Map.of(
+                        ":one",
+                        n(1),
+                        ":cap",
+                        n(quota.cap()),
+                        ":exp",
+                        n(quota.expiresAt().getEpochSecond())))
                 .build();
     }
 
     /** A put that fails if the item exists. */
     private TransactWriteItem firstOnly(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.name())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-        return index >= 0 && reasons != null && index < reasons.size()
+        return index >= 0
+                && reasons != null
+                && index < reasons.size()
                 && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 }

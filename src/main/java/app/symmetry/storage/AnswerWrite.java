@@ -14,19 +14,26 @@ import app.symmetry.domain.StoredAnswer;
  * @param deviceQuota a per-device daily count to raise, refused past its cap
  * @param campaignId the pulse campaign whose accepted count to raise, refused past its headcount
  */
-public record AnswerWrite(StoredAnswer answer, String submissionKey, Instant submissionExpiry,
-        Optional<SpentLink> spentLink, Optional<DeviceQuota> deviceQuota, Optional<String> campaignId) {
+public record AnswerWrite(
+        StoredAnswer answer,
+        String submissionKey,
+        Instant submissionExpiry,
+        Optional<SpentLink> spentLink,
+        Optional<DeviceQuota> deviceQuota,
+        Optional<String> campaignId) {
 
-    public AnswerWrite(StoredAnswer answer, String submissionKey, Instant submissionExpiry,
-            Optional<SpentLink> spentLink, Optional<DeviceQuota> deviceQuota) {
+    public AnswerWrite(
+            StoredAnswer answer,
+            String submissionKey,
+            Instant submissionExpiry,
+            Optional<SpentLink> spentLink,
+            Optional<DeviceQuota> deviceQuota) {
         this(answer, submissionKey, submissionExpiry, spentLink, deviceQuota, Optional.empty());
     }
 
-    public record SpentLink(String linkId, Instant expiresAt) {
-    }
+    public record SpentLink(String linkId, Instant expiresAt) {}
 
-    public record DeviceQuota(String deviceKey, int cap, Instant expiresAt) {
-    }
+    public record DeviceQuota(String deviceKey, int cap, Instant expiresAt) {}
 
     public enum Outcome {
         ACCEPTED,

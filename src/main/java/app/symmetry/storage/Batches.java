@@ -15,10 +15,10 @@ public final class Batches {
     public static final int WRITE = 25;
     /** DynamoDB takes at most 100 keys per BatchGetItem. */
     public static final int GET = 100;
+
     private static final int ATTEMPTS = 8;
 
-    private Batches() {
-    }
+    private Batches() {}
 
     /** {@code items} in consecutive groups of {@code size}, the last one shorter. */
     public static <T> List<List<T>> of(List<T> items, int size) {
@@ -39,7 +39,8 @@ public final class Batches {
         B pending = batch;
         for (int attempt = 0; !empty.test(pending); attempt++) {
             if (attempt == ATTEMPTS) {
-                throw new StorageOperation.RetriesExhausted("DynamoDB left part of a batch unprocessed " + ATTEMPTS + " times", null);
+                throw new StorageOperation.RetriesExhausted(
+                        "DynamoDB left part of a batch unprocessed " + ATTEMPTS + " times", null);
             }
             if (attempt > 0) {
                 backOff(attempt - 1);

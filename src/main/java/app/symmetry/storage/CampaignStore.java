@@ -34,12 +34,17 @@ public class CampaignStore {
         this.table = table;
     }
 
-    public record StoredCampaign(String id, String unitId, int headcount, LocalDate closesOn, String createdBy,
-            Instant createdAt, long issued, long accepted) {
-    }
+    public record StoredCampaign(
+            String id,
+            String unitId,
+            int headcount,
+            LocalDate closesOn,
+            String createdBy,
+            Instant createdAt,
+            long issued,
+            long accepted) {}
 
-    public record Issuing(String kind, int count, String issuedBy, Instant issuedAt) {
-    }
+    public record Issuing(String kind, int count, String issuedBy, Instant issuedAt) {}
 
     public void start(StoredCampaign campaign) {
         Map<String, AttributeValue> item = new HashMap<>(SymmetryTable.campaign(campaign.id()));
@@ -53,22 +58,31 @@ public class CampaignStore {
         item.put("createdAt", AttributeValue.fromS(campaign.createdAt().toString()));
         item.put("issued", AttributeValue.fromN("0"));
         item.put("accepted", AttributeValue.fromN("0"));
-        StorageOperation.CAMPAIGN_WRITE.run(() -> dynamo.putItem(b -> b.tableName(table.name()).item(item)
-                .conditionExpression("attribute_not_exists(pk)")));
+        StorageOperation.CAMPAIGN_WRITE.run(() -> dynamo.putItem(
+                b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)")));
     }
 
     /** A unit's campaigns that close on {@code from} or later. */
     public List<StoredCampaign> ofUnitClosingFrom(String unitId, LocalDate from) {
-        return StorageOperation.READ.call(() -> dynamo.queryPaginator(b -> b.tableName(table.name()).indexName(SymmetryTable.BY_PERIOD)
-                .keyConditionExpression("gpk = :g AND gsk >= :from")
-                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(SymmetryTable.campaignsOfUnit(unitId)),
-                        ":from", AttributeValue.fromS(from.toString()))))
-                .items().stream().map(CampaignStore::read).toList());
+        return StorageOperation.READ.call(() -> dynamo
+                .queryPaginator(b -> b.tableName(table.name())
+                        .indexName(SymmetryTable.BY_PERIOD)
+                        .keyConditionExpression("gpk = :g AND gsk >= :from")
+                        .expressionAttributeValues(Map.of(
+                                ":g",
+                                AttributeValue.fromS(SymmetryTable.campaignsOfUnit(unitId)),
+                                ":from",
+                                AttributeValue.fromS(from.toString()))))
+                .items()
+                .stream()
+                .map(CampaignStore::read)
+                .toList());
     }
 
     public Optional<StoredCampaign> find(String id) {
         return StorageOperation.READ.call(() -> {
-            var response = dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.campaign(id)).consistentRead(true));
+            var response = dynamo.getItem(b ->
+                    b.tableName(table.name()).key(SymmetryTable.campaign(id)).consistentRead(true));
             if (!response.hasItem()) {
                 return Optional.<StoredCampaign>empty();
             }
@@ -77,47 +91,76 @@ public class CampaignStore {
     }
 
     private static StoredCampaign read(Map<String, AttributeValue> i) {
-        return new StoredCampaign(SymmetryTable.campaignIdOf(i), i.get("unitId").s(),
-                Integer.parseInt(i.get("headcount").n()), LocalDate.parse(i.get("closesOn").s()), i.get("createdBy").s(),
-                Instant.parse(i.get("createdAt").s()), Long.parseLong(i.get("issued").n()), Long.parseLong(i.get("accepted").n()));
+        return new StoredCampaign(
+                SymmetryTable.campaignIdOf(i),
+                i.get("unitId").s(),
+                Integer.parseInt(i.get("headcount").n()),
+                LocalDate.parse(i.get("closesOn").s()),
+                i.get("createdBy").s(),
+                Instant.parse(i.get("createdAt").s()),
+                Long.parseLong(i.get("issued").n()),
+                Long.parseLong(i.get("accepted").n()));
     }
 
     /** The issuing's record and the campaign's issued count, together: no credential leaves unrecorded. */
     public void recordIssuing(String campaignId, Issuing issuing) {
-        Map<String, AttributeValue> record = new HashMap<>(SymmetryTable.campaignIssuing(campaignId, issuing.issuedAt(),
-                UUID.randomUUID().toString()));
+        Map<String, AttributeValue> record = new HashMap<>(SymmetryTable.campaignIssuing(
+                campaignId, issuing.issuedAt(), UUID.randomUUID().toString()));
         record.put("kind", AttributeValue.fromS(issuing.kind()));
         record.put("count", AttributeValue.fromN(Integer.toString(issuing.count())));
         record.put("issuedBy", AttributeValue.fromS(issuing.issuedBy()));
         record.put("issuedAt", AttributeValue.fromS(issuing.issuedAt().toString()));
         StorageOperation.CAMPAIGN_WRITE.run(() -> dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(record)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(SymmetryTable.campaign(campaignId))
-                            .updateExpression("ADD issued :n").conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(issuing.count()))))
-                            .build()).build())));
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table.name())
+                                .item(record)
+                                .conditionExpression("attribute_not_exists(pk)")
+                                .build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName(table.name())
+                                .key(SymmetryTable.campaign(campaignId))
+                                .updateExpression("ADD issued :n")
+                                .conditionExpression("attribute_exists(pk)")
+                                .expressionAttributeValues(
+                                        Map.of(":n", AttributeValue.fromN(Integer.toString(issuing.count()))))
+                                .build())
+                        .build())));
     }
 
     /** Every issuing of one campaign, oldest first. */
     public List<Issuing> issuings(String campaignId) {
-        return StorageOperation.READ.call(() -> dynamo.queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
-                    .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(SymmetryTable.campaignPartition(campaignId)),
-                            ":s", AttributeValue.fromS(SymmetryTable.CAMPAIGN_ISSUED))))
-                    .items().stream()
-                    .map(i -> new Issuing(i.get("kind").s(), Integer.parseInt(i.get("count").n()), i.get("issuedBy").s(),
-                            Instant.parse(i.get("issuedAt").s())))
-                    .toList());
+        return StorageOperation.READ.call(() -> dynamo
+                .queryPaginator(b -> b.tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
+                        .expressionAttributeValues(Map.of(
+                                ":p",
+                                AttributeValue.fromS(SymmetryTable.campaignPartition(campaignId)),
+                                ":s",
+                                AttributeValue.fromS(SymmetryTable.CAMPAIGN_ISSUED))))
+                .items()
+                .stream()
+                .map(i -> new Issuing(
+                        i.get("kind").s(),
+                        Integer.parseInt(i.get("count").n()),
+                        i.get("issuedBy").s(),
+                        Instant.parse(i.get("issuedAt").s())))
+                .toList());
     }
 
     /** The answer's share of its transaction: one more accepted answer, never past the headcount. */
     static TransactWriteItem acceptOneMore(String tableName, String campaignId) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tableName).key(SymmetryTable.campaign(campaignId))
-                .updateExpression("ADD accepted :one")
-                .conditionExpression("attribute_exists(pk) AND accepted < headcount")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(tableName)
+                        .key(SymmetryTable.campaign(campaignId))
+                        .updateExpression("ADD accepted :one")
+                        .conditionExpression("attribute_exists(pk) AND accepted < headcount")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                        .build())
+                .build();
     }
-
 }

@@ -16,6 +16,7 @@ import io.quarkiverse.amazon.dynamodb.runtime.DynamoDbConfig;
 import io.quarkus.runtime.ExecutorRecorder;
 import io.quarkus.runtime.RuntimeValue;
 import io.smallrye.config.SmallRyeConfig;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -48,7 +49,8 @@ public class Dynamo {
         // Looked up rather than injected: an injected Config comes from a producer bean behind an
         // interceptor that no function needs otherwise (SymmetryConfig).
         SmallRyeConfig smallRye = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
-        this.client = build(smallRye.getConfigMapping(DynamoDbConfig.class),
+        this.client = build(
+                smallRye.getConfigMapping(DynamoDbConfig.class),
                 smallRye.getConfigMapping(DynamoDbBuildTimeConfig.class));
     }
 
@@ -65,13 +67,15 @@ public class Dynamo {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         config.enableEndpointDiscovery().ifPresent(builder::endpointDiscoveryEnabled);
         builder.httpClientBuilder(new AmazonClientUrlConnectionTransportRecorder()
-                .configureSync(SERVICE, new RuntimeValue<>(config.syncClient())).getValue());
+                .configureSync(SERVICE, new RuntimeValue<>(config.syncClient()))
+                .getValue());
         AmazonClientConfig defaults = config.clients().get(ClientUtil.DEFAULT_CLIENT_NAME);
         AmazonClientCommonRecorder.initAwsClient(builder, SERVICE, SERVICE, defaults.aws(), defaults.aws());
         AmazonClientCommonRecorder.initSdkClientEndpoint(builder, SERVICE, SERVICE, defaults.sdk(), defaults.sdk());
         // the extension hands the SDK Quarkus's executor for its timers (api-call timeouts)
-        AmazonClientCommonRecorder.initSdkClient(builder, SERVICE, SERVICE, defaults.sdk(), defaults.sdk(), buildConfig.sdk(),
-                (ScheduledExecutorService) ExecutorRecorder.getCurrent());
+        AmazonClientCommonRecorder.initSdkClient(
+                builder, SERVICE, SERVICE, defaults.sdk(), defaults.sdk(), buildConfig.sdk(), (ScheduledExecutorService)
+                        ExecutorRecorder.getCurrent());
         return builder.build();
     }
 }

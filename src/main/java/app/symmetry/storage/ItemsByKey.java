@@ -17,19 +17,26 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 final class ItemsByKey {
 
-    private ItemsByKey() {
-    }
+    private ItemsByKey() {}
 
     /** @param shape consistency, projection: applied to every request */
-    static List<Map<String, AttributeValue>> read(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys,
+    static List<Map<String, AttributeValue>> read(
+            DynamoDbClient dynamo,
+            String table,
+            List<Map<String, AttributeValue>> keys,
             UnaryOperator<KeysAndAttributes.Builder> shape) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (List<Map<String, AttributeValue>> batch : Batches.of(keys, Batches.GET)) {
-            Batches.untilProcessed(Map.of(table, shape.apply(KeysAndAttributes.builder().keys(batch)).build()), pending -> {
-                BatchGetItemResponse page = dynamo.batchGetItem(b -> b.requestItems(pending));
-                items.addAll(page.responses().getOrDefault(table, List.of()));
-                return page.hasUnprocessedKeys() ? page.unprocessedKeys() : Map.of();
-            }, Map::isEmpty);
+            Batches.untilProcessed(
+                    Map.of(
+                            table,
+                            shape.apply(KeysAndAttributes.builder().keys(batch)).build()),
+                    pending -> {
+                        BatchGetItemResponse page = dynamo.batchGetItem(b -> b.requestItems(pending));
+                        items.addAll(page.responses().getOrDefault(table, List.of()));
+                        return page.hasUnprocessedKeys() ? page.unprocessedKeys() : Map.of();
+                    },
+                    Map::isEmpty);
         }
         return items;
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.properties.IfBuildProperty;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.SymmetryConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import app.symmetry.SymmetryConfig;
 
 /**
  * Revoked unit codes. A code on a poster is checked on every answer, so the answer to "is it
@@ -25,8 +26,7 @@ public class RevokedCodeStore {
     private final Duration cacheFor;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(boolean revoked, Instant until) {
-    }
+    private record Cached(boolean revoked, Instant until) {}
 
     public RevokedCodeStore(Dynamo dynamo, SymmetryTable table, SymmetryConfig config) {
         this.dynamo = dynamo.client();
@@ -39,8 +39,9 @@ public class RevokedCodeStore {
         if (cached != null && now.isBefore(cached.until())) {
             return cached.revoked();
         }
-        boolean revoked = StorageOperation.READ.call(() -> dynamo.getItem(b -> b.tableName(table.name())
-                .key(SymmetryTable.revokedCode(codeId))).hasItem());
+        boolean revoked = StorageOperation.READ.call(
+                () -> dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.revokedCode(codeId)))
+                        .hasItem());
         if (cache.size() > 10_000) {
             cache.clear();
         }
@@ -52,7 +53,8 @@ public class RevokedCodeStore {
         Map<String, AttributeValue> item = new HashMap<>(SymmetryTable.revokedCode(codeId));
         item.put("unitId", AttributeValue.fromS(unitId));
         item.put("revokedAt", AttributeValue.fromS(at.toString()));
-        StorageOperation.REVOCATION.run(() -> dynamo.putItem(b -> b.tableName(table.name()).item(item)));
+        StorageOperation.REVOCATION.run(
+                () -> dynamo.putItem(b -> b.tableName(table.name()).item(item)));
         cache.put(codeId, new Cached(true, Instant.MAX));
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.domain.AggregationReport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+import app.symmetry.domain.AggregationReport;
 
 /**
  * Idempotency of scheduled runs, after AWS Lambda Powertools' design: a run claims its scheduled
@@ -38,17 +39,13 @@ public class RunStore {
     }
 
     /** What a claim found: the run is ours, or another finished it (with its report), or another holds it. */
-    public sealed interface Claim permits Claimed, Completed, Busy {
-    }
+    public sealed interface Claim permits Claimed, Completed, Busy {}
 
-    public record Claimed() implements Claim {
-    }
+    public record Claimed() implements Claim {}
 
-    public record Completed(AggregationReport report) implements Claim {
-    }
+    public record Completed(AggregationReport report) implements Claim {}
 
-    public record Busy() implements Claim {
-    }
+    public record Busy() implements Claim {}
 
     /** A refused claim comes back with the record that refused it (no second read). */
     public Claim claim(String runKey, Instant now, Duration lease) {
@@ -56,7 +53,8 @@ public class RunStore {
         record.put("leaseUntil", n(now.plus(lease).getEpochSecond()));
         return StorageOperation.AGGREGATION_RUN.call(() -> {
             try {
-                dynamo.putItem(b -> b.tableName(table.name()).item(record)
+                dynamo.putItem(b -> b.tableName(table.name())
+                        .item(record)
                         .conditionExpression("attribute_not_exists(pk) OR (#st = :progress AND leaseUntil < :now)")
                         .expressionAttributeNames(Map.of("#st", "status"))
                         .expressionAttributeValues(Map.of(":progress", s(IN_PROGRESS), ":now", n(now.getEpochSecond())))
@@ -75,7 +73,8 @@ public class RunStore {
         record.put("unitsProcessed", n(report.unitsProcessed()));
         record.put("snapshotsWritten", n(report.snapshotsWritten()));
         record.put("answersRead", n(report.answersRead()));
-        StorageOperation.AGGREGATION_RUN.run(() -> dynamo.putItem(b -> b.tableName(table.name()).item(record)));
+        StorageOperation.AGGREGATION_RUN.run(
+                () -> dynamo.putItem(b -> b.tableName(table.name()).item(record)));
     }
 
     private static Map<String, AttributeValue> record(String runKey, String status, Instant now) {
@@ -86,7 +85,9 @@ public class RunStore {
     }
 
     private static AggregationReport report(Map<String, AttributeValue> record) {
-        return new AggregationReport(Integer.parseInt(record.get("unitsProcessed").n()),
-                Integer.parseInt(record.get("snapshotsWritten").n()), Long.parseLong(record.get("answersRead").n()));
+        return new AggregationReport(
+                Integer.parseInt(record.get("unitsProcessed").n()),
+                Integer.parseInt(record.get("snapshotsWritten").n()),
+                Long.parseLong(record.get("answersRead").n()));
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.domain.Period;
 import app.symmetry.domain.Snapshot;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A snapshot as a table item: its keys in the group's history and in its period's index, and its body as JSON. */
 final class SnapshotItem {
@@ -36,7 +37,10 @@ final class SnapshotItem {
         item.put(SymmetryTable.GPK, s(SymmetryTable.snapshotsOfPeriod(snapshot.scope(), snapshot.period())));
         item.put(SymmetryTable.GSK, s(snapshot.id()));
         item.put(BODY, s(write(snapshot)));
-        item.put(COMPUTED_AT, AttributeValue.fromN(Long.toString(Instant.parse(snapshot.computedAt()).getEpochSecond())));
+        item.put(
+                COMPUTED_AT,
+                AttributeValue.fromN(
+                        Long.toString(Instant.parse(snapshot.computedAt()).getEpochSecond())));
         return item;
     }
 

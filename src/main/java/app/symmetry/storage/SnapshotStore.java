@@ -12,15 +12,16 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.symmetry.domain.Period;
-import app.symmetry.domain.PeriodType;
-import app.symmetry.domain.PageCursor;
-import app.symmetry.domain.Snapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Period;
+import app.symmetry.domain.PeriodType;
+import app.symmetry.domain.Snapshot;
 
 /**
  * Where snapshots are kept and read: {@code SNAPSHOT#scope#id#TYPE} / period label, newest last; the
@@ -44,8 +45,7 @@ public class SnapshotStore {
     }
 
     /** A page of items and the opaque cursor to continue from, if any. */
-    public record Page(List<Snapshot> items, Optional<String> cursor) {
-    }
+    public record Page(List<Snapshot> items, Optional<String> cursor) {}
 
     /**
      * Writes a run's snapshots, each by a conditional put: a snapshot replaces the stored one only if
@@ -73,12 +73,18 @@ public class SnapshotStore {
                 } else {
                     condition += "attribute_not_exists(#employee)";
                 }
-                if (!writer.putIf(PutItemRequest.builder().tableName(table.name()).item(item).conditionExpression(condition)
-                        .expressionAttributeNames(Map.of("#at", SnapshotItem.COMPUTED_AT, "#employee", SnapshotItem.CLOSED_EMPLOYEE))
-                        .expressionAttributeValues(values).build())) {
+                if (!writer.putIf(PutItemRequest.builder()
+                        .tableName(table.name())
+                        .item(item)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(
+                                Map.of("#at", SnapshotItem.COMPUTED_AT, "#employee", SnapshotItem.CLOSED_EMPLOYEE))
+                        .expressionAttributeValues(values)
+                        .build())) {
                     kept++;
-                    LOG.debugf("kept the stored %s %s %s: newer, or a closed period's published employee side", snapshot.scope(),
-                            snapshot.id(), snapshot.period());
+                    LOG.debugf(
+                            "kept the stored %s %s %s: newer, or a closed period's published employee side",
+                            snapshot.scope(), snapshot.id(), snapshot.period());
                 }
             }
             return kept;
@@ -94,19 +100,30 @@ public class SnapshotStore {
     /** One group's snapshots of one period type, newest first. */
     public Page history(String scope, String id, PeriodType type, int limit, Optional<String> cursor) {
         String pk = SymmetryTable.snapshotPartition(scope, id, type);
-        return page(QueryRequest.builder().tableName(table.name()).scanIndexForward(false).limit(limit)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))),
+        return page(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .scanIndexForward(false)
+                        .limit(limit)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))),
                 cursor.map(c -> decode(c, SymmetryTable.PK, pk, List.of(SymmetryTable.PK, SymmetryTable.SK))));
     }
 
     /** Every group of one scope for one period, by id. */
     public Page ofPeriod(String scope, Period period, int limit, Optional<String> cursor) {
         String gpk = SymmetryTable.snapshotsOfPeriod(scope, period.key());
-        return page(QueryRequest.builder().tableName(table.name()).indexName(SymmetryTable.BY_PERIOD).limit(limit)
-                .keyConditionExpression("gpk = :gpk")
-                .expressionAttributeValues(Map.of(":gpk", AttributeValue.fromS(gpk))),
-                cursor.map(c -> decode(c, SymmetryTable.GPK, gpk,
+        return page(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .indexName(SymmetryTable.BY_PERIOD)
+                        .limit(limit)
+                        .keyConditionExpression("gpk = :gpk")
+                        .expressionAttributeValues(Map.of(":gpk", AttributeValue.fromS(gpk))),
+                cursor.map(c -> decode(
+                        c,
+                        SymmetryTable.GPK,
+                        gpk,
                         List.of(SymmetryTable.PK, SymmetryTable.SK, SymmetryTable.GPK, SymmetryTable.GSK))));
     }
 
@@ -114,9 +131,11 @@ public class SnapshotStore {
     private Page page(QueryRequest.Builder query, Optional<Map<String, AttributeValue>> from) {
         from.ifPresent(query::exclusiveStartKey);
         QueryResponse response = StorageOperation.READ.call(() -> dynamo.query(query.build()));
-        return new Page(response.items().stream().map(items::snapshot).toList(),
+        return new Page(
+                response.items().stream().map(items::snapshot).toList(),
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? Optional.of(encode(response.lastEvaluatedKey())) : Optional.empty());
+                        ? Optional.of(encode(response.lastEvaluatedKey()))
+                        : Optional.empty());
     }
 
     /** DynamoDB's last key, as a cursor: every key attribute is a string here. */
@@ -126,9 +145,11 @@ public class SnapshotStore {
         return PageCursor.encode(position);
     }
 
-    private static Map<String, AttributeValue> decode(String cursor, String partitionName, String partition, List<String> names) {
+    private static Map<String, AttributeValue> decode(
+            String cursor, String partitionName, String partition, List<String> names) {
         Map<String, AttributeValue> key = new HashMap<>();
-        PageCursor.decode(cursor, names, Map.of(partitionName, partition)).forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
+        PageCursor.decode(cursor, names, Map.of(partitionName, partition))
+                .forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
         return key;
     }
 }

@@ -4,8 +4,9 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import app.symmetry.error.SymmetryException;
 import software.amazon.awssdk.core.exception.SdkException;
+
+import app.symmetry.error.SymmetryException;
 
 /**
  * What a store was doing when DynamoDB failed, and so what the client is told: the one place where a

@@ -92,13 +92,14 @@ public class SymmetryTable {
         return CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(PK), attribute(SK), attribute(GPK), attribute(GSK))
+                .attributeDefinitions(attribute(PK), attribute(SK), attribute(GPK), attribute(GSK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(BY_PERIOD)
                         .keySchema(key(GPK, KeyType.HASH), key(GSK, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
                         .build())
                 .build();
     }
@@ -117,8 +118,12 @@ public class SymmetryTable {
             return;
         }
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
-        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(name)
-                .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(TTL).enabled(true).build())
+        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder()
+                .tableName(name)
+                .timeToLiveSpecification(TimeToLiveSpecification.builder()
+                        .attributeName(TTL)
+                        .enabled(true)
+                        .build())
                 .build());
     }
 
@@ -140,8 +145,7 @@ public class SymmetryTable {
     }
 
     /** A customer answer's sort key read back. */
-    public record CustomerAnswerKey(Instant receivedAt, String submissionId) {
-    }
+    public record CustomerAnswerKey(Instant receivedAt, String submissionId) {}
 
     public static CustomerAnswerKey customerAnswer(String sortKey) {
         int end = sortKey.indexOf('#');
@@ -248,7 +252,10 @@ public class SymmetryTable {
     }
 
     private static AttributeDefinition attribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

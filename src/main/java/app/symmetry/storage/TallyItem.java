@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.domain.SettledCustomers;
 import app.symmetry.domain.Side;
 import app.symmetry.domain.UnitDays;
 import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A unit's month of tallies as a table item ({@code TALLY#unit} / {@code 2026-11}), one attribute per
@@ -37,8 +38,7 @@ final class TallyItem {
     private static final String COMPUTED_FOR = "#T";
     private static final Pattern DAY_SIDE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#[CE]");
 
-    private TallyItem() {
-    }
+    private TallyItem() {}
 
     static String tallyName(LocalDate day, Side side) {
         return day + "#" + side.mark();
@@ -69,7 +69,9 @@ final class TallyItem {
     }
 
     /** The progress attributes of a month item (as {@link TallyStore#progress} projects them), added to the maps given. */
-    static void readProgress(Map<String, AttributeValue> item, Map<LocalDate, SettledCustomers> settled,
+    static void readProgress(
+            Map<String, AttributeValue> item,
+            Map<LocalDate, SettledCustomers> settled,
             Map<LocalDate, Instant> employeesRead) {
         item.forEach((name, value) -> {
             if (name.endsWith(SETTLED)) {
@@ -135,10 +137,21 @@ final class TallyItem {
     }
 
     static String encode(SideTally t) {
-        StringBuilder s = new StringBuilder().append(t.n()).append('|').append(t.promoters()).append('|').append(t.detractors()).append('|');
+        StringBuilder s = new StringBuilder()
+                .append(t.n())
+                .append('|')
+                .append(t.promoters())
+                .append('|')
+                .append(t.detractors())
+                .append('|');
         String sep = "";
         for (Map.Entry<String, DimensionTally> d : t.dimensions().entrySet()) {
-            s.append(sep).append(d.getKey()).append(':').append(d.getValue().count()).append(':').append(d.getValue().sum());
+            s.append(sep)
+                    .append(d.getKey())
+                    .append(':')
+                    .append(d.getValue().count())
+                    .append(':')
+                    .append(d.getValue().sum());
             sep = ",";
         }
         return s.toString();

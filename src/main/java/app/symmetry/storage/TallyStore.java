@@ -1,5 +1,7 @@
 package app.symmetry.storage;
 
+import static app.symmetry.storage.SymmetryTable.s;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,15 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static app.symmetry.storage.SymmetryTable.s;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.symmetry.domain.DayProgress;
-import app.symmetry.domain.SettledCustomers;
-import app.symmetry.domain.Side;
-import app.symmetry.indicator.SideTally;
-import app.symmetry.domain.UnitDays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import app.symmetry.domain.DayProgress;
+import app.symmetry.domain.SettledCustomers;
+import app.symmetry.domain.Side;
+import app.symmetry.domain.UnitDays;
+import app.symmetry.indicator.SideTally;
 
 /**
  * Per unit, day and side, the counts and sums an answer set reduces to. They add up exactly into
@@ -62,8 +63,12 @@ public class TallyStore {
      * per month. Returns every day of the months written, as they stand after the update (DynamoDB
      * returns the item with the update, at no read cost): the run needs them next.
      */
-    public UnitDays putDays(String unitId, Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee,
-            DayProgress progress, Instant computedAt) {
+    public UnitDays putDays(
+            String unitId,
+            Map<LocalDate, SideTally> customer,
+            Map<LocalDate, SideTally> employee,
+            DayProgress progress,
+            Instant computedAt) {
         MonthUpdates updates = MonthUpdates.of(customer, employee, progress, computedAt);
         TallyItem.Days after = new TallyItem.Days(LocalDate.MIN, LocalDate.MAX);
         StorageOperation.AGGREGATION_RUN.run(() -> {
@@ -92,17 +97,23 @@ public class TallyStore {
      * missed. A recompute's day (read whole, no progress marks) or a scheduled run's replaces only an
      * older one; what either leaves is a day the next run completes. Returns the item as it stands.
      */
-    private Map<String, AttributeValue> newerWins(MonthUpdates updates, String unitId, YearMonth month, Instant computedAt) {
+    private Map<String, AttributeValue> newerWins(
+            MonthUpdates updates, String unitId, YearMonth month, Instant computedAt) {
         for (int attempt = 0; attempt <= month.lengthOfMonth(); attempt++) {
             if (!updates.has(month)) {
-                return dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.tally(unitId, month)).consistentRead(true))
+                return dynamo.getItem(b -> b.tableName(table.name())
+                                .key(SymmetryTable.tally(unitId, month))
+                                .consistentRead(true))
                         .item();
             }
             try {
-                return writer.update(updates.request(table.name(), unitId, month, computedAt)).attributes();
+                return writer.update(updates.request(table.name(), unitId, month, computedAt))
+                        .attributes();
             } catch (ConditionalCheckFailedException newer) {
                 Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(table.name())
-                        .key(SymmetryTable.tally(unitId, month)).consistentRead(true)).item();
+                                .key(SymmetryTable.tally(unitId, month))
+                                .consistentRead(true))
+                        .item();
                 updates.dropDaysNewerThan(month, computedAt, stored);
             }
         }
@@ -131,18 +142,28 @@ public class TallyStore {
                 keys.add(SymmetryTable.tally(unitId, month));
             }
         }
-        List<Map<String, AttributeValue>> items = StorageOperation.AGGREGATION_RUN.call(() -> ItemsByKey.read(dynamo, table.name(), keys,
-                b -> b.consistentRead(true).projectionExpression(projection.toString()).expressionAttributeNames(names)));
+        List<Map<String, AttributeValue>> items = StorageOperation.AGGREGATION_RUN.call(() -> ItemsByKey.read(
+                dynamo,
+                table.name(),
+                keys,
+                b -> b.consistentRead(true)
+                        .projectionExpression(projection.toString())
+                        .expressionAttributeNames(names)));
         Map<String, Map<LocalDate, SettledCustomers>> settled = new HashMap<>();
         Map<String, Map<LocalDate, Instant>> employeesRead = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             String unitId = SymmetryTable.unitOfTally(item);
-            TallyItem.readProgress(item, settled.computeIfAbsent(unitId, u -> new HashMap<>()),
+            TallyItem.readProgress(
+                    item,
+                    settled.computeIfAbsent(unitId, u -> new HashMap<>()),
                     employeesRead.computeIfAbsent(unitId, u -> new HashMap<>()));
         }
         Map<String, DayProgress> out = new HashMap<>();
         for (String unitId : unitIds) {
-            out.put(unitId, new DayProgress(settled.getOrDefault(unitId, Map.of()), employeesRead.getOrDefault(unitId, Map.of())));
+            out.put(
+                    unitId,
+                    new DayProgress(
+                            settled.getOrDefault(unitId, Map.of()), employeesRead.getOrDefault(unitId, Map.of())));
         }
         return out;
     }
@@ -168,7 +189,8 @@ public class TallyStore {
                 }
             }
         }
-        StorageOperation.READ.call(() -> ItemsByKey.read(dynamo, table.name(), keys, b -> b.consistentRead(true)))
+        StorageOperation.READ
+                .call(() -> ItemsByKey.read(dynamo, table.name(), keys, b -> b.consistentRead(true)))
                 .forEach(item -> read.get(SymmetryTable.unitOfTally(item)).add(item));
         Map<String, UnitDays> out = new HashMap<>();
         read.forEach((unitId, days) -> out.put(unitId, days.unitDays()));
@@ -183,10 +205,19 @@ public class TallyStore {
     public UnitDays latestDays(String unitId, Optional<LocalDate> before, int count) {
         LocalDate to = before.map(d -> d.minusDays(1)).orElse(LocalDate.MAX);
         TallyItem.Days read = new TallyItem.Days(LocalDate.MIN, to);
-        QueryRequest query = QueryRequest.builder().tableName(table.name()).scanIndexForward(false).consistentRead(true)
-                .limit(2).keyConditionExpression("pk = :pk AND sk <= :month").expressionAttributeValues(Map.of(
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table.name())
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(2)
+                .keyConditionExpression("pk = :pk AND sk <= :month")
+                .expressionAttributeValues(Map.of(
                         ":pk", s(SymmetryTable.tallyPartition(unitId)),
-                        ":month", s(before.isEmpty() ? "9999-12" : YearMonth.from(to).toString())))
+                        ":month",
+                                s(
+                                        before.isEmpty()
+                                                ? "9999-12"
+                                                : YearMonth.from(to).toString())))
                 .build();
         StorageOperation.READ.run(() -> {
             YearMonth oldestRead = null;
@@ -218,18 +249,29 @@ public class TallyStore {
         private final Map<YearMonth, List<String>> removed = new TreeMap<>();
 
         /** Each day's tallies, and its progress marks: set when the run has them, removed when not (a recompute's). */
-        static MonthUpdates of(Map<LocalDate, SideTally> customer, Map<LocalDate, SideTally> employee, DayProgress progress,
+        static MonthUpdates of(
+                Map<LocalDate, SideTally> customer,
+                Map<LocalDate, SideTally> employee,
+                DayProgress progress,
                 Instant computedAt) {
             MonthUpdates updates = new MonthUpdates();
             customer.forEach((day, tally) -> {
                 SettledCustomers settled = progress.settled().get(day);
-                updates.put(day, TallyItem.tallyName(day, Side.CUSTOMER), TallyItem.customerTally(tally, computedAt),
-                        TallyItem.settledName(day), settled == null ? null : TallyItem.settled(settled));
+                updates.put(
+                        day,
+                        TallyItem.tallyName(day, Side.CUSTOMER),
+                        TallyItem.customerTally(tally, computedAt),
+                        TallyItem.settledName(day),
+                        settled == null ? null : TallyItem.settled(settled));
             });
             employee.forEach((day, tally) -> {
                 Instant readAt = progress.employeesReadAt().get(day);
-                updates.put(day, TallyItem.tallyName(day, Side.EMPLOYEE), TallyItem.encode(tally),
-                        TallyItem.employeesReadName(day), readAt == null ? null : TallyItem.employeesRead(readAt));
+                updates.put(
+                        day,
+                        TallyItem.tallyName(day, Side.EMPLOYEE),
+                        TallyItem.encode(tally),
+                        TallyItem.employeesReadName(day),
+                        readAt == null ? null : TallyItem.employeesRead(readAt));
             });
             return updates;
         }
@@ -288,7 +330,11 @@ public class TallyStore {
             values.put(":at", AttributeValue.fromN(Long.toString(computedAt.getEpochSecond())));
             int i = 0;
             for (Map.Entry<String, String> attribute : set.get(month).entrySet()) {
-                update.append(i == 0 ? "" : ", ").append("#d").append(i).append(" = :t").append(i);
+                update.append(i == 0 ? "" : ", ")
+                        .append("#d")
+                        .append(i)
+                        .append(" = :t")
+                        .append(i);
                 names.put("#d" + i, attribute.getKey());
                 values.put(":t" + i, s(attribute.getValue()));
                 i++;
@@ -296,7 +342,12 @@ public class TallyStore {
             int w = 0;
             for (LocalDate day : days(month)) {
                 update.append(", #w").append(w).append(" = :at");
-                condition.append(w == 0 ? "" : " AND ").append("(attribute_not_exists(#w").append(w).append(") OR #w").append(w)
+                condition
+                        .append(w == 0 ? "" : " AND ")
+                        .append("(attribute_not_exists(#w")
+                        .append(w)
+                        .append(") OR #w")
+                        .append(w)
                         .append(" <= :at)");
                 names.put("#w" + w, TallyItem.computedForName(day));
                 w++;
@@ -308,10 +359,15 @@ public class TallyStore {
                 remove = ", ";
                 i++;
             }
-            return UpdateItemRequest.builder().tableName(tableName).key(SymmetryTable.tally(unitId, month))
-                    .updateExpression(update.toString()).conditionExpression(condition.toString())
-                    .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW).build();
+            return UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(SymmetryTable.tally(unitId, month))
+                    .updateExpression(update.toString())
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build();
         }
     }
 }

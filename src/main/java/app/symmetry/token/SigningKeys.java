@@ -11,7 +11,6 @@ import jakarta.inject.Singleton;
 
 import app.symmetry.SymmetryConfig;
 
-
 /**
  * The HMAC keys, by key id. New tokens are signed with the active key; tokens signed with any key
  * still listed verify, so keys rotate by adding a new key, making it active, and dropping the old
@@ -33,10 +32,14 @@ public class SigningKeys {
 
     public SigningKeys(Optional<String> keys, Optional<String> activeKeyId) {
         this.keys = parse(keys.orElse(""));
-        this.activeKeyId = activeKeyId.filter(k -> !k.isBlank())
-                .orElseGet(() -> this.keys.isEmpty() ? null : this.keys.keySet().iterator().next());
+        this.activeKeyId = activeKeyId
+                .filter(k -> !k.isBlank())
+                .orElseGet(() -> this.keys.isEmpty()
+                        ? null
+                        : this.keys.keySet().iterator().next());
         if (this.activeKeyId != null && !this.keys.containsKey(this.activeKeyId)) {
-            throw new IllegalStateException("symmetry.token.active-key " + this.activeKeyId + " is not in symmetry.token.keys");
+            throw new IllegalStateException(
+                    "symmetry.token.active-key " + this.activeKeyId + " is not in symmetry.token.keys");
         }
     }
 

@@ -28,8 +28,7 @@ public class TokenCheck {
         this.revoked = revoked;
     }
 
-    public record Access(TokenClaims claims, Unit unit) {
-    }
+    public record Access(TokenClaims claims, Unit unit) {}
 
     /** A token for any audience: what {@code getForm} shows. */
     public Access check(String token, Instant now, String field) {
@@ -45,8 +44,11 @@ public class TokenCheck {
     public Access check(String token, Audience audience, Instant now, String field) {
         TokenClaims claims = codec.verify(token, now, field);
         if (claims.audience() != audience) {
-            throw new SymmetryException(ErrorCode.INVALID_TOKEN, field, "this token is for the "
-                    + claims.audience().wireName() + " form, not the " + audience.wireName() + " form");
+            throw new SymmetryException(
+                    ErrorCode.INVALID_TOKEN,
+                    field,
+                    "this token is for the " + claims.audience().wireName() + " form, not the " + audience.wireName()
+                            + " form");
         }
         return check(token, now, field);
     }

@@ -9,5 +9,5 @@ import java.util.Optional;
  *
  * @param id the code's or link's own random id: what revocation and spending refer to
  */
-public record TokenClaims(boolean singleUse, Audience audience, String unitId, String id, Optional<Instant> expiresAt) {
-}
+public record TokenClaims(
+        boolean singleUse, Audience audience, String unitId, String id, Optional<Instant> expiresAt) {}

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,8 +38,14 @@ public class TokenCodec {
     }
 
     public String encode(TokenClaims claims) {
-        String payload = String.join("|", "1", claims.singleUse() ? "l" : "c", String.valueOf(claims.audience().mark()),
-                claims.unitId(), claims.id(), String.valueOf(claims.expiresAt().map(Instant::getEpochSecond).orElse(0L)));
+        String payload = String.join(
+                "|",
+                "1",
+                claims.singleUse() ? "l" : "c",
+                String.valueOf(claims.audience().mark()),
+                claims.unitId(),
+                claims.id(),
+                String.valueOf(claims.expiresAt().map(Instant::getEpochSecond).orElse(0L)));
         String kid = keys.activeKeyId();
         String signed = kid + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return signed + "." + B64.encodeToString(mac(keys.secret(kid), signed));
@@ -54,14 +59,17 @@ public class TokenCodec {
     public TokenClaims verify(String token, Instant now, String field) {
         TokenClaims claims = decode(token, field);
         if (claims.expiresAt().isPresent() && !now.isBefore(claims.expiresAt().get())) {
-            throw new SymmetryException(ErrorCode.LINK_EXPIRED, field,
+            throw new SymmetryException(
+                    ErrorCode.LINK_EXPIRED,
+                    field,
                     claims.singleUse() ? "this link has expired" : "this code has expired");
         }
         return claims;
     }
 
     private TokenClaims decode(String token, String field) {
-        return verifiedPayload(token).flatMap(TokenCodec::claims)
+        return verifiedPayload(token)
+                .flatMap(TokenCodec::claims)
                 .orElseThrow(() -> new SymmetryException(ErrorCode.INVALID_TOKEN, field, "the token does not verify"));
     }
 
@@ -104,7 +112,11 @@ public class TokenCodec {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return Optional.of(new TokenClaims(fields[1].equals("l"), audience, fields[3], fields[4],
+        return Optional.of(new TokenClaims(
+                fields[1].equals("l"),
+                audience,
+                fields[3],
+                fields[4],
                 expiry == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry))));
     }
 

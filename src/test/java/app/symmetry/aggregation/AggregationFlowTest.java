@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FlakyDerivedItemWriter;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * A month of answers sent through {@code submitFeedback} and {@code submitPulse}, aggregated through
@@ -45,13 +47,14 @@ import io.quarkus.test.junit.TestProfile;
 class AggregationFlowTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final List<String> UNITS = List.of("paris-opera", "paris-bastille", "versailles-chantiers", "saint-denis-basilique");
-    static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
+    static final List<String> UNITS =
+            List.of("paris-opera", "paris-bastille", "versailles-chantiers", "saint-denis-basilique");
+    static final List<String> DIMENSIONS =
+            List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final Map<String, List<Answer>> CUSTOMERS = new LinkedHashMap<>();
     static final Map<String, List<Answer>> EMPLOYEES = new LinkedHashMap<>();
 
-    record Answer(LocalDate day, int recommend, Map<String, Integer> ratings) {
-    }
+    record Answer(LocalDate day, int recommend, Map<String, Integer> ratings) {}
 
     @TestHTTPResource("/")
     URL base;
@@ -78,8 +81,13 @@ class AggregationFlowTest {
 
     private String code(String unitId, String kind, LocalDate issuedOn) {
         at(issuedOn);
-        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, issuedOn)).post("/issueUnitCode").then().statusCode(200)
-                .extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, kind, issuedOn))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private void send(String path, String token, Answer a) {
@@ -94,8 +102,13 @@ class AggregationFlowTest {
         body.put("recommend", a.recommend());
         body.put("ratings", a.ratings());
         // each answer from its own phone: the per-device cap is not what this test is about
-        Api.anonymous(base).header("User-Agent", "phone-" + UUID.randomUUID()).body(body).post(path).then()
-                .statusCode(200).body("status", equalTo("accepted"));
+        Api.anonymous(base)
+                .header("User-Agent", "phone-" + UUID.randomUUID())
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("accepted"));
     }
 
     /** Customers of unit i lean better as i grows; so do its employees: the mirror the product measures. */
@@ -106,7 +119,8 @@ class AggregationFlowTest {
                 ratings.put(d, Math.max(1, Math.min(5, 1 + random.nextInt(4) + (random.nextInt(3) < bias ? 1 : 0))));
             }
         }
-        return new Answer(day, Math.max(0, Math.min(10, random.nextInt(8) + bias + (random.nextBoolean() ? 1 : 0))), ratings);
+        return new Answer(
+                day, Math.max(0, Math.min(10, random.nextInt(8) + bias + (random.nextBoolean() ? 1 : 0))), ratings);
     }
 
     @Test
@@ -133,7 +147,8 @@ class AggregationFlowTest {
         }
         clock.reset();
 
-        LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(200)
+        LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31"))
+                .statusCode(200)
                 .body("unitsProcessed", equalTo(13));
 
         for (String unit : UNITS) {
@@ -142,8 +157,10 @@ class AggregationFlowTest {
             assertSide(snapshot, "employee", "enps", EMPLOYEES.get(unit));
             assertThat((Boolean) path(snapshot, "employee.suppressed")).isFalse();
         }
-        List<Answer> allCustomers = CUSTOMERS.values().stream().flatMap(List::stream).toList();
-        List<Answer> allEmployees = EMPLOYEES.values().stream().flatMap(List::stream).toList();
+        List<Answer> allCustomers =
+                CUSTOMERS.values().stream().flatMap(List::stream).toList();
+        List<Answer> allEmployees =
+                EMPLOYEES.values().stream().flatMap(List::stream).toList();
         Map<String, Object> region = get("region", "ile-de-france", "MONTH:2026-10");
         assertSide(region, "customer", "nps", allCustomers);
         assertSide(region, "employee", "enps", allEmployees);
@@ -204,8 +221,10 @@ class AggregationFlowTest {
         }
         clock.reset();
         writer.failAfter(7);
-        String message = LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(500)
-                .extract().path("errorMessage");
+        String message = LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31"))
+                .statusCode(500)
+                .extract()
+                .path("errorMessage");
         assertThat(message).contains("storage_unavailable");
         writer.disarm();
         LambdaClient.invoke(Map.of("from", "2026-10-01", "to", "2026-10-31")).statusCode(200);
@@ -219,10 +238,12 @@ class AggregationFlowTest {
     @Order(5)
     void aRetriedScheduledEventDoesNoHarm() {
         Map<String, Object> event = scheduledEvent("2026-11-02T06:00:00Z");
-        Map<String, Object> first = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
+        Map<String, Object> first =
+                LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
         assertThat(((Number) first.get("snapshotsWritten")).intValue()).isPositive();
         assertThat(first).containsEntry("asOf", "2026-11-02T06:00:00Z").containsEntry("replay", false);
-        Map<String, Object> retried = LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
+        Map<String, Object> retried =
+                LambdaClient.invoke(event).statusCode(200).extract().as(Map.class);
         Map<String, Object> replayed = new HashMap<>(first);
         replayed.put("replay", true);
         assertThat(retried).isEqualTo(replayed);
@@ -233,18 +254,26 @@ class AggregationFlowTest {
     void answersJustBeforeMidnightAreCountedByTheRunAfterItWhichReadsOnlyThem() {
         String token = code("paris-opera", "customer");
         Random random = new Random(1113);
-        List<Answer> late = List.of(answer(random, LocalDate.of(2026, 11, 12), 1), answer(random, LocalDate.of(2026, 11, 12), 2),
+        List<Answer> late = List.of(
+                answer(random, LocalDate.of(2026, 11, 12), 1),
+                answer(random, LocalDate.of(2026, 11, 12), 2),
                 answer(random, LocalDate.of(2026, 11, 12), 3));
         for (Answer a : late) {
             send("/submitFeedback", token, a);
         }
         // three more at 23:50, after the 23:15 run: only a run after midnight can see them
-        List<Answer> lastOnes = List.of(answer(random, LocalDate.of(2026, 11, 12), 0), answer(random, LocalDate.of(2026, 11, 12), 1),
+        List<Answer> lastOnes = List.of(
+                answer(random, LocalDate.of(2026, 11, 12), 0),
+                answer(random, LocalDate.of(2026, 11, 12), 1),
                 answer(random, LocalDate.of(2026, 11, 12), 2));
         clock.reset();
         scheduledRun("2026-11-12T22:15:00Z"); // 23:15 in Paris
         for (Answer a : lastOnes) {
-            send("/submitFeedback", token, a, LocalDate.of(2026, 11, 12).atTime(23, 50).atZone(PARIS).toInstant());
+            send(
+                    "/submitFeedback",
+                    token,
+                    a,
+                    LocalDate.of(2026, 11, 12).atTime(23, 50).atZone(PARIS).toInstant());
         }
         clock.reset();
 
@@ -306,8 +335,16 @@ class AggregationFlowTest {
         assertThat(answersRead("2026-11-24T23:00:20Z")).isEqualTo(1);
         // ... and it is, stored after that run (a slow write, a retry of the client's own)
         Answer late = answer(random, day, 3);
-        send("/submitFeedback", customers, late, day.atTime(23, 59, 58).atZone(PARIS).toInstant());
-        send("/submitPulse", employees, answer(random, day, 2), day.atTime(23, 59, 59).atZone(PARIS).toInstant());
+        send(
+                "/submitFeedback",
+                customers,
+                late,
+                day.atTime(23, 59, 58).atZone(PARIS).toInstant());
+        send(
+                "/submitPulse",
+                employees,
+                answer(random, day, 2),
+                day.atTime(23, 59, 59).atZone(PARIS).toInstant());
         clock.reset();
 
         // the next run reads what came in since 23:45 (that answer) and the employees again, as the
@@ -333,10 +370,14 @@ class AggregationFlowTest {
         // a client answers, then asks for a run again within the same minute, then reads
         send("/submitFeedback", customers, answer(random, day, 2), first.plusSeconds(15));
         clock.set(first.plusSeconds(25));
-        Map<String, Object> second = LambdaClient.invoke(Map.of()).statusCode(200).extract().as(Map.class);
+        Map<String, Object> second =
+                LambdaClient.invoke(Map.of()).statusCode(200).extract().as(Map.class);
 
-        assertThat(((Number) path(get("unit", "saint-denis-basilique", "DAY:2026-11-27"), "customer.n")).intValue()).isEqualTo(2);
-        assertThat(second).containsEntry("replay", false).containsEntry("asOf", first.plusSeconds(25).toString());
+        assertThat(((Number) path(get("unit", "saint-denis-basilique", "DAY:2026-11-27"), "customer.n")).intValue())
+                .isEqualTo(2);
+        assertThat(second)
+                .containsEntry("replay", false)
+                .containsEntry("asOf", first.plusSeconds(25).toString());
         assertThat(((Number) second.get("answersRead")).intValue()).isEqualTo(2);
     }
 
@@ -346,15 +387,33 @@ class AggregationFlowTest {
     }
 
     private Map<String, Object> scheduledRun(String time) {
-        return LambdaClient.invoke(scheduledEvent(time)).statusCode(200).extract().as(Map.class);
+        return LambdaClient.invoke(scheduledEvent(time))
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
     }
 
     /** EventBridge's scheduled event, as the schedule in template.yaml sends it. */
     private static Map<String, Object> scheduledEvent(String time) {
-        return Map.of("version", "0", "id", UUID.randomUUID().toString(), "detail-type",
-                "Scheduled Event", "source", "aws.events", "account", "123456789012", "time", time,
-                "region", "eu-west-3", "resources", List.of("arn:aws:events:eu-west-3:123456789012:rule/aggregate"),
-                "detail", Map.of());
+        return Map.of(
+                "version",
+                "0",
+                "id",
+                UUID.randomUUID().toString(),
+                "detail-type",
+                "Scheduled Event",
+                "source",
+                "aws.events",
+                "account",
+                "123456789012",
+                "time",
+                time,
+                "region",
+                "eu-west-3",
+                "resources",
+                List.of("arn:aws:events:eu-west-3:123456789012:rule/aggregate"),
+                "detail",
+                Map.of());
     }
 
     @Test
@@ -363,37 +422,82 @@ class AggregationFlowTest {
         List<Object> periods = new ArrayList<>();
         String cursor = null;
         do {
-            var request = Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera")
-                    .queryParam("periodType", "DAY").queryParam("limit", 10);
+            var request = Api.manager(base)
+                    .queryParam("scope", "unit")
+                    .queryParam("id", "paris-opera")
+                    .queryParam("periodType", "DAY")
+                    .queryParam("limit", 10);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            Map<String, Object> page = request.get("/listSnapshots").then().statusCode(200).extract().as(Map.class);
-            periods.addAll(((List<Map<String, Object>>) page.get("items")).stream().map(s -> s.get("period")).toList());
+            Map<String, Object> page = request.get("/listSnapshots")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .as(Map.class);
+            periods.addAll(((List<Map<String, Object>>) page.get("items"))
+                    .stream().map(s -> s.get("period")).toList());
             cursor = (String) page.get("cursor");
         } while (cursor != null);
         assertThat(periods).contains("DAY:2026-10-31", "DAY:2026-10-01").doesNotHaveDuplicates();
         assertThat(periods.indexOf("DAY:2026-10-31")).isLessThan(periods.indexOf("DAY:2026-10-01"));
 
-        List<Map<String, Object>> units = Api.manager(base).queryParam("scope", "units").queryParam("period", "MONTH:2026-10")
-                .queryParam("limit", 50).get("/listSnapshots").then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> units = Api.manager(base)
+                .queryParam("scope", "units")
+                .queryParam("period", "MONTH:2026-10")
+                .queryParam("limit", 50)
+                .get("/listSnapshots")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
         assertThat(units).extracting(s -> s.get("id")).containsAll(UNITS);
 
-        Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera").queryParam("period", "MONTH:2020-01")
-                .get("/getSnapshot").then().statusCode(404).body("error.code", equalTo("not_found"));
-        Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera").queryParam("period", "2026-10")
-                .get("/getSnapshot").then().statusCode(400).body("error.field", equalTo("period"));
-        Api.manager(base).queryParam("scope", "unit").queryParam("id", "paris-opera").queryParam("cursor", "Zm9v")
-                .get("/listSnapshots").then().statusCode(400).body("error.field", equalTo("cursor"));
-        Api.anonymous(base).queryParam("scope", "org").queryParam("id", "demo").queryParam("period", "MONTH:2026-10")
-                .get("/getSnapshot").then().statusCode(401);
+        Api.manager(base)
+                .queryParam("scope", "unit")
+                .queryParam("id", "paris-opera")
+                .queryParam("period", "MONTH:2020-01")
+                .get("/getSnapshot")
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"));
+        Api.manager(base)
+                .queryParam("scope", "unit")
+                .queryParam("id", "paris-opera")
+                .queryParam("period", "2026-10")
+                .get("/getSnapshot")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("period"));
+        Api.manager(base)
+                .queryParam("scope", "unit")
+                .queryParam("id", "paris-opera")
+                .queryParam("cursor", "Zm9v")
+                .get("/listSnapshots")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("cursor"));
+        Api.anonymous(base)
+                .queryParam("scope", "org")
+                .queryParam("id", "demo")
+                .queryParam("period", "MONTH:2026-10")
+                .get("/getSnapshot")
+                .then()
+                .statusCode(401);
     }
 
     // --- reading -------------------------------------------------------------------------------
 
     private Map<String, Object> get(String scope, String id, String period) {
-        return Api.manager(base).queryParam("scope", scope).queryParam("id", id).queryParam("period", period)
-                .get("/getSnapshot").then().statusCode(200).extract().as(Map.class);
+        return Api.manager(base)
+                .queryParam("scope", scope)
+                .queryParam("id", id)
+                .queryParam("period", period)
+                .get("/getSnapshot")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
     }
 
     private List<Map<String, Object>> octoberSnapshots() {
@@ -431,23 +535,31 @@ class AggregationFlowTest {
         double nps = (p9 - p0) * 100;
         double moe = 1.96 * Math.sqrt((p9 + p0 - (p9 - p0) * (p9 - p0)) / n) * 100;
         assertThat(((Number) path(snapshot, side + ".n")).intValue()).isEqualTo(n);
-        assertThat(((Number) path(snapshot, side + "." + npsName + ".value")).doubleValue()).isCloseTo(nps, within(0.051));
-        assertThat(((Number) path(snapshot, side + "." + npsName + ".moe95")).doubleValue()).isCloseTo(moe, within(0.051));
+        assertThat(((Number) path(snapshot, side + "." + npsName + ".value")).doubleValue())
+                .isCloseTo(nps, within(0.051));
+        assertThat(((Number) path(snapshot, side + "." + npsName + ".moe95")).doubleValue())
+                .isCloseTo(moe, within(0.051));
         for (String d : DIMENSIONS) {
             Double expected = score(answers, d);
             if (expected != null) {
                 assertThat(((Number) path(snapshot, side + ".dimensions." + d + ".score")).doubleValue())
-                        .as("%s %s", side, d).isCloseTo(expected, within(0.051));
+                        .as("%s %s", side, d)
+                        .isCloseTo(expected, within(0.051));
                 assertThat(((Number) path(snapshot, side + ".dimensions." + d + ".n")).intValue())
-                        .isEqualTo((int) answers.stream().filter(a -> a.ratings().containsKey(d)).count());
+                        .isEqualTo((int) answers.stream()
+                                .filter(a -> a.ratings().containsKey(d))
+                                .count());
             }
         }
-        assertThat(((Number) path(snapshot, side + ".attentionIndex")).doubleValue()).isCloseTo(attention(answers), within(0.051));
+        assertThat(((Number) path(snapshot, side + ".attentionIndex")).doubleValue())
+                .isCloseTo(attention(answers), within(0.051));
     }
 
     private static Double score(List<Answer> answers, String dimension) {
-        List<Integer> ratings = answers.stream().filter(a -> a.ratings().containsKey(dimension))
-                .map(a -> a.ratings().get(dimension)).toList();
+        List<Integer> ratings = answers.stream()
+                .filter(a -> a.ratings().containsKey(dimension))
+                .map(a -> a.ratings().get(dimension))
+                .toList();
         if (ratings.isEmpty()) {
             return null;
         }
@@ -456,13 +568,17 @@ class AggregationFlowTest {
     }
 
     private static double attention(List<Answer> answers) {
-        return DIMENSIONS.stream().map(d -> score(answers, d)).filter(s -> s != null).mapToDouble(Double::doubleValue)
-                .average().orElseThrow();
+        return DIMENSIONS.stream()
+                .map(d -> score(answers, d))
+                .filter(s -> s != null)
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
     }
 
     private static double pearson(double[] x, double[] y) {
-        double mx = java.util.Arrays.stream(x).average().orElseThrow();
-        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double mx = Arrays.stream(x).average().orElseThrow();
+        double my = Arrays.stream(y).average().orElseThrow();
         double sxy = 0, sxx = 0, syy = 0;
         for (int i = 0; i < x.length; i++) {
             sxy += (x[i] - mx) * (y[i] - my);

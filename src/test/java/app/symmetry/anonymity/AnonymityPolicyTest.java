@@ -40,13 +40,15 @@ class AnonymityPolicyTest {
 
     @Test
     void nothingIsSuppressedWhenAllChildrenAreLargeEnough() {
-        assertThat(policy.suppressedChildren(30, Map.of("a", 5L, "b", 6L, "c", 19L))).isEmpty();
+        assertThat(policy.suppressedChildren(30, Map.of("a", 5L, "b", 6L, "c", 19L)))
+                .isEmpty();
         assertThat(policy.suppressedChildren(30, Map.of("a", 0L, "b", 30L))).isEmpty();
     }
 
     @Test
     void twoSmallChildrenTogetherAtLeastKNeedNothingMore() {
-        assertThat(policy.suppressedChildren(30, Map.of("a", 2L, "b", 3L, "c", 25L))).containsExactly("a", "b");
+        assertThat(policy.suppressedChildren(30, Map.of("a", 2L, "b", 3L, "c", 25L)))
+                .containsExactly("a", "b");
     }
 
     @Test
@@ -59,7 +61,8 @@ class AnonymityPolicyTest {
 
     @Test
     void aParentUnderKHidesEveryChild() {
-        assertThat(policy.suppressedChildren(4, Map.of("a", 1L, "b", 3L, "c", 0L))).containsExactly("a", "b");
+        assertThat(policy.suppressedChildren(4, Map.of("a", 1L, "b", 3L, "c", 0L)))
+                .containsExactly("a", "b");
     }
 
     @Test
@@ -104,17 +107,34 @@ class AnonymityPolicyTest {
         SideFigures figures = SideFigures.of(t).orElseThrow();
         SideFigures shown = policy.publish(figures, Set.of()).orElseThrow();
         assertThat(shown.dimensions()).containsOnlyKeys("listening");
-        // listening: (2*5 + 4*3) / 6 = 11/3 -> (11/3 - 1) / 4 * 100 = 66.666...; ownership (score 0) must not pull it down.
-        assertThat(shown.attentionIndex().getAsDouble()).isEqualTo(shown.dimensions().get("listening").score());
-        assertThat(policy.publish(figures, Set.of("listening")).orElseThrow().attentionIndex()).isEmpty();
+        // listening: (2*5 + 4*3) / 6 = 11/3 -> (11/3 - 1) / 4 * 100 = 66.666...; ownership (score 0) must not pull it
+        // down.
+        assertThat(shown.attentionIndex().getAsDouble())
+                .isEqualTo(shown.dimensions().get("listening").score());
+        assertThat(policy.publish(figures, Set.of("listening")).orElseThrow().attentionIndex())
+                .isEmpty();
         assertThat(new AnonymityPolicy(7).publish(figures, Set.of())).isEmpty();
     }
 
     @Test
     void aRegionHiddenByItsSiblingHidesItsSmallestUnitTooOrItWouldBeTheirSum() {
         // org 16 = r1 13 (a 6, b 7) + r2 3 (c 3): r2 is small, so r1 is withheld with it; then r1 = a + b
-        OrganisationCounts groups = new OrganisationCounts("o", Map.of("r1", List.of("a", "b"), "r2", List.of("c")),
-                Map.of("o", counts(16), "r1", counts(13), "a", counts(6), "b", counts(7), "r2", counts(3), "c", counts(3)));
+        OrganisationCounts groups = new OrganisationCounts(
+                "o",
+                Map.of("r1", List.of("a", "b"), "r2", List.of("c")),
+                Map.of(
+                        "o",
+                        counts(16),
+                        "r1",
+                        counts(13),
+                        "a",
+                        counts(6),
+                        "b",
+                        counts(7),
+                        "r2",
+                        counts(3),
+                        "c",
+                        counts(3)));
         Withholding withheld = policy.complementary(groups, Set.of("r2", "c"));
         assertThat(withheld.groups()).containsExactly("a", "r1");
         assertThat(withheld.dimensions()).isEmpty();
@@ -124,9 +144,24 @@ class AnonymityPolicyTest {
     void aHiddenRegionsScoreWhoseAnsweringUnitsAllShowTheirsHidesTheSmallestOfThem() {
         // r 21 (a 6 without listening, b 7 with 6 ratings, c 8 with 7) is withheld beside the small r2; a goes
         // with it, but a gave no listening rating: r's listening = b's + c's, so b's listening is withheld
-        OrganisationCounts groups = new OrganisationCounts("o", Map.of("r", List.of("a", "b", "c"), "r2", List.of("d")),
-                Map.of("o", counts(24, 13), "r", counts(21, 13), "a", counts(6, 0), "b", counts(7, 6), "c", counts(8, 7),
-                        "r2", counts(3, 0), "d", counts(3, 0)));
+        OrganisationCounts groups = new OrganisationCounts(
+                "o",
+                Map.of("r", List.of("a", "b", "c"), "r2", List.of("d")),
+                Map.of(
+                        "o",
+                        counts(24, 13),
+                        "r",
+                        counts(21, 13),
+                        "a",
+                        counts(6, 0),
+                        "b",
+                        counts(7, 6),
+                        "c",
+                        counts(8, 7),
+                        "r2",
+                        counts(3, 0),
+                        "d",
+                        counts(3, 0)));
         Withholding withheld = policy.complementary(groups, Set.of("r2", "d"));
         assertThat(withheld.groups()).containsExactly("a", "r");
         assertThat(withheld.dimensions()).isEqualTo(Map.of("b", Set.of("listening")));

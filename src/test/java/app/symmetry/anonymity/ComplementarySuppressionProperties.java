@@ -27,17 +27,18 @@ class ComplementarySuppressionProperties {
         }
     }
 
-    record TwoHierarchies(Hierarchy sideCounts, Hierarchy listeningShape) {
-    }
+    record TwoHierarchies(Hierarchy sideCounts, Hierarchy listeningShape) {}
 
-    static final long[] COUNT_EDGES = { 0, 1, 40 };
+    static final long[] COUNT_EDGES = {0, 1, 40};
 
     static Hierarchy hierarchy(SplittableRandom random) {
         int k = random.nextInt(3, 9);
         Map<String, Long> children = new LinkedHashMap<>();
         for (int i = 0, size = random.nextInt(1, 13); i < size; i++) {
             // the ends of the range (empty, a single answer, the largest) one time in ten
-            children.put("child-" + i, random.nextInt(10) == 0 ? COUNT_EDGES[random.nextInt(COUNT_EDGES.length)] : random.nextInt(41));
+            children.put(
+                    "child-" + i,
+                    random.nextInt(10) == 0 ? COUNT_EDGES[random.nextInt(COUNT_EDGES.length)] : random.nextInt(41));
         }
         long uncovered = random.nextInt(5) == 0 ? random.nextInt(1, 7) : 0;
         return new Hierarchy(k, children, uncovered);
@@ -47,8 +48,10 @@ class ComplementarySuppressionProperties {
         List<Long> visible = new ArrayList<>();
         children.forEach((id, n) -> {
             if (!hidden.contains(id)) {
-                assertThat(n).as("published child %s", id).satisfiesAnyOf(
-                        x -> assertThat(x).isZero(), x -> assertThat(x).isGreaterThanOrEqualTo(k));
+                assertThat(n)
+                        .as("published child %s", id)
+                        .satisfiesAnyOf(
+                                x -> assertThat(x).isZero(), x -> assertThat(x).isGreaterThanOrEqualTo(k));
                 visible.add(n);
             }
         });
@@ -64,7 +67,8 @@ class ComplementarySuppressionProperties {
                 }
             }
             assertThat(revealed == 0 || revealed >= k)
-                    .as("parent %d minus visible subset %s reveals %d (k=%d)", parent, mask, revealed, k).isTrue();
+                    .as("parent %d minus visible subset %s reveals %d (k=%d)", parent, mask, revealed, k)
+                    .isTrue();
         }
     }
 
@@ -90,7 +94,9 @@ class ComplementarySuppressionProperties {
 
     @Test
     void eachDimensionIsProtectedLikeTheSide() {
-        forAll(1000, random -> new TwoHierarchies(hierarchy(random), hierarchy(random)),
+        forAll(
+                1000,
+                random -> new TwoHierarchies(hierarchy(random), hierarchy(random)),
                 two -> eachDimensionIsProtectedLikeTheSide(two.sideCounts(), two.listeningShape()));
     }
 

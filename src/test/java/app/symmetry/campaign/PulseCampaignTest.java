@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,11 +16,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import app.symmetry.aggregation.Aggregator;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
@@ -28,10 +37,6 @@ import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
 import app.symmetry.token.Audience;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Pulse answers cannot be manufactured to reach k: only HR (or an admin) issues pulse credentials,
@@ -54,38 +59,61 @@ class PulseCampaignTest {
     Tokens tokens;
 
     @Inject
-    app.symmetry.aggregation.Aggregator aggregator;
+    Aggregator aggregator;
 
     private String key(String role, List<String> units) {
         Map<String, Object> body = new HashMap<>(Map.of("role", role));
         if (!units.isEmpty()) {
             body.put("units", units);
         }
-        return Api.manager(base).body(body).post("/createApiKey").then().statusCode(200).extract().path("apiKey");
+        return Api.manager(base)
+                .body(body)
+                .post("/createApiKey")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("apiKey");
     }
 
     private String campaign(String hrKey, int headcount) {
-        return Api.withKey(base, hrKey).body(Map.of("unitId", UNIT, "headcount", headcount, "closesOn", CLOSES.toString()))
-                .post("/startPulseCampaign").then().statusCode(200).body("headcount", equalTo(headcount))
-                .extract().path("campaignId");
+        return Api.withKey(base, hrKey)
+                .body(Map.of("unitId", UNIT, "headcount", headcount, "closesOn", CLOSES.toString()))
+                .post("/startPulseCampaign")
+                .then()
+                .statusCode(200)
+                .body("headcount", equalTo(headcount))
+                .extract()
+                .path("campaignId");
     }
 
     private List<String> links(String key, String campaignId, int count) {
-        return Api.withKey(base, key).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "count", count))
-                .post("/issueLinks").then().statusCode(200).extract().path("links.token");
+        return Api.withKey(base, key)
+                .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "count", count))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links.token");
     }
 
     private static ValidatableResponse answer(String token) {
-        return Api.anonymous(BASE.get()).header("User-Agent", "phone-" + UUID.randomUUID())
-                .body(Answers.feedback(token)).post("/submitPulse").then();
+        return Api.anonymous(BASE.get())
+                .header("User-Agent", "phone-" + UUID.randomUUID())
+                .body(Answers.feedback(token))
+                .post("/submitPulse")
+                .then();
     }
 
     /** The test server, for answers sent from the pool's threads too. */
-    private static final java.util.concurrent.atomic.AtomicReference<URL> BASE = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<URL> BASE = new AtomicReference<>();
 
     private long accepted(String campaignId) {
         return Long.parseLong(table.withKeyPrefix("CAMPAIGN#" + campaignId).stream()
-                .filter(i -> i.get(SymmetryTable.SK).s().equals("-")).findFirst().orElseThrow().get("accepted").n());
+                .filter(i -> i.get(SymmetryTable.SK).s().equals("-"))
+                .findFirst()
+                .orElseThrow()
+                .get("accepted")
+                .n());
     }
 
     private int employeeAnswers() {
@@ -109,12 +137,27 @@ class PulseCampaignTest {
         }
         int before = table.count();
         // The manager, wanting the group to reach k = 5, tries to mint links and a code of their own:
-        refused(Api.withKey(base, manager).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "count", 4))
-                .post("/issueLinks").then(), 403, "forbidden");
-        refused(Api.withKey(base, manager).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId))
-                .post("/issueUnitCode").then(), 403, "forbidden");
-        refused(Api.withKey(base, manager).body(Map.of("unitId", UNIT, "headcount", 10, "closesOn", CLOSES.toString()))
-                .post("/startPulseCampaign").then(), 403, "forbidden");
+        refused(
+                Api.withKey(base, manager)
+                        .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "count", 4))
+                        .post("/issueLinks")
+                        .then(),
+                403,
+                "forbidden");
+        refused(
+                Api.withKey(base, manager)
+                        .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId))
+                        .post("/issueUnitCode")
+                        .then(),
+                403,
+                "forbidden");
+        refused(
+                Api.withKey(base, manager)
+                        .body(Map.of("unitId", UNIT, "headcount", 10, "closesOn", CLOSES.toString()))
+                        .post("/startPulseCampaign")
+                        .then(),
+                403,
+                "forbidden");
         assertThat(table.count()).as("nothing written").isEqualTo(before);
 
         // Even with HR's credentials (a manager who also holds hr, or HR persuaded to mint four more),
@@ -132,16 +175,31 @@ class PulseCampaignTest {
     void aCampaignOverItsHeadcountIsFullAndNothingIsWritten() {
         BASE.set(base);
         String campaignId = Campaigns.open(base, UNIT, 2, CLOSES);
-        String code = Api.manager(base).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId))
-                .post("/issueUnitCode").then().statusCode(200).extract().path("token");
+        String code = Api.manager(base)
+                .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         Map<String, Object> first = Answers.feedback(code);
-        Api.anonymous(base).header("User-Agent", "a").body(first).post("/submitPulse").then().statusCode(200)
+        Api.anonymous(base)
+                .header("User-Agent", "a")
+                .body(first)
+                .post("/submitPulse")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("accepted"));
         answer(code).statusCode(200).body("status", equalTo("accepted"));
         int before = table.count();
         refused(answer(code), 409, "campaign_full");
         // A retry of an accepted answer is still a duplicate, not a refusal: nothing acknowledged is lost.
-        Api.anonymous(base).header("User-Agent", "a").body(first).post("/submitPulse").then().statusCode(200)
+        Api.anonymous(base)
+                .header("User-Agent", "a")
+                .body(first)
+                .post("/submitPulse")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("duplicate"));
         assertThat(table.count()).isEqualTo(before);
         assertThat(accepted(campaignId)).isEqualTo(2);
@@ -183,22 +241,35 @@ class PulseCampaignTest {
     @Test
     void everyIssuingIsRecordedWithWhoWhenAndHowMany() {
         BASE.set(base);
-        Map<String, Object> hrKey = Api.manager(base).body(Map.of("role", "hr")).post("/createApiKey").then().statusCode(200)
-                .extract().as(Map.class);
+        Map<String, Object> hrKey = Api.manager(base)
+                .body(Map.of("role", "hr"))
+                .post("/createApiKey")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         String campaignId = campaign((String) hrKey.get("apiKey"), 40);
         links((String) hrKey.get("apiKey"), campaignId, 7);
-        Api.withKey(base, (String) hrKey.get("apiKey")).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId))
-                .post("/issueUnitCode").then().statusCode(200);
+        Api.withKey(base, (String) hrKey.get("apiKey"))
+                .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200);
         List<Map<String, AttributeValue>> records = table.withKeyPrefix("CAMPAIGN#" + campaignId).stream()
-                .filter(i -> i.get(SymmetryTable.SK).s().startsWith("ISSUED#")).toList();
+                .filter(i -> i.get(SymmetryTable.SK).s().startsWith("ISSUED#"))
+                .toList();
         assertThat(records).hasSize(2);
         assertThat(records).allSatisfy(r -> {
             assertThat(r.get("issuedBy").s()).isEqualTo(hrKey.get("keyId"));
             assertThat(r.get("issuedAt").s()).isNotBlank();
         });
-        assertThat(records.stream().map(r -> r.get("kind").s() + ":" + r.get("count").n())).containsExactlyInAnyOrder("links:7", "code:1");
+        assertThat(records.stream()
+                        .map(r -> r.get("kind").s() + ":" + r.get("count").n()))
+                .containsExactlyInAnyOrder("links:7", "code:1");
         Map<String, AttributeValue> campaign = table.withKeyPrefix("CAMPAIGN#" + campaignId).stream()
-                .filter(i -> i.get(SymmetryTable.SK).s().equals("-")).findFirst().orElseThrow();
+                .filter(i -> i.get(SymmetryTable.SK).s().equals("-"))
+                .findFirst()
+                .orElseThrow();
         assertThat(campaign.get("issued").n()).isEqualTo("8");
         assertThat(campaign.get("createdBy").s()).isEqualTo(hrKey.get("keyId"));
     }
@@ -207,19 +278,50 @@ class PulseCampaignTest {
     void pulseCredentialsBelongToAnOpenCampaignOfTheirUnit() {
         BASE.set(base);
         int before = table.count();
-        refused(Api.manager(base).body(Map.of("unitId", UNIT, "kind", "pulse")).post("/issueUnitCode").then(), 400, "missing_field");
+        refused(
+                Api.manager(base)
+                        .body(Map.of("unitId", UNIT, "kind", "pulse"))
+                        .post("/issueUnitCode")
+                        .then(),
+                400,
+                "missing_field");
         String elsewhere = Campaigns.open(base, "paris-opera", 10, CLOSES);
         int afterCampaign = table.count();
-        refused(Api.manager(base).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", elsewhere, "count", 3))
-                .post("/issueLinks").then(), 404, "not_found");
-        refused(Api.manager(base).body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", "AAAAAAAAAAAAAAAA"))
-                .post("/issueUnitCode").then(), 404, "not_found");
-        refused(Api.manager(base).body(Map.of("unitId", UNIT, "kind", "customer", "campaignId", elsewhere))
-                .post("/issueUnitCode").then(), 400, "invalid_field");
-        refused(Api.manager(base).body(Map.of("unitId", UNIT, "headcount", 0, "closesOn", CLOSES.toString()))
-                .post("/startPulseCampaign").then(), 400, "invalid_field");
-        refused(Api.manager(base).body(Map.of("unitId", UNIT, "headcount", 5, "closesOn", "2020-01-01"))
-                .post("/startPulseCampaign").then(), 400, "invalid_field");
+        refused(
+                Api.manager(base)
+                        .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", elsewhere, "count", 3))
+                        .post("/issueLinks")
+                        .then(),
+                404,
+                "not_found");
+        refused(
+                Api.manager(base)
+                        .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", "AAAAAAAAAAAAAAAA"))
+                        .post("/issueUnitCode")
+                        .then(),
+                404,
+                "not_found");
+        refused(
+                Api.manager(base)
+                        .body(Map.of("unitId", UNIT, "kind", "customer", "campaignId", elsewhere))
+                        .post("/issueUnitCode")
+                        .then(),
+                400,
+                "invalid_field");
+        refused(
+                Api.manager(base)
+                        .body(Map.of("unitId", UNIT, "headcount", 0, "closesOn", CLOSES.toString()))
+                        .post("/startPulseCampaign")
+                        .then(),
+                400,
+                "invalid_field");
+        refused(
+                Api.manager(base)
+                        .body(Map.of("unitId", UNIT, "headcount", 5, "closesOn", "2020-01-01"))
+                        .post("/startPulseCampaign")
+                        .then(),
+                400,
+                "invalid_field");
         assertThat(table.count()).isEqualTo(afterCampaign);
         assertThat(afterCampaign).isEqualTo(before + 1);
 
@@ -232,35 +334,71 @@ class PulseCampaignTest {
     void aUnitSnapshotSaysHowManyCredentialsItsAnswersCouldHaveComeFrom() {
         BASE.set(base);
         String unit = "luxembourg-gare";
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Luxembourg"));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Luxembourg"));
         String campaignId = Campaigns.open(base, unit, 30, today.plusDays(10));
-        List<String> links = Api.manager(base).body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId, "count", 6))
-                .post("/issueLinks").then().statusCode(200).extract().path("links.token");
-        String code = Api.manager(base).body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId))
-                .post("/issueUnitCode").then().statusCode(200).extract().path("token");
+        List<String> links = Api.manager(base)
+                .body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId, "count", 6))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links.token");
+        String code = Api.manager(base)
+                .body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
         answer(links.get(0)).statusCode(200);
         answer(code).statusCode(200);
         aggregator.recompute(today, today);
         String month = "MONTH:" + today.toString().substring(0, 7);
         // Six links and one shared code: the month's answers could have come from seven credentials.
-        Api.manager(base).queryParam("scope", "unit").queryParam("id", unit).queryParam("period", month).get("/getSnapshot")
-                .then().statusCode(200).body("employee.credentials", equalTo(7));
-        Api.manager(base).queryParam("scope", "unit").queryParam("id", unit).queryParam("periodType", "MONTH").get("/listSnapshots")
-                .then().statusCode(200).body("items.find { it.period == '" + month + "' }.employee.credentials", equalTo(7));
+        Api.manager(base)
+                .queryParam("scope", "unit")
+                .queryParam("id", unit)
+                .queryParam("period", month)
+                .get("/getSnapshot")
+                .then()
+                .statusCode(200)
+                .body("employee.credentials", equalTo(7));
+        Api.manager(base)
+                .queryParam("scope", "unit")
+                .queryParam("id", unit)
+                .queryParam("periodType", "MONTH")
+                .get("/listSnapshots")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.period == '" + month + "' }.employee.credentials", equalTo(7));
         // A month before the campaign began counts none of them.
         String before = "MONTH:" + today.minusMonths(2).toString().substring(0, 7);
         aggregator.recompute(today.minusMonths(2), today.minusMonths(2));
-        Api.manager(base).queryParam("scope", "unit").queryParam("id", unit).queryParam("period", before).get("/getSnapshot")
-                .then().statusCode(200).body("employee.credentials", equalTo(0));
+        Api.manager(base)
+                .queryParam("scope", "unit")
+                .queryParam("id", unit)
+                .queryParam("period", before)
+                .get("/getSnapshot")
+                .then()
+                .statusCode(200)
+                .body("employee.credentials", equalTo(0));
     }
 
     @Test
     void anHrKeyStartsCampaignsOnlyWithinItsScope() {
         BASE.set(base);
         String hr = key("hr", List.of("paris-opera"));
-        refused(Api.withKey(base, hr).body(Map.of("unitId", UNIT, "headcount", 5, "closesOn", CLOSES.toString()))
-                .post("/startPulseCampaign").then(), 404, "unknown_unit");
-        Api.withKey(base, hr).body(Map.of("unitId", "paris-opera", "headcount", 5, "closesOn", CLOSES.toString()))
-                .post("/startPulseCampaign").then().statusCode(200);
+        refused(
+                Api.withKey(base, hr)
+                        .body(Map.of("unitId", UNIT, "headcount", 5, "closesOn", CLOSES.toString()))
+                        .post("/startPulseCampaign")
+                        .then(),
+                404,
+                "unknown_unit");
+        Api.withKey(base, hr)
+                .body(Map.of("unitId", "paris-opera", "headcount", 5, "closesOn", CLOSES.toString()))
+                .post("/startPulseCampaign")
+                .then()
+                .statusCode(200);
     }
 }

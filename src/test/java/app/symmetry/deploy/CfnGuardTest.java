@@ -30,8 +30,16 @@ import org.junit.jupiter.api.Test;
 class CfnGuardTest {
 
     static final String PACKAGE = "@cdklabs/cdk-validator-cfnguard";
-    static final List<String> CONTROL_TOWER_DIRS = List.of("apigateway", "cloudfront", "cloudwatch", "dynamodb",
-            "identityandaccessmanagement", "keymanagementservice", "lambda", "s3", "sqs");
+    static final List<String> CONTROL_TOWER_DIRS = List.of(
+            "apigateway",
+            "cloudfront",
+            "cloudwatch",
+            "dynamodb",
+            "identityandaccessmanagement",
+            "keymanagementservice",
+            "lambda",
+            "s3",
+            "sqs");
     static final Path GUARD_DIR = Deployment.ROOT.resolve(".ci/guard");
     static final Path INSTALL = Deployment.ROOT.resolve("target/cfn-guard");
     static final Pattern RULE_LINE = Pattern.compile("^(\\S+\\.guard/\\S+)\\s+(PASS|FAIL|SKIP)\\s*$");
@@ -45,16 +53,35 @@ class CfnGuardTest {
         }
         Path packageDir = INSTALL.resolve("node_modules").resolve(PACKAGE);
         if (!Files.isDirectory(packageDir)) {
-            run(List.of("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", INSTALL.toString(), PACKAGE), 600);
+            run(
+                    List.of(
+                            "npm",
+                            "install",
+                            "--no-save",
+                            "--no-audit",
+                            "--no-fund",
+                            "--prefix",
+                            INSTALL.toString(),
+                            PACKAGE),
+                    600);
         }
         Path binary = packageDir.resolve("bin").resolve(os()).resolve(arch()).resolve("cfn-guard");
         assertThat(binary).as("cfn-guard binary for this platform").exists();
         binary.toFile().setExecutable(true);
 
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "validate", "-d",
-                Deployment.TEMPLATE.toString(), "--show-summary", "all", "-o", "single-line-summary"));
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "validate",
+                "-d",
+                Deployment.TEMPLATE.toString(),
+                "--show-summary",
+                "all",
+                "-o",
+                "single-line-summary"));
         try (Stream<Path> own = Files.list(GUARD_DIR)) {
-            own.filter(p -> p.toString().endsWith(".guard")).sorted().forEach(p -> command.addAll(List.of("-r", p.toString())));
+            own.filter(p -> p.toString().endsWith(".guard"))
+                    .sorted()
+                    .forEach(p -> command.addAll(List.of("-r", p.toString())));
         }
         Path controlTower = packageDir.resolve("rules/control-tower/cfn-guard");
         for (String dir : CONTROL_TOWER_DIRS) {
@@ -80,13 +107,19 @@ class CfnGuardTest {
         Map<String, String> waivers = waivers();
         Set<String> unwaived = new TreeSet<>(failed);
         unwaived.removeAll(waivers.keySet());
-        assertThat(unwaived).as("cfn-guard rules failing without a waiver:\n" + output).isEmpty();
+        assertThat(unwaived)
+                .as("cfn-guard rules failing without a waiver:\n" + output)
+                .isEmpty();
         Set<String> stale = new TreeSet<>(waivers.keySet());
         stale.removeAll(failed);
-        assertThat(stale).as("waivers for rules that no longer fail: remove them from waivers.md").isEmpty();
+        assertThat(stale)
+                .as("waivers for rules that no longer fail: remove them from waivers.md")
+                .isEmpty();
         status.forEach((rule, s) -> {
             if (rule.startsWith("symmetry.guard/")) {
-                assertThat(s).as(rule + " must apply to this template, not be skipped").isEqualTo("PASS");
+                assertThat(s)
+                        .as(rule + " must apply to this template, not be skipped")
+                        .isEqualTo("PASS");
             }
         });
     }
@@ -113,7 +146,8 @@ class CfnGuardTest {
         }
         String text = new String(out, StandardCharsets.UTF_8);
         if (command.get(0).equals("npm") && process.exitValue() != 0) {
-            throw new IllegalStateException("npm install " + PACKAGE + " failed (or run with -Dcfnguard.skip=true):\n" + text);
+            throw new IllegalStateException(
+                    "npm install " + PACKAGE + " failed (or run with -Dcfnguard.skip=true):\n" + text);
         }
         return text;
     }

@@ -30,10 +30,10 @@ final class Deployment {
     static final String FUNCTION_PACKAGE = "app.symmetry.function";
     /** Being written on another branch; until it is merged, its three functions are deployed but absent here. */
     static final String SNAPSHOT_FUNCTIONS = "app.symmetry.function.SnapshotFunctions";
+
     static final List<String> SNAPSHOT_FUNCTION_NAMES = List.of("aggregateSnapshots", "getSnapshot", "listSnapshots");
 
-    private Deployment() {
-    }
+    private Deployment() {}
 
     static Map<String, Object> yaml(Path file) {
         LoaderOptions options = new LoaderOptions();
@@ -98,8 +98,9 @@ final class Deployment {
     /** Logical id of each AWS::Serverless::Function → its QUARKUS_FUNQY_EXPORT. */
     static Map<String, String> exports(Map<String, Object> template) {
         Map<String, String> exports = new TreeMap<>();
-        resourcesOfType(template, "AWS::Serverless::Function").forEach((id, r) -> exports.put(id,
-                (String) at(r, "Properties", "Environment", "Variables", "QUARKUS_FUNQY_EXPORT")));
+        resourcesOfType(template, "AWS::Serverless::Function")
+                .forEach((id, r) -> exports.put(
+                        id, (String) at(r, "Properties", "Environment", "Variables", "QUARKUS_FUNQY_EXPORT")));
         return exports;
     }
 
@@ -135,9 +136,12 @@ final class Deployment {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".class"))
                             .map(n -> FUNCTION_PACKAGE + "." + n.substring(0, n.length() - ".class".length()))
-                            .map(Deployment::loadClass).flatMap(Optional::stream).forEach(classes::add);
+                            .map(Deployment::loadClass)
+                            .flatMap(Optional::stream)
+                            .forEach(classes::add);
                 }
             }
         } catch (IOException | URISyntaxException e) {

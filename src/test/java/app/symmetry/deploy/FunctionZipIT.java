@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +19,29 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionZipIT {
 
-    static final List<String> FORBIDDEN = List.of("DynamoDBLocal", "sqlite4java", "libsqlite4java", "funqy-http",
-            "log4j-core", "app/symmetry/local/", "app/symmetry/testing/");
+    static final List<String> FORBIDDEN = List.of(
+            "DynamoDBLocal",
+            "sqlite4java",
+            "libsqlite4java",
+            "funqy-http",
+            "log4j-core",
+            "app/symmetry/local/",
+            "app/symmetry/testing/");
 
     @Test
     void functionZipHoldsNoTestOrLocalOnlyParts() throws IOException {
         Path zip = Deployment.ROOT.resolve("target/function.zip");
         // Under failsafe (after package) the zip is required; a plain surefire run of this package skips it visibly.
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zip) || Boolean.getBoolean("symmetry.function-zip.required"),
+        Assumptions.assumeTrue(
+                Files.exists(zip) || Boolean.getBoolean("symmetry.function-zip.required"),
                 "target/function.zip not built yet: run ./mvnw verify");
         assertThat(zip).as("./mvnw package makes target/function.zip").exists();
         List<String> names = new ArrayList<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
             file.stream().map(ZipEntry::getName).forEach(names::add);
         }
-        assertThat(names).as("a JVM (the function classes and lib/) or native (bootstrap) function")
+        assertThat(names)
+                .as("a JVM (the function classes and lib/) or native (bootstrap) function")
                 .anyMatch(n -> n.equals("bootstrap") || n.startsWith("app/symmetry/function/"));
         for (String forbidden : FORBIDDEN) {
             assertThat(names).as("function.zip must not carry " + forbidden).noneMatch(n -> n.contains(forbidden));
@@ -47,7 +56,8 @@ class FunctionZipIT {
     @Test
     void functionZipCarriesTheOrganisationTheBuildWasGiven() throws IOException {
         Path zip = Deployment.ROOT.resolve("target/function.zip");
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("symmetry.organisation") != null,
+        Assumptions.assumeTrue(
+                System.getProperty("symmetry.organisation") != null,
                 "run by failsafe, which passes the build's symmetry.organisation");
         Path given = Path.of(System.getProperty("symmetry.organisation"));
         try (ZipFile file = new ZipFile(zip.toFile())) {

@@ -53,15 +53,27 @@ final class GatewayEmulation {
     /** A body is one JSON value: text after it (a splice) makes it invalid, as for the request validator. */
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private GatewayEmulation() {
-    }
+    private GatewayEmulation() {}
 
     /** A method request as it reaches API Gateway. Headers in the order and case the client sent them. */
-    record Request(String httpMethod, String resourcePath, Map<String, String> headers, Map<String, String> query,
-            String body, String sourceIp, Map<String, String> stageVariables, Map<String, String> authorizer) {
+    record Request(
+            String httpMethod,
+            String resourcePath,
+            Map<String, String> headers,
+            Map<String, String> query,
+            String body,
+            String sourceIp,
+            Map<String, String> stageVariables,
+            Map<String, String> authorizer) {
 
-        Request(String httpMethod, String resourcePath, Map<String, String> headers, Map<String, String> query,
-                String body, String sourceIp, Map<String, String> stageVariables) {
+        Request(
+                String httpMethod,
+                String resourcePath,
+                Map<String, String> headers,
+                Map<String, String> query,
+                String body,
+                String sourceIp,
+                Map<String, String> stageVariables) {
             this(httpMethod, resourcePath, headers, query, body, sourceIp, stageVariables, Map.of());
         }
 
@@ -106,8 +118,7 @@ final class GatewayEmulation {
     }
 
     /** The method response the client gets. */
-    record Response(int status, String body, String selectedBy) {
-    }
+    record Response(int status, String body, String selectedBy) {}
 
     /** The integration request body: the method's request template rendered on the request. */
     static String integrationRequest(String template, Request request) {
@@ -142,7 +153,8 @@ final class GatewayEmulation {
         }
         String selected = "default";
         for (String pattern : responses.keySet()) {
-            if (!pattern.equals("default") && Pattern.compile(pattern).matcher(subject).matches()) {
+            if (!pattern.equals("default")
+                    && Pattern.compile(pattern).matcher(subject).matches()) {
                 if (!selected.equals("default")) {
                     throw new IllegalStateException("both " + selected + " and " + pattern + " match " + subject);
                 }
@@ -158,18 +170,27 @@ final class GatewayEmulation {
         @SuppressWarnings("unchecked")
         Map<String, Object> templates = (Map<String, Object>) response.get("responseTemplates");
         Object template = templates == null ? null : templates.get("application/json");
-        String body = template == null ? invocation.payload()
-                : render((String) template, new Input(invocation.payload(), Map.of(), Map.of(), false), Map.of(), Map.of());
+        String body = template == null
+                ? invocation.payload()
+                : render(
+                        (String) template,
+                        new Input(invocation.payload(), Map.of(), Map.of(), false),
+                        Map.of(),
+                        Map.of());
         return new Response(status, body, selected);
     }
 
     private static String userAgent(Map<String, String> headers) {
         // $context.identity.userAgent is the caller's User-Agent header, whatever its case on the wire.
-        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("User-Agent"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("User-Agent"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
-    private static String render(String template, Input input, Map<String, Object> context, Map<String, String> stageVariables) {
+    private static String render(
+            String template, Input input, Map<String, Object> context, Map<String, String> stageVariables) {
         Properties p = new Properties();
         p.setProperty("parser.space_gobbling", "bc");
         p.setProperty("directive.if.empty_check", "false");

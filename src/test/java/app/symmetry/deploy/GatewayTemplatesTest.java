@@ -15,12 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.funqy.runtime.ApplicationException;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 import app.symmetry.deploy.GatewayEmulation.Invocation;
 import app.symmetry.deploy.GatewayEmulation.Refused;
@@ -35,9 +40,6 @@ import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.LambdaClient;
-import io.quarkus.funqy.runtime.ApplicationException;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The gateway's mapping templates and integration responses of openapi.yaml executed (GatewayEmulation),
@@ -50,6 +52,7 @@ class GatewayTemplatesTest {
 
     /** Strict: a template that made a key twice (the last one winning in Jackson's default) would fail here. */
     static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     static final String DEVICE = "198.51.100.23";
     static final String BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)";
 
@@ -63,7 +66,8 @@ class GatewayTemplatesTest {
     }
 
     private String requestTemplate(String path, String method) {
-        return (String) at(operation(path, method), "x-amazon-apigateway-integration", "requestTemplates", "application/json");
+        return (String)
+                at(operation(path, method), "x-amazon-apigateway-integration", "requestTemplates", "application/json");
     }
 
     private Map<String, Object> integrationResponses(String path, String method) {
@@ -71,12 +75,21 @@ class GatewayTemplatesTest {
     }
 
     private String qrCode(String unitId, String kind) {
-        Map<String, Object> request = kind.equals("pulse") ? Campaigns.credential(base, unitId, kind) : Map.of("unitId", unitId, "kind", kind);
-        return Api.manager(base).body(request).post("/issueUnitCode").then().statusCode(200).extract().path("token");
+        Map<String, Object> request = kind.equals("pulse")
+                ? Campaigns.credential(base, unitId, kind)
+                : Map.of("unitId", unitId, "kind", kind);
+        return Api.manager(base)
+                .body(request)
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     /** What the authorizer puts in {@code $context.authorizer} for a key, and the caller the template makes of it. */
     private static final Map<String, String> AUTHORIZER = Map.of("keyId", "k1", "role", "admin", "scope", "");
+
     private static final String CALLER = "k1|admin|";
 
     /** A protected path's template adds the authorizer's caller beside what the client sent. */
@@ -121,7 +134,11 @@ class GatewayTemplatesTest {
     @Test
     void anAnswerThroughTheGatewayIsTheAnswerTheFunctionTakesWithTheDevicesOrigin() {
         Map<String, Object> answer = feedback(qrCode("paris-opera", "customer"));
-        Request request = Request.post("/submitFeedback", json(answer), DEVICE, headers("Content-Type", "application/json", "User-Agent", BROWSER));
+        Request request = Request.post(
+                "/submitFeedback",
+                json(answer),
+                DEVICE,
+                headers("Content-Type", "application/json", "User-Agent", BROWSER));
         for (String path : List.of("/submitFeedback", "/submitPulse")) {
             GatewayRequest read = answerEnvelope(path, request);
             assertThat(read.body()).as(path).isEqualTo(answer);
@@ -129,13 +146,16 @@ class GatewayTemplatesTest {
         }
         String event = GatewayEmulation.integrationRequest(requestTemplate("/submitFeedback", "post"), request);
         String receipt = LambdaClient.invokeRaw(event).statusCode(200).extract().asString();
-        assertThat(strict(receipt)).containsEntry("status", "accepted").containsEntry("submissionId", answer.get("submissionId"));
+        assertThat(strict(receipt))
+                .containsEntry("status", "accepted")
+                .containsEntry("submissionId", answer.get("submissionId"));
     }
 
     @Test
     void aMissingUserAgentStillMakesAnEnvelope() {
         Map<String, Object> answer = feedback(qrCode("lyon-part-dieu", "customer"));
-        Request request = Request.post("/submitFeedback", json(answer), DEVICE, headers("Content-Type", "application/json"));
+        Request request =
+                Request.post("/submitFeedback", json(answer), DEVICE, headers("Content-Type", "application/json"));
         assertThat(answerEnvelope("/submitFeedback", request).origin()).contains(new DeviceOrigin(DEVICE, ""));
         String event = GatewayEmulation.integrationRequest(requestTemplate("/submitFeedback", "post"), request);
         LambdaClient.invokeRaw(event).statusCode(200);
@@ -145,7 +165,11 @@ class GatewayTemplatesTest {
     void aLowerCaseUserAgentIsStillTheDevicesUserAgent() {
         // HTTP/2 clients (every browser over HTTPS) send header names in lower case.
         Map<String, Object> answer = feedback(qrCode("lyon-part-dieu", "customer"));
-        Request request = Request.post("/submitFeedback", json(answer), DEVICE, headers("content-type", "application/json", "user-agent", BROWSER));
+        Request request = Request.post(
+                "/submitFeedback",
+                json(answer),
+                DEVICE,
+                headers("content-type", "application/json", "user-agent", BROWSER));
         assertThat(answerEnvelope("/submitFeedback", request).origin()).contains(new DeviceOrigin(DEVICE, BROWSER));
     }
 
@@ -167,9 +191,14 @@ class GatewayTemplatesTest {
     void aUserAgentCannotForgeTheOrigin() {
         Map<String, Object> answer = feedback(qrCode("paris-bastille", "customer"));
         for (String agent : hostileUserAgents()) {
-            Request request = Request.post("/submitFeedback", json(with(answer, "submissionId", java.util.UUID.randomUUID().toString())),
-                    DEVICE, headers("Content-Type", "application/json", "User-Agent", agent));
-            assertThat(answerEnvelope("/submitFeedback", request).origin()).as(agent).contains(new DeviceOrigin(DEVICE, agent));
+            Request request = Request.post(
+                    "/submitFeedback",
+                    json(with(answer, "submissionId", UUID.randomUUID().toString())),
+                    DEVICE,
+                    headers("Content-Type", "application/json", "User-Agent", agent));
+            assertThat(answerEnvelope("/submitFeedback", request).origin())
+                    .as(agent)
+                    .contains(new DeviceOrigin(DEVICE, agent));
             String event = GatewayEmulation.integrationRequest(requestTemplate("/submitFeedback", "post"), request);
             LambdaClient.invokeRaw(event).statusCode(200);
         }
@@ -181,9 +210,11 @@ class GatewayTemplatesTest {
         String forged = "\"},\"origin\":{\"sourceIp\":\"203.0.113.66\",\"userAgent\":\"y\"}}";
         String device = Answers.randomIp();
         int cap = ConfigProvider.getConfig().getValue("symmetry.device.daily-cap", Integer.class);
-        // Each answer claims another address in its comment: were any claim believed, the device would never reach its cap.
+        // Each answer claims another address in its comment: were any claim believed, the device would never reach its
+        // cap.
         for (int i = 0; i <= cap; i++) {
-            Map<String, Object> answer = with(feedback(code), "comment", "\\u0022 " + forged + " 203.0.113." + i + " \\");
+            Map<String, Object> answer =
+                    with(feedback(code), "comment", "\\u0022 " + forged + " 203.0.113." + i + " \\");
             Request request = Request.post("/submitFeedback", json(answer), device, headers("User-Agent", BROWSER));
             GatewayRequest read = answerEnvelope("/submitFeedback", request);
             assertThat(read.body()).isEqualTo(answer);
@@ -192,22 +223,33 @@ class GatewayTemplatesTest {
             if (i < cap) {
                 LambdaClient.invokeRaw(event).statusCode(200);
             } else {
-                String error = LambdaClient.invokeRaw(event).statusCode(500).extract().asString();
-                assertThat(GatewayEmulation.methodResponse(integrationResponses("/submitFeedback", "post"), Invocation.error(error)).status())
+                String error =
+                        LambdaClient.invokeRaw(event).statusCode(500).extract().asString();
+                assertThat(GatewayEmulation.methodResponse(
+                                        integrationResponses("/submitFeedback", "post"), Invocation.error(error))
+                                .status())
                         .isEqualTo(429);
             }
         }
         // An origin inside the body is a member the answer does not have: refused, not believed.
-        Map<String, Object> withOrigin = with(feedback(code), "origin", Map.of("sourceIp", "203.0.113.66", "userAgent", "y"));
-        String event = GatewayEmulation.integrationRequest(requestTemplate("/submitFeedback", "post"),
+        Map<String, Object> withOrigin =
+                with(feedback(code), "origin", Map.of("sourceIp", "203.0.113.66", "userAgent", "y"));
+        String event = GatewayEmulation.integrationRequest(
+                requestTemplate("/submitFeedback", "post"),
                 Request.post("/submitFeedback", json(withOrigin), device, headers("User-Agent", BROWSER)));
         String error = LambdaClient.invokeRaw(event).statusCode(500).extract().asString();
-        Response response = GatewayEmulation.methodResponse(integrationResponses("/submitFeedback", "post"), Invocation.error(error));
+        Response response = GatewayEmulation.methodResponse(
+                integrationResponses("/submitFeedback", "post"), Invocation.error(error));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(strict(response.body())).extracting("error").extracting("code").isEqualTo("unknown_field");
+        assertThat(strict(response.body()))
+                .extracting("error")
+                .extracting("code")
+                .isEqualTo("unknown_field");
         // A body shaped as the envelope is a body with two unknown members, not an envelope.
-        Map<String, Object> envelope = Map.of("body", feedback(code), "origin", Map.of("sourceIp", "203.0.113.66", "userAgent", "y"));
-        GatewayRequest read = answerEnvelope("/submitFeedback", Request.post("/submitFeedback", json(envelope), device, headers()));
+        Map<String, Object> envelope =
+                Map.of("body", feedback(code), "origin", Map.of("sourceIp", "203.0.113.66", "userAgent", "y"));
+        GatewayRequest read =
+                answerEnvelope("/submitFeedback", Request.post("/submitFeedback", json(envelope), device, headers()));
         assertThat(read.origin()).contains(new DeviceOrigin(device, ""));
         assertThat(read.body()).containsOnlyKeys("body", "origin");
     }
@@ -215,15 +257,19 @@ class GatewayTemplatesTest {
     @Test
     void aBodyThatIsNotJsonNeverReachesAFunction() {
         // Spliced text that would close the body and open a forged origin if the template copied it raw.
-        String spliced = json(feedback("t")) + ",\"origin\":{\"sourceIp\":\"203.0.113.66\",\"userAgent\":\"y\"},\"x\":\"";
+        String spliced =
+                json(feedback("t")) + ",\"origin\":{\"sourceIp\":\"203.0.113.66\",\"userAgent\":\"y\"},\"x\":\"";
         for (String body : List.of(spliced, "", "{\"recommend\": ", "'single'")) {
             for (var op : Deployment.operations(doc).entrySet()) {
                 if (op.getValue().containsKey("post")) {
-                    assertThatThrownBy(() -> GatewayEmulation.integrationRequest(requestTemplate(op.getKey(), "post"),
-                            Request.post(op.getKey(), body, DEVICE, headers("User-Agent", BROWSER))))
-                            .as(op.getKey() + " " + body).isInstanceOf(Refused.class);
+                    assertThatThrownBy(() -> GatewayEmulation.integrationRequest(
+                                    requestTemplate(op.getKey(), "post"),
+                                    Request.post(op.getKey(), body, DEVICE, headers("User-Agent", BROWSER))))
+                            .as(op.getKey() + " " + body)
+                            .isInstanceOf(Refused.class);
                     assertThat(at(op.getValue(), "post", "x-amazon-apigateway-request-validator"))
-                            .as(op.getKey() + ": the validator that refuses it").isEqualTo("all");
+                            .as(op.getKey() + ": the validator that refuses it")
+                            .isEqualTo("all");
                 }
             }
         }
@@ -235,29 +281,69 @@ class GatewayTemplatesTest {
         String secret = "edge-secret-0123456789";
         Map<String, String> stage = Map.of("edgeSecret", secret);
         // CloudFront: its secret and the viewer's address:port (IPv4 and IPv6 alike)
-        assertThat(answerEnvelope("/submitFeedback", Request.post("/submitFeedback", json(answer), "130.176.1.1",
-                headers("User-Agent", BROWSER, "X-Symmetry-Edge", secret, "CloudFront-Viewer-Address", "192.0.2.7:46532"))
-                .withStageVariables(stage)).origin()).contains(new DeviceOrigin("192.0.2.7", BROWSER));
-        assertThat(answerEnvelope("/submitFeedback", Request.post("/submitFeedback", json(answer), "130.176.1.1",
-                headers("User-Agent", BROWSER, "X-Symmetry-Edge", secret, "CloudFront-Viewer-Address", "2001:db8:85a3::8a2e:370:7334:46532"))
-                .withStageVariables(stage)).origin()).contains(new DeviceOrigin("2001:db8:85a3::8a2e:370:7334", BROWSER));
-        // a client calling the API directly: its claimed viewer address is ignored, with a wrong, empty or absent secret
+        assertThat(answerEnvelope(
+                                "/submitFeedback",
+                                Request.post(
+                                                "/submitFeedback",
+                                                json(answer),
+                                                "130.176.1.1",
+                                                headers(
+                                                        "User-Agent",
+                                                        BROWSER,
+                                                        "X-Symmetry-Edge",
+                                                        secret,
+                                                        "CloudFront-Viewer-Address",
+                                                        "192.0.2.7:46532"))
+                                        .withStageVariables(stage))
+                        .origin())
+                .contains(new DeviceOrigin("192.0.2.7", BROWSER));
+        assertThat(answerEnvelope(
+                                "/submitFeedback",
+                                Request.post(
+                                                "/submitFeedback",
+                                                json(answer),
+                                                "130.176.1.1",
+                                                headers(
+                                                        "User-Agent",
+                                                        BROWSER,
+                                                        "X-Symmetry-Edge",
+                                                        secret,
+                                                        "CloudFront-Viewer-Address",
+                                                        "2001:db8:85a3::8a2e:370:7334:46532"))
+                                        .withStageVariables(stage))
+                        .origin())
+                .contains(new DeviceOrigin("2001:db8:85a3::8a2e:370:7334", BROWSER));
+        // a client calling the API directly: its claimed viewer address is ignored, with a wrong, empty or absent
+        // secret
         for (Map<String, String> h : List.of(
                 headers("CloudFront-Viewer-Address", "203.0.113.66:1"),
                 headers("CloudFront-Viewer-Address", "203.0.113.66:1", "X-Symmetry-Edge", "guess"),
                 headers("CloudFront-Viewer-Address", "203.0.113.66:1", "X-Symmetry-Edge", ""))) {
             for (Map<String, String> variables : List.of(stage, Map.of("edgeSecret", ""), Map.<String, String>of())) {
-                Request request = Request.post("/submitFeedback", json(answer), DEVICE, h).withStageVariables(variables);
-                if (variables.isEmpty() || !secret.equals(variables.get("edgeSecret")) || !secret.equals(h.get("X-Symmetry-Edge"))) {
-                    assertThat(answerEnvelope("/submitFeedback", request).origin()).as(h + " " + variables)
-                            .map(DeviceOrigin::sourceIp).contains(DEVICE);
+                Request request =
+                        Request.post("/submitFeedback", json(answer), DEVICE, h).withStageVariables(variables);
+                if (variables.isEmpty()
+                        || !secret.equals(variables.get("edgeSecret"))
+                        || !secret.equals(h.get("X-Symmetry-Edge"))) {
+                    assertThat(answerEnvelope("/submitFeedback", request).origin())
+                            .as(h + " " + variables)
+                            .map(DeviceOrigin::sourceIp)
+                            .contains(DEVICE);
                 }
             }
         }
         // nor as a query parameter ($input.params(name) would search the query string before the headers)
-        Request byQuery = new Request("POST", "/submitFeedback", headers("X-Symmetry-Edge", secret),
-                Map.of("CloudFront-Viewer-Address", "203.0.113.66:1"), json(answer), "130.176.1.1", stage);
-        assertThat(answerEnvelope("/submitFeedback", byQuery).origin()).map(DeviceOrigin::sourceIp).contains("130.176.1.1");
+        Request byQuery = new Request(
+                "POST",
+                "/submitFeedback",
+                headers("X-Symmetry-Edge", secret),
+                Map.of("CloudFront-Viewer-Address", "203.0.113.66:1"),
+                json(answer),
+                "130.176.1.1",
+                stage);
+        assertThat(answerEnvelope("/submitFeedback", byQuery).origin())
+                .map(DeviceOrigin::sourceIp)
+                .contains("130.176.1.1");
     }
 
     @Test
@@ -267,7 +353,8 @@ class GatewayTemplatesTest {
         queries.put("/getForm", Map.of("token", token));
         queries.put("/listUnits", Map.of());
         queries.put("/getSnapshot", Map.of("scope", "unit", "id", "paris-opera", "period", "MONTH:2020-01"));
-        queries.put("/listSnapshots", Map.of("scope", "unit", "id", "paris-opera", "periodType", "MONTH", "limit", "3"));
+        queries.put(
+                "/listSnapshots", Map.of("scope", "unit", "id", "paris-opera", "periodType", "MONTH", "limit", "3"));
         queries.put("/listApiKeys", Map.of("limit", "5"));
         List<String> covered = new ArrayList<>();
         Deployment.operations(doc).forEach((path, ops) -> {
@@ -277,8 +364,8 @@ class GatewayTemplatesTest {
                 assertThat(query).as(path + " has a request in this test").isNotNull();
                 boolean secured = protectedPath(path, "get");
                 Request request = Request.get(path, query, DEVICE);
-                String event = GatewayEmulation.integrationRequest(requestTemplate(path, "get"),
-                        secured ? request.withAuthorizer(AUTHORIZER) : request);
+                String event = GatewayEmulation.integrationRequest(
+                        requestTemplate(path, "get"), secured ? request.withAuthorizer(AUTHORIZER) : request);
                 Map<String, Object> expected = new LinkedHashMap<>(query);
                 if (secured) {
                     expected.put("caller", CALLER);
@@ -287,8 +374,11 @@ class GatewayTemplatesTest {
                 // the caller is the AWS path's (GatewayCallerTest); here the HTTP binding's key stands for it
                 Map<String, Object> read = strict(event);
                 read.remove("caller");
-                int status = Api.manager(base).body(read).post(path).then().extract().statusCode();
-                assertThat(status).as(path + " read its query (a snapshot not yet made is 404)").isIn(200, 404);
+                int status =
+                        Api.manager(base).body(read).post(path).then().extract().statusCode();
+                assertThat(status)
+                        .as(path + " read its query (a snapshot not yet made is 404)")
+                        .isIn(200, 404);
             }
         });
         assertThat(covered).containsExactlyInAnyOrderElementsOf(queries.keySet());
@@ -296,9 +386,16 @@ class GatewayTemplatesTest {
         Map<String, String> hostile = new LinkedHashMap<>();
         hostile.put("token", "a\",\"token\":\"b' \\ \\u0022 é");
         hostile.put("x\":\"y", "z'");
-        String event = GatewayEmulation.integrationRequest(requestTemplate("/getForm", "get"), Request.get("/getForm", hostile, DEVICE));
+        String event = GatewayEmulation.integrationRequest(
+                requestTemplate("/getForm", "get"), Request.get("/getForm", hostile, DEVICE));
         assertThat(strict(event)).isEqualTo(hostile);
-        String error = Api.manager(base).body(event).post("/getForm").then().statusCode(400).extract().path("error.code");
+        String error = Api.manager(base)
+                .body(event)
+                .post("/getForm")
+                .then()
+                .statusCode(400)
+                .extract()
+                .path("error.code");
         assertThat(error).isEqualTo("unknown_field");
     }
 
@@ -308,10 +405,24 @@ class GatewayTemplatesTest {
         bodies.put("/getForm", Map.of("token", qrCode("paris-opera", "customer")));
         bodies.put("/issueLinks", Map.of("unitId", "paris-opera", "kind", "customer", "count", 2, "expiresInDays", 7));
         bodies.put("/issueUnitCode", Campaigns.credential(base, "paris-opera", "pulse"));
-        bodies.put("/startPulseCampaign", Map.of("unitId", "paris-opera", "headcount", 12, "closesOn", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString()));
-        bodies.put("/createApiKey", Map.of("role", "viewer", "units", List.of("paris-opera"), "label", "store manager"));
-        String spare = Api.manager(base).body(Map.of("role", "service", "label", "spare")).post("/createApiKey")
-                .then().statusCode(200).extract().path("keyId");
+        bodies.put(
+                "/startPulseCampaign",
+                Map.of(
+                        "unitId",
+                        "paris-opera",
+                        "headcount",
+                        12,
+                        "closesOn",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(20).toString()));
+        bodies.put(
+                "/createApiKey", Map.of("role", "viewer", "units", List.of("paris-opera"), "label", "store manager"));
+        String spare = Api.manager(base)
+                .body(Map.of("role", "service", "label", "spare"))
+                .post("/createApiKey")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("keyId");
         bodies.put("/revokeApiKey", Map.of("keyId", spare));
         bodies.put("/revokeUnitCode", Map.of("token", qrCode("paris-opera", "customer")));
         bodies.put("/aggregateSnapshots", Map.of());
@@ -323,8 +434,8 @@ class GatewayTemplatesTest {
                 assertThat(body).as(path + " has a request in this test").isNotNull();
                 boolean secured = protectedPath(path, "post");
                 Request request = Request.post(path, json(body), DEVICE, headers("x-api-key", Api.KEY));
-                String event = GatewayEmulation.integrationRequest(requestTemplate(path, "post"),
-                        secured ? request.withAuthorizer(AUTHORIZER) : request);
+                String event = GatewayEmulation.integrationRequest(
+                        requestTemplate(path, "post"), secured ? request.withAuthorizer(AUTHORIZER) : request);
                 Object expected = secured ? Map.of("body", body, "caller", CALLER) : body;
                 assertThat(strict(event)).as(path).isEqualTo(expected);
                 // the caller is the AWS path's (GatewayCallerTest); here the HTTP binding's key stands for it
@@ -345,18 +456,26 @@ class GatewayTemplatesTest {
 
     @Test
     void everyErrorCodeSelectsItsContractStatusWithItsBodyUnchanged() {
-        Deployment.operations(doc).forEach((path, ops) -> ops.forEach((method, op) -> {
-            Map<String, Object> responses = integrationResponses(path, method);
-            for (ErrorCode code : ErrorCode.values()) {
-                // a message that quotes another code, as a client's own text echoed back could
-                SymmetryException thrown = new SymmetryException(code, "comment\"},\"code\":\"x",
-                        "\"code\":\"storage_unavailable\" \"code\":\"not_found\" \\ ' é");
-                Response response = GatewayEmulation.methodResponse(responses, Invocation.error(lambdaError(thrown)));
-                assertThat(response.status()).as(path + " " + method + " " + code).isEqualTo(code.httpStatus());
-                assertThat(map(op, "responses")).as(path + " declares " + code.httpStatus()).containsKey(String.valueOf(code.httpStatus()));
-                assertThat(strict(response.body())).isEqualTo(strict(thrown.getMessage()));
-            }
-        }));
+        Deployment.operations(doc)
+                .forEach((path, ops) -> ops.forEach((method, op) -> {
+                    Map<String, Object> responses = integrationResponses(path, method);
+                    for (ErrorCode code : ErrorCode.values()) {
+                        // a message that quotes another code, as a client's own text echoed back could
+                        SymmetryException thrown = new SymmetryException(
+                                code,
+                                "comment\"},\"code\":\"x",
+                                "\"code\":\"storage_unavailable\" \"code\":\"not_found\" \\ ' é");
+                        Response response =
+                                GatewayEmulation.methodResponse(responses, Invocation.error(lambdaError(thrown)));
+                        assertThat(response.status())
+                                .as(path + " " + method + " " + code)
+                                .isEqualTo(code.httpStatus());
+                        assertThat(map(op, "responses"))
+                                .as(path + " declares " + code.httpStatus())
+                                .containsKey(String.valueOf(code.httpStatus()));
+                        assertThat(strict(response.body())).isEqualTo(strict(thrown.getMessage()));
+                    }
+                }));
     }
 
     @Test
@@ -365,50 +484,79 @@ class GatewayTemplatesTest {
         Map<String, Object> responses = integrationResponses("/submitFeedback", "post");
         Map<String, Object> wrongAudience = feedback(qrCode("annecy-vieille-ville", "pulse"));
         List<Object[]> cases = List.of(
-                new Object[] { json(with(feedback(code), "recommend", 11)), 400, "invalid_field" },
-                new Object[] { json(with(feedback(code), "sessionId", "x")), 400, "unknown_field" },
-                new Object[] { json(with(feedback(code), "recommend", null)), 400, "missing_field" },
-                new Object[] { json(with(feedback(code), "comment", "x".repeat(2001))), 400, "too_large" },
-                new Object[] { json(feedback("garbage")), 403, "invalid_token" },
-                new Object[] { json(wrongAudience), 403, "invalid_token" },
-                new Object[] { "{\"recommend\": ", 400, "malformed_json" },
-                new Object[] { "[1, 2]", 400, "malformed_json" });
+                new Object[] {json(with(feedback(code), "recommend", 11)), 400, "invalid_field"},
+                new Object[] {json(with(feedback(code), "sessionId", "x")), 400, "unknown_field"},
+                new Object[] {json(with(feedback(code), "recommend", null)), 400, "missing_field"},
+                new Object[] {json(with(feedback(code), "comment", "x".repeat(2001))), 400, "too_large"},
+                new Object[] {json(feedback("garbage")), 403, "invalid_token"},
+                new Object[] {json(wrongAudience), 403, "invalid_token"},
+                new Object[] {"{\"recommend\": ", 400, "malformed_json"},
+                new Object[] {"[1, 2]", 400, "malformed_json"});
         for (Object[] c : cases) {
-            String error = LambdaClient.invokeRaw((String) c[0]).statusCode(500).extract().asString();
+            String error = LambdaClient.invokeRaw((String) c[0])
+                    .statusCode(500)
+                    .extract()
+                    .asString();
             Response response = GatewayEmulation.methodResponse(responses, Invocation.error(error));
             assertThat(response.status()).as((String) c[0] + " -> " + error).isEqualTo(c[1]);
-            assertThat(strict(response.body())).extracting("error").extracting("code").isEqualTo(c[2]);
+            assertThat(strict(response.body()))
+                    .extracting("error")
+                    .extracting("code")
+                    .isEqualTo(c[2]);
         }
     }
 
     @Test
     void noSuccessIsEverSelectedAsAnError() {
-        String receipt = LambdaClient.invoke(feedback(qrCode("bruxelles-louise", "customer"))).statusCode(200).extract().asString();
-        Deployment.operations(doc).forEach((path, ops) -> ops.forEach((method, op) -> {
-            Map<String, Object> responses = integrationResponses(path, method);
-            for (String result : List.of(receipt, "{\"error\":{\"code\":\"storage_unavailable\"}}", "\"Could not deserialize\"", "null", "{}")) {
-                Response response = GatewayEmulation.methodResponse(responses, Invocation.success(result));
-                assertThat(response.status()).as(path + " " + method + " " + result).isEqualTo(200);
-                assertThat(response.body()).isEqualTo(result);
-            }
-        }));
+        String receipt = LambdaClient.invoke(feedback(qrCode("bruxelles-louise", "customer")))
+                .statusCode(200)
+                .extract()
+                .asString();
+        Deployment.operations(doc)
+                .forEach((path, ops) -> ops.forEach((method, op) -> {
+                    Map<String, Object> responses = integrationResponses(path, method);
+                    for (String result : List.of(
+                            receipt,
+                            "{\"error\":{\"code\":\"storage_unavailable\"}}",
+                            "\"Could not deserialize\"",
+                            "null",
+                            "{}")) {
+                        Response response = GatewayEmulation.methodResponse(responses, Invocation.success(result));
+                        assertThat(response.status())
+                                .as(path + " " + method + " " + result)
+                                .isEqualTo(200);
+                        assertThat(response.body()).isEqualTo(result);
+                    }
+                }));
     }
 
     @Test
     void anErrorThatIsNotTheContractsIsAnInternalErrorThatSaysNothing() {
-        Deployment.operations(doc).forEach((path, ops) -> ops.forEach((method, op) -> {
-            Map<String, Object> responses = integrationResponses(path, method);
-            for (String error : List.of(
-                    lambdaError(new NullPointerException("Cannot invoke \"String.length()\" because \"secret\" is null")),
-                    lambdaError(new IllegalStateException("{\"code\":\"storage_unavailable\"}")),
-                    json(Map.of("errorMessage", "2026-11-29T21:00:00.000Z abc Task timed out after 15.02 seconds")),
-                    json(Map.of("errorType", "Runtime.ExitError", "errorMessage", "RequestId: abc Error: Runtime exited with error: signal: killed")))) {
-                Response response = GatewayEmulation.methodResponse(responses, Invocation.error(error));
-                assertThat(response.status()).as(path + " " + method + " " + error).isEqualTo(500);
-                assertThat(strict(response.body())).extracting("error").extracting("code").isEqualTo("internal");
-                assertThat(response.body()).doesNotContain("secret", "NullPointer", "Task");
-            }
-        }));
+        Deployment.operations(doc)
+                .forEach((path, ops) -> ops.forEach((method, op) -> {
+                    Map<String, Object> responses = integrationResponses(path, method);
+                    for (String error : List.of(
+                            lambdaError(new NullPointerException(
+                                    "Cannot invoke \"String.length()\" because \"secret\" is null")),
+                            lambdaError(new IllegalStateException("{\"code\":\"storage_unavailable\"}")),
+                            json(Map.of(
+                                    "errorMessage", "2026-11-29T21:00:00.000Z abc Task timed out after 15.02 seconds")),
+                            json(Map.of(
+                                    "errorType",
+                                    "Runtime.ExitError",
+                                    "errorMessage",
+                                    "RequestId: abc Error: Runtime exited with error: signal: killed")))) {
+                        Response response = GatewayEmulation.methodResponse(responses, Invocation.error(error));
+                        assertThat(response.status())
+                                .as(path + " " + method + " " + error)
+                                .isEqualTo(500);
+                        assertThat(strict(response.body()))
+                                .extracting("error")
+                                .extracting("code")
+                                .isEqualTo("internal");
+                        assertThat(response.body()).doesNotContain("secret", "NullPointer", "Task");
+                    }
+                }));
     }
 
     @Test
@@ -419,7 +567,8 @@ class GatewayTemplatesTest {
         assertThat(util.base64Decode(util.base64Encode("é€"))).isEqualTo("é€");
         assertThat(util.parseJson("{\"a\":[1]}")).isEqualTo(Map.of("a", List.of(1)));
         // escapeJavaScript alone does not make JSON (AWS documents it): what the templates' replaceAll repairs
-        assertThatThrownBy(() -> STRICT.readValue("\"" + util.escapeJavaScript("it's") + "\"", String.class)).isNotNull();
+        assertThatThrownBy(() -> STRICT.readValue("\"" + util.escapeJavaScript("it's") + "\"", String.class))
+                .isNotNull();
         assertThat(Optional.ofNullable(util.escapeJavaScript(null))).isEmpty();
     }
 }

@@ -36,7 +36,10 @@ final class Intrinsics {
      * @param resourceRef a resource's {@code Ref} value (its physical id)
      * @param attribute a resource's {@code Fn::GetAtt} value
      */
-    Intrinsics(Map<String, Object> template, Map<String, String> overrides, Function<String, String> resourceRef,
+    Intrinsics(
+            Map<String, Object> template,
+            Map<String, String> overrides,
+            Function<String, String> resourceRef,
             BiFunction<String, String, String> attribute) {
         this.template = template;
         map(template, "Parameters").forEach((name, p) -> {

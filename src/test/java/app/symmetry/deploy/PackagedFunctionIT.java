@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,14 +40,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.symmetry.local.EmbeddedDynamoDb;
-import app.symmetry.storage.SymmetryTable;
-import app.symmetry.testing.LambdaRuntimeApi;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import app.symmetry.local.EmbeddedDynamoDb;
+import app.symmetry.storage.SymmetryTable;
+import app.symmetry.testing.LambdaRuntimeApi;
 
 /**
  * target/function.zip started exactly as template.yaml says, the way Lambda starts it: the zip
@@ -77,6 +80,7 @@ class PackagedFunctionIT {
     static String tableName = "symmetry-it-" + UUID.randomUUID().toString().substring(0, 8);
     /** Secrets Manager, as far as CloudFormation's dynamic references read it: the template's secret names. */
     static Map<String, String> secrets = new LinkedHashMap<>();
+
     static Path logs = Deployment.ROOT.resolve("target/packaged-function");
 
     final Map<String, Object> template = Deployment.template();
@@ -84,7 +88,8 @@ class PackagedFunctionIT {
     @BeforeAll
     static void extractAndStartTheTable() throws IOException {
         zip = Deployment.ROOT.resolve("target/function.zip");
-        Assumptions.assumeTrue(Files.exists(zip) || Boolean.getBoolean("symmetry.function-zip.required"),
+        Assumptions.assumeTrue(
+                Files.exists(zip) || Boolean.getBoolean("symmetry.function-zip.required"),
                 "target/function.zip not built yet: run ./mvnw verify");
         assertThat(zip).as("./mvnw package makes target/function.zip").exists();
         task = logs.resolve("task");
@@ -93,7 +98,9 @@ class PackagedFunctionIT {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : file.stream().toList()) {
                 Path to = task.resolve(entry.getName()).normalize();
-                assertThat(to.startsWith(task)).as("zip entry inside the task root: " + entry.getName()).isTrue();
+                assertThat(to.startsWith(task))
+                        .as("zip entry inside the task root: " + entry.getName())
+                        .isTrue();
                 if (entry.isDirectory()) {
                     Files.createDirectories(to);
                 } else {
@@ -107,9 +114,12 @@ class PackagedFunctionIT {
         nativeZip = Files.exists(task.resolve("bootstrap"));
         task.resolve("bootstrap").toFile().setExecutable(true);
         dynamo = EmbeddedDynamoDb.start(0, null);
-        client = DynamoDbClient.builder().endpointOverride(URI.create(dynamo.endpoint())).region(Region.EU_WEST_3)
+        client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(dynamo.endpoint()))
+                .region(Region.EU_WEST_3)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("it", "it"))).build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("it", "it")))
+                .build();
         new SymmetryTable(tableName).createIfMissing(client);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -157,40 +167,68 @@ class PackagedFunctionIT {
 
             // listUnits: no table; serves the organisation the build packed into the zip
             String listUnits = functionExporting(exports, "listUnits");
-            JsonNode units = JSON.readTree(invoke(runtime, launcher.get(), listUnits, configs.get(listUnits), cfn, "{}"));
+            JsonNode units =
+                    JSON.readTree(invoke(runtime, launcher.get(), listUnits, configs.get(listUnits), cfn, "{}"));
             Set<String> listed = new TreeSet<>();
             units.path("items").forEach(u -> listed.add(u.path("id").asText()));
-            assertThat(listed).as("listUnits lists the packed organisation's units").isEqualTo(packedUnitIds());
+            assertThat(listed)
+                    .as("listUnits lists the packed organisation's units")
+                    .isEqualTo(packedUnitIds());
             String unitId = listed.iterator().next();
 
             // issueUnitCode: signs with the secret the template names, prints links on the origin it is given
             String issue = functionExporting(exports, "issueUnitCode");
             Map<String, Object> issueConfig = configs.get(issue);
-            JsonNode code = JSON.readTree(invoke(runtime, launcher.get(), issue, issueConfig, cfn,
+            JsonNode code = JSON.readTree(invoke(
+                    runtime,
+                    launcher.get(),
+                    issue,
+                    issueConfig,
+                    cfn,
                     JSON.writeValueAsString(Map.of("unitId", unitId, "kind", "customer"))));
             Object publicUrl = cfn.value(at(issueConfig, "Environment", "Variables", "SYMMETRY_PUBLIC_URL"));
-            assertThat(publicUrl).as("the function that prints links is told the public origin").isNotNull();
+            assertThat(publicUrl)
+                    .as("the function that prints links is told the public origin")
+                    .isNotNull();
             assertThat(code.path("url").asText()).startsWith(publicUrl + "/form/");
 
             // submitFeedback: the gateway's envelope in, one answer written to the table the template names
             String submit = functionExporting(exports, "submitFeedback");
             long before = answersStored();
-            String event = JSON.writeValueAsString(Map.of("body", feedback(code.path("token").asText()),
-                    "origin", Map.of("sourceIp", "203.0.113.7", "userAgent", "Mozilla/5.0 (PackagedFunctionIT)")));
+            String event = JSON.writeValueAsString(Map.of(
+                    "body",
+                    feedback(code.path("token").asText()),
+                    "origin",
+                    Map.of("sourceIp", "203.0.113.7", "userAgent", "Mozilla/5.0 (PackagedFunctionIT)")));
             JsonNode receipt = JSON.readTree(invoke(runtime, launcher.get(), submit, configs.get(submit), cfn, event));
             assertThat(receipt.isObject()).as(receipt.toString()).isTrue();
             assertThat(answersStored()).as("the answer is in the table").isEqualTo(before + 1);
 
             // a refusal, as this runtime reports the function error, selects the contract's status at the gateway
-            Map<String, Object> tooHigh = new LinkedHashMap<>(feedback(code.path("token").asText()));
+            Map<String, Object> tooHigh =
+                    new LinkedHashMap<>(feedback(code.path("token").asText()));
             tooHigh.put("recommend", 11);
-            String error = invoke(runtime, launcher.get(), submit, configs.get(submit), cfn, JSON.writeValueAsString(
-                    Map.of("body", tooHigh, "origin", Map.of("sourceIp", "203.0.113.7", "userAgent", "x"))), true);
+            String error = invoke(
+                    runtime,
+                    launcher.get(),
+                    submit,
+                    configs.get(submit),
+                    cfn,
+                    JSON.writeValueAsString(
+                            Map.of("body", tooHigh, "origin", Map.of("sourceIp", "203.0.113.7", "userAgent", "x"))),
+                    true);
             GatewayEmulation.Response refused = GatewayEmulation.methodResponse(
-                    map(Deployment.openApi(), "paths", "/submitFeedback", "post", "x-amazon-apigateway-integration", "responses"),
+                    map(
+                            Deployment.openApi(),
+                            "paths",
+                            "/submitFeedback",
+                            "post",
+                            "x-amazon-apigateway-integration",
+                            "responses"),
                     GatewayEmulation.Invocation.error(error));
             assertThat(refused.status()).as(runtime + " reported " + error).isEqualTo(400);
-            assertThat(JSON.readTree(refused.body()).path("error").path("code").asText()).isEqualTo("invalid_field");
+            assertThat(JSON.readTree(refused.body()).path("error").path("code").asText())
+                    .isEqualTo("invalid_field");
             assertThat(answersStored()).as("nothing written for a refusal").isEqualTo(before + 1);
             ran.add(runtime);
         }
@@ -207,18 +245,27 @@ class PackagedFunctionIT {
     }
 
     /** Starts one function, sends one event, returns its answer (an init or function error fails the test). */
-    private String invoke(String runtime, String launcher, String function, Map<String, Object> config, Intrinsics cfn,
-            String event) throws Exception {
+    private String invoke(
+            String runtime, String launcher, String function, Map<String, Object> config, Intrinsics cfn, String event)
+            throws Exception {
         return invoke(runtime, launcher, function, config, cfn, event, false);
     }
 
     /** As above; with {@code functionError}, the function must answer with a function error, whose object is returned. */
-    private String invoke(String runtime, String launcher, String function, Map<String, Object> config, Intrinsics cfn,
-            String event, boolean functionError) throws Exception {
+    private String invoke(
+            String runtime,
+            String launcher,
+            String function,
+            Map<String, Object> config,
+            Intrinsics cfn,
+            String event,
+            boolean functionError)
+            throws Exception {
         assertThat(cfn.value(config.get("Runtime"))).as(function + "'s runtime").isEqualTo(runtime);
         String handler = (String) cfn.value(config.get("Handler"));
         Map<String, String> environment = new LinkedHashMap<>();
-        map(cfn.value(at(config, "Environment", "Variables"))).forEach((k, v) -> environment.put(k, resolveSecrets(String.valueOf(v))));
+        map(cfn.value(at(config, "Environment", "Variables")))
+                .forEach((k, v) -> environment.put(k, resolveSecrets(String.valueOf(v))));
         environment.replaceAll((k, v) -> v.startsWith(TASK_ROOT + "/") ? task + v.substring(TASK_ROOT.length()) : v);
         String memory = String.valueOf(cfn.value(config.get("MemorySize")));
         String logFormat = String.valueOf(cfn.value(at(config, "LoggingConfig", "LogFormat")));
@@ -229,12 +276,19 @@ class PackagedFunctionIT {
                 command.add(task.resolve("bootstrap").toString());
             } else {
                 // the managed Java runtime's class path: its own client first, then the task root and its lib/
-                command.addAll(List.of(launcher, "-XX:MaxRAM=" + memory + "m", "-cp",
-                        runtimeClient() + File.pathSeparator + task + File.pathSeparator + task.resolve("lib") + File.separator + "*",
-                        RIC_MAIN, handler));
+                command.addAll(List.of(
+                        launcher,
+                        "-XX:MaxRAM=" + memory + "m",
+                        "-cp",
+                        runtimeClient() + File.pathSeparator + task + File.pathSeparator + task.resolve("lib")
+                                + File.separator + "*",
+                        RIC_MAIN,
+                        handler));
             }
             Path log = logs.resolve(runtime + "-" + function + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(task.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             String path = env.get("PATH");
@@ -247,7 +301,10 @@ class PackagedFunctionIT {
             env.put("_HANDLER", handler);
             env.put("LAMBDA_TASK_ROOT", task.toString());
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
-            env.put("AWS_LAMBDA_FUNCTION_NAME", String.valueOf(cfn.value(at(Deployment.resources(template).get(function), "Properties", "FunctionName"))));
+            env.put(
+                    "AWS_LAMBDA_FUNCTION_NAME",
+                    String.valueOf(
+                            cfn.value(at(Deployment.resources(template).get(function), "Properties", "FunctionName"))));
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", memory);
             env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
             env.put("AWS_LAMBDA_LOG_FORMAT", logFormat);
@@ -266,15 +323,22 @@ class PackagedFunctionIT {
                 LambdaRuntimeApi.Answer a;
                 try {
                     a = answer.get(120, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new AssertionError(function + " (" + runtime + ", handler " + handler + ") did not answer; init error: "
-                            + api.initError() + "\n" + tail(log), e);
+                } catch (TimeoutException e) {
+                    throw new AssertionError(
+                            function + " (" + runtime + ", handler " + handler + ") did not answer; init error: "
+                                    + api.initError() + "\n" + tail(log),
+                            e);
                 }
-                assertThat(a.error()).as(function + " (" + runtime + ") answered: " + a.body() + "\n" + tail(log)).isEqualTo(functionError);
+                assertThat(a.error())
+                        .as(function + " (" + runtime + ") answered: " + a.body() + "\n" + tail(log))
+                        .isEqualTo(functionError);
                 // SIGTERM, as Lambda ends an environment: nothing may fail on the way out either
                 process.destroy();
-                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(function + " stops on SIGTERM").isTrue();
-                assertThat(functionError ? List.<String>of() : Files.readAllLines(log)).as(function + " (" + runtime + ") logged an error:\n" + tail(log))
+                assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                        .as(function + " stops on SIGTERM")
+                        .isTrue();
+                assertThat(functionError ? List.<String>of() : Files.readAllLines(log))
+                        .as(function + " (" + runtime + ") logged an error:\n" + tail(log))
                         .noneMatch(line -> line.contains(" ERROR [") || line.contains("\"level\":\"ERROR\""));
                 return a.body();
             } finally {
@@ -286,20 +350,26 @@ class PackagedFunctionIT {
     }
 
     private Intrinsics intrinsics(String runtime) {
-        return new Intrinsics(template, Map.of("Runtime", runtime), id -> {
-            if (id.equals("SymmetryTable")) {
-                return tableName;
-            }
-            if (id.equals("FunctionLogGroup")) {
-                return "/aws/lambda/symmetry";
-            }
-            throw new AssertionError("a function's configuration names " + id + ": give it a local stand-in here");
-        }, (id, attribute) -> {
-            if (id.equals("WebDistribution") && attribute.equals("DomainName")) {
-                return DISTRIBUTION_DOMAIN;
-            }
-            throw new AssertionError("a function's configuration names " + id + "." + attribute + ": give it a local stand-in here");
-        });
+        return new Intrinsics(
+                template,
+                Map.of("Runtime", runtime),
+                id -> {
+                    if (id.equals("SymmetryTable")) {
+                        return tableName;
+                    }
+                    if (id.equals("FunctionLogGroup")) {
+                        return "/aws/lambda/symmetry";
+                    }
+                    throw new AssertionError(
+                            "a function's configuration names " + id + ": give it a local stand-in here");
+                },
+                (id, attribute) -> {
+                    if (id.equals("WebDistribution") && attribute.equals("DomainName")) {
+                        return DISTRIBUTION_DOMAIN;
+                    }
+                    throw new AssertionError("a function's configuration names " + id + "." + attribute
+                            + ": give it a local stand-in here");
+                });
     }
 
     private static String resolveSecrets(String value) {
@@ -307,43 +377,68 @@ class PackagedFunctionIT {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String secret = secrets.get(m.group(1));
-            assertThat(secret).as("the template reads secret " + m.group(1) + ", which this test does not hold").isNotNull();
+            assertThat(secret)
+                    .as("the template reads secret " + m.group(1) + ", which this test does not hold")
+                    .isNotNull();
             m.appendReplacement(out, Matcher.quoteReplacement(secret));
         }
         m.appendTail(out);
-        assertThat(out.toString()).as("a dynamic reference CloudFormation would resolve").doesNotContain("{{resolve:");
+        assertThat(out.toString())
+                .as("a dynamic reference CloudFormation would resolve")
+                .doesNotContain("{{resolve:");
         return out.toString();
     }
 
     private static String functionExporting(Map<String, String> exports, String name) {
-        return exports.entrySet().stream().filter(e -> name.equals(e.getValue())).map(Map.Entry::getKey).findFirst()
+        return exports.entrySet().stream()
+                .filter(e -> name.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no function exports " + name));
     }
 
     /** The organisation packed into the zip (organisation.json, as the template's SYMMETRY_ORGANISATION_FILE reads it). */
     private Set<String> packedUnitIds() throws IOException {
         Set<String> ids = new TreeSet<>();
-        JSON.readTree(task.resolve("organisation.json").toFile()).path("units").forEach(u -> ids.add(u.path("id").asText()));
+        JSON.readTree(task.resolve("organisation.json").toFile())
+                .path("units")
+                .forEach(u -> ids.add(u.path("id").asText()));
         assertThat(ids).isNotEmpty();
         return ids;
     }
 
     /** An answer to the packed questionnaire: every dimension rated (the organisation's own, or the default one). */
     private Map<String, Object> feedback(String token) throws IOException {
-        JsonNode questionnaire = JSON.readTree(task.resolve("organisation.json").toFile()).path("questionnaire");
+        JsonNode questionnaire =
+                JSON.readTree(task.resolve("organisation.json").toFile()).path("questionnaire");
         if (questionnaire.isMissingNode()) {
-            questionnaire = JSON.readTree(task.resolve("organisation/questionnaire.json").toFile());
+            questionnaire = JSON.readTree(
+                    task.resolve("organisation/questionnaire.json").toFile());
         }
         Map<String, Object> ratings = new LinkedHashMap<>();
         questionnaire.path("dimensions").forEach(d -> ratings.put(d.path("id").asText(), 4));
         assertThat(ratings).isNotEmpty();
-        return Map.of("submissionId", UUID.randomUUID().toString(), "token", token, "language", "en", "recommend", 9,
-                "ratings", ratings, "comment", "Started as the template says.", "website", "");
+        return Map.of(
+                "submissionId",
+                UUID.randomUUID().toString(),
+                "token",
+                token,
+                "language",
+                "en",
+                "recommend",
+                9,
+                "ratings",
+                ratings,
+                "comment",
+                "Started as the template says.",
+                "website",
+                "");
     }
 
     private long answersStored() {
         return client.scanPaginator(b -> b.tableName(tableName)).items().stream()
-                .filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#")).count();
+                .filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#"))
+                .count();
     }
 
     /** The JDK of a JVM runtime (java21 → a JDK 21 under /usr/lib/jvm); the native zip needs none. */
@@ -360,7 +455,8 @@ class PackagedFunctionIT {
             for (Path dir : dirs.sorted().toList()) {
                 Path release = dir.resolve("release");
                 Path java = dir.resolve("bin/java");
-                if (Files.isRegularFile(release) && Files.isExecutable(java)
+                if (Files.isRegularFile(release)
+                        && Files.isExecutable(java)
                         && Files.readString(release).matches("(?s).*JAVA_VERSION=\"" + version + "[.\"].*")) {
                     return Optional.of(java.toString());
                 }
@@ -372,11 +468,18 @@ class PackagedFunctionIT {
     /** The runtime interface client and its serialization library, from the test class path. */
     private static String runtimeClient() {
         List<String> jars = new ArrayList<>();
-        for (String cls : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+        for (String cls : List.of(
+                RIC_MAIN,
+                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
                 "com.amazonaws.services.lambda.runtime.Context")) {
             try {
-                jars.add(Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+                jars.add(Path.of(Class.forName(cls)
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
+            } catch (ReflectiveOperationException | URISyntaxException e) {
                 throw new IllegalStateException("not on the test class path: " + cls, e);
             }
         }

@@ -35,9 +35,19 @@ final class SamExpansion {
     /** Where `sam package` would put target/function.zip; the key is a stand-in (the zip is built after the tests). */
     static final String CODE_URI = "s3://deployment-bucket/0123456789abcdef0123456789abcdef";
     /** A value for each parameter when a test needs every optional part of the template switched on. */
-    static final Map<String, String> EVERY_OPTION = Map.of("Runtime", "java21", "PublicUrl", "https://feedback.example.org",
-            "PublicUrlCertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
-            "ApiLogging", "create-account-role", "AggregatorReservedConcurrency", "1", "AlarmEmail", "ops@example.org");
+    static final Map<String, String> EVERY_OPTION = Map.of(
+            "Runtime",
+            "java21",
+            "PublicUrl",
+            "https://feedback.example.org",
+            "PublicUrlCertificateArn",
+            "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
+            "ApiLogging",
+            "create-account-role",
+            "AggregatorReservedConcurrency",
+            "1",
+            "AlarmEmail",
+            "ops@example.org");
 
     private static SamExpansion instance;
 
@@ -56,15 +66,36 @@ final class SamExpansion {
             jobs.put("changed-" + parameter, Map.of(parameter, changed(parameter)));
         }
         Files.createDirectories(OUT);
-        List<Map<String, Object>> jobList = jobs.entrySet().stream().map(e -> Map.<String, Object>of("name", e.getKey(),
-                "parameters", e.getValue(), "lint", e.getKey().startsWith("runtime-") || e.getKey().equals("every-option"))).toList();
+        List<Map<String, Object>> jobList = jobs.entrySet().stream()
+                .map(e -> Map.<String, Object>of(
+                        "name",
+                        e.getKey(),
+                        "parameters",
+                        e.getValue(),
+                        "lint",
+                        e.getKey().startsWith("runtime-") || e.getKey().equals("every-option")))
+                .toList();
         Path spec = OUT.resolve("jobs.json");
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(spec.toFile(), Map.of("template", Deployment.TEMPLATE.toString(),
-                "out", OUT.toString(), "codeUri", CODE_URI, "jobs", jobList,
-                "schemaTypes", List.of("AWS::Lambda::Version")));
+        new ObjectMapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(
+                        spec.toFile(),
+                        Map.of(
+                                "template",
+                                Deployment.TEMPLATE.toString(),
+                                "out",
+                                OUT.toString(),
+                                "codeUri",
+                                CODE_URI,
+                                "jobs",
+                                jobList,
+                                "schemaTypes",
+                                List.of("AWS::Lambda::Version")));
         Process process;
         try {
-            process = new ProcessBuilder("python3", SCRIPT.toString(), spec.toString()).redirectErrorStream(true).start();
+            process = new ProcessBuilder("python3", SCRIPT.toString(), spec.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             missing("python3 cannot be started: " + e.getMessage());
             throw e;
@@ -128,8 +159,14 @@ final class SamExpansion {
                     config.put(k, v);
                 }
             });
-            for (String notVersioned : List.of("Events", "Policies", "ReservedConcurrentExecutions", "EventInvokeConfig",
-                    "AutoPublishAlias", "VersionDescription", "FunctionName")) {
+            for (String notVersioned : List.of(
+                    "Events",
+                    "Policies",
+                    "ReservedConcurrentExecutions",
+                    "EventInvokeConfig",
+                    "AutoPublishAlias",
+                    "VersionDescription",
+                    "FunctionName")) {
                 config.remove(notVersioned);
             }
             configs.put(id, config);
@@ -187,7 +224,11 @@ final class SamExpansion {
         String def = String.valueOf(p.getOrDefault("Default", ""));
         List<Object> allowed = list(p, "AllowedValues");
         if (!allowed.isEmpty()) {
-            return allowed.stream().map(String::valueOf).filter(v -> !v.equals(def)).findFirst().orElseThrow();
+            return allowed.stream()
+                    .map(String::valueOf)
+                    .filter(v -> !v.equals(def))
+                    .findFirst()
+                    .orElseThrow();
         }
         if ("Number".equals(p.get("Type"))) {
             int n = Integer.parseInt(def);
@@ -208,7 +249,10 @@ final class SamExpansion {
         Map<String, Object> p = map(template, "Parameters", parameter);
         List<Object> allowed = list(p, "AllowedValues");
         if (!allowed.isEmpty()) {
-            return allowed.stream().map(String::valueOf).max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+            return allowed.stream()
+                    .map(String::valueOf)
+                    .max((a, b) -> Integer.compare(a.length(), b.length()))
+                    .orElseThrow();
         }
         if (p.get("MaxValue") != null) {
             return String.valueOf(p.get("MaxValue"));

@@ -5,6 +5,7 @@ import static app.symmetry.deploy.Deployment.list;
 import static app.symmetry.deploy.Deployment.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,13 @@ class SamTransformTest {
         assertThat(runtimes).isNotEmpty();
         assertThat(sam.exitCode).as("expand.py:\n" + sam.output).isZero();
         for (Object runtime : runtimes) {
-            assertThat(sam.lint("runtime-" + runtime)).as("cfn-lint, Runtime=" + runtime).isEmpty();
+            assertThat(sam.lint("runtime-" + runtime))
+                    .as("cfn-lint, Runtime=" + runtime)
+                    .isEmpty();
         }
-        assertThat(sam.lint("every-option")).as("cfn-lint, " + SamExpansion.EVERY_OPTION).isEmpty();
+        assertThat(sam.lint("every-option"))
+                .as("cfn-lint, " + SamExpansion.EVERY_OPTION)
+                .isEmpty();
     }
 
     /**
@@ -75,7 +80,9 @@ class SamTransformTest {
             Map<String, String> longest = new HashMap<>();
             for (String p : SamExpansion.parametersIn(template, description)) {
                 String value = SamExpansion.longest(template, p);
-                assertThat(value).as(p + " is bounded (AllowedValues, MaxValue or MaxLength)").isNotNull();
+                assertThat(value)
+                        .as(p + " is bounded (AllowedValues, MaxValue or MaxLength)")
+                        .isNotNull();
                 longest.put(p, value);
             }
             for (boolean withUrl : List.of(false, true)) {
@@ -93,15 +100,20 @@ class SamTransformTest {
     void aFailedScheduledRunReachesTheQueueWhoseAlarmFires() throws Exception {
         Map<String, Object> t = SamExpansion.get().expanded("defaults");
         Map<String, Map<String, Object>> configs = Deployment.resourcesOfType(t, "AWS::Lambda::EventInvokeConfig");
-        Map<String, Object> rule = Deployment.resourcesOfType(t, "AWS::Events::Rule").values().stream().findFirst().orElseThrow();
+        Map<String, Object> rule = Deployment.resourcesOfType(t, "AWS::Events::Rule").values().stream()
+                .findFirst()
+                .orElseThrow();
         Object target = list(rule, "Properties", "Targets").get(0);
         Object queue = at(target, "DeadLetterConfig", "Arn");
         assertThat(queue).as("the schedule's dead-letter queue").isNotNull();
-        assertThat(configs).as("the function that the schedule invokes has an async invoke config").hasSize(1);
+        assertThat(configs)
+                .as("the function that the schedule invokes has an async invoke config")
+                .hasSize(1);
         Map<String, Object> config = configs.values().iterator().next();
         Map<String, Object> props = map(config, "Properties");
         String function = (String) at(props, "FunctionName", "Ref");
-        assertThat(at(target, "Arn", "Ref")).as("the schedule invokes the alias whose failures are configured")
+        assertThat(at(target, "Arn", "Ref"))
+                .as("the schedule invokes the alias whose failures are configured")
                 .isEqualTo(function + "Alias" + props.get("Qualifier"));
         assertThat(at(props, "DestinationConfig", "OnFailure", "Destination")).isEqualTo(queue);
         assertThat((Integer) props.get("MaximumEventAgeInSeconds")).isBetween(60, 3600);
@@ -109,21 +121,29 @@ class SamTransformTest {
         // the role may send there (SAM writes that statement), and the queue's alarm watches it
         String role = (String) at(map(Deployment.resources(t), function), "Properties", "Role", "Fn::GetAtt", "0");
         if (role == null) {
-            role = (String) list(map(Deployment.resources(t), function), "Properties", "Role", "Fn::GetAtt").get(0);
+            role = (String) list(map(Deployment.resources(t), function), "Properties", "Role", "Fn::GetAtt")
+                    .get(0);
         }
         List<Object> statements = new ArrayList<>();
-        list(Deployment.resources(t).get(role), "Properties", "Policies").forEach(p -> statements.addAll(list(p, "PolicyDocument", "Statement")));
-        assertThat(statements).anyMatch(s -> list(s, "Action").contains("sqs:SendMessage") && queue.equals(at(s, "Resource")));
+        list(Deployment.resources(t).get(role), "Properties", "Policies")
+                .forEach(p -> statements.addAll(list(p, "PolicyDocument", "Statement")));
+        assertThat(statements)
+                .anyMatch(s -> list(s, "Action").contains("sqs:SendMessage") && queue.equals(at(s, "Resource")));
         String queueId = (String) list(queue, "Fn::GetAtt").get(0);
-        assertThat(Deployment.resourcesOfType(t, "AWS::CloudWatch::Alarm").values()).anyMatch(alarm ->
-                "AWS/SQS".equals(at(alarm, "Properties", "Namespace"))
-                        && List.of(queueId, "QueueName").equals(list(list(alarm, "Properties", "Dimensions").get(0), "Value", "Fn::GetAtt")));
+        assertThat(Deployment.resourcesOfType(t, "AWS::CloudWatch::Alarm").values())
+                .anyMatch(alarm -> "AWS/SQS".equals(at(alarm, "Properties", "Namespace"))
+                        && List.of(queueId, "QueueName")
+                                .equals(list(
+                                        list(alarm, "Properties", "Dimensions").get(0), "Value", "Fn::GetAtt")));
     }
 
     @Test
     void theStageLogsOnlyWhereTheAccountHasACloudWatchRole() throws Exception {
         Map<String, Object> t = SamExpansion.get().expanded("defaults");
-        Map<String, Object> stage = Deployment.resourcesOfType(t, "AWS::ApiGateway::Stage").values().iterator().next();
+        Map<String, Object> stage = Deployment.resourcesOfType(t, "AWS::ApiGateway::Stage")
+                .values()
+                .iterator()
+                .next();
         // with every default (a first `sam deploy` in a new account): no logging, or the stack sets the role it needs
         Intrinsics byDefault = intrinsics(t, Map.of());
         Object defaultProps = byDefault.value(map(stage, "Properties"));
@@ -131,32 +151,47 @@ class SamTransformTest {
                 || list(defaultProps, "MethodSettings").stream().anyMatch(m -> !"OFF".equals(at(m, "LoggingLevel")));
         boolean setsRoleByDefault = Deployment.resourcesOfType(t, "AWS::ApiGateway::Account").values().stream()
                 .anyMatch(a -> a.get("Condition") == null || byDefault.condition((String) a.get("Condition")));
-        assertThat(!logsByDefault || setsRoleByDefault).as("the default stage logs, which needs an account role no default sets").isTrue();
-        assertThat(list(t, "Parameters", "ApiLogging", "AllowedValues")).as("a deployer can turn API logs on").isNotEmpty();
+        assertThat(!logsByDefault || setsRoleByDefault)
+                .as("the default stage logs, which needs an account role no default sets")
+                .isTrue();
+        assertThat(list(t, "Parameters", "ApiLogging", "AllowedValues"))
+                .as("a deployer can turn API logs on")
+                .isNotEmpty();
         for (Object choice : list(t, "Parameters", "ApiLogging", "AllowedValues")) {
             Intrinsics cfn = intrinsics(t, Map.of("ApiLogging", String.valueOf(choice)));
             Object props = cfn.value(map(stage, "Properties"));
             boolean logs = at(props, "AccessLogSetting") != null
                     || list(props, "MethodSettings").stream().anyMatch(m -> !"OFF".equals(at(m, "LoggingLevel")));
             List<String> accounts = Deployment.resourcesOfType(t, "AWS::ApiGateway::Account").entrySet().stream()
-                    .filter(e -> e.getValue().get("Condition") == null || cfn.condition((String) e.getValue().get("Condition")))
-                    .map(Map.Entry::getKey).toList();
+                    .filter(e -> e.getValue().get("Condition") == null
+                            || cfn.condition((String) e.getValue().get("Condition")))
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (choice.equals("off")) {
-                assertThat(logs).as("ApiLogging=off: no logging, which needs an account role").isFalse();
+                assertThat(logs)
+                        .as("ApiLogging=off: no logging, which needs an account role")
+                        .isFalse();
                 assertThat(accounts).isEmpty();
             } else {
                 assertThat(logs).as("ApiLogging=" + choice + " logs").isTrue();
             }
             if (choice.equals("create-account-role")) {
                 assertThat(accounts).hasSize(1);
-                assertThat(String.valueOf(props)).as("the stage waits for the account setting it needs")
+                assertThat(String.valueOf(props))
+                        .as("the stage waits for the account setting it needs")
                         .contains("<ref " + accounts.get(0) + ">");
                 Map<String, Object> account = map(Deployment.resources(t), accounts.get(0));
-                assertThat(account.get("DeletionPolicy")).as("other stacks' APIs may rely on it").isEqualTo("Retain");
-                String role = (String) list(account, "Properties", "CloudWatchRoleArn", "Fn::GetAtt").get(0);
-                assertThat(at(map(Deployment.resources(t), role), "DeletionPolicy")).isEqualTo("Retain");
+                assertThat(account.get("DeletionPolicy"))
+                        .as("other stacks' APIs may rely on it")
+                        .isEqualTo("Retain");
+                String role = (String) list(account, "Properties", "CloudWatchRoleArn", "Fn::GetAtt")
+                        .get(0);
+                assertThat(at(map(Deployment.resources(t), role), "DeletionPolicy"))
+                        .isEqualTo("Retain");
             } else {
-                assertThat(accounts).as("ApiLogging=" + choice + " leaves the account's setting alone").isEmpty();
+                assertThat(accounts)
+                        .as("ApiLogging=" + choice + " leaves the account's setting alone")
+                        .isEmpty();
             }
         }
     }
@@ -164,28 +199,41 @@ class SamTransformTest {
     @Test
     void aCustomPublicUrlIsServedByTheDistributionWithItsCertificateAndEmptyKeepsCloudFrontsOwn() throws Exception {
         Map<String, Object> t = SamExpansion.get().expanded("every-option");
-        Map<String, Object> distribution = Deployment.resourcesOfType(t, "AWS::CloudFront::Distribution").values().iterator().next();
-        Intrinsics custom = intrinsics(t, Map.of("PublicUrl", SamExpansion.EVERY_OPTION.get("PublicUrl"),
-                "PublicUrlCertificateArn", SamExpansion.EVERY_OPTION.get("PublicUrlCertificateArn")));
+        Map<String, Object> distribution = Deployment.resourcesOfType(t, "AWS::CloudFront::Distribution")
+                .values()
+                .iterator()
+                .next();
+        Intrinsics custom = intrinsics(
+                t,
+                Map.of(
+                        "PublicUrl",
+                        SamExpansion.EVERY_OPTION.get("PublicUrl"),
+                        "PublicUrlCertificateArn",
+                        SamExpansion.EVERY_OPTION.get("PublicUrlCertificateArn")));
         Object config = custom.value(map(distribution, "Properties", "DistributionConfig"));
         assertThat(list(config, "Aliases")).containsExactly("feedback.example.org");
-        assertThat(at(config, "ViewerCertificate", "AcmCertificateArn")).isEqualTo(SamExpansion.EVERY_OPTION.get("PublicUrlCertificateArn"));
+        assertThat(at(config, "ViewerCertificate", "AcmCertificateArn"))
+                .isEqualTo(SamExpansion.EVERY_OPTION.get("PublicUrlCertificateArn"));
         assertThat(at(config, "ViewerCertificate", "SslSupportMethod")).isEqualTo("sni-only");
 
         Object own = intrinsics(t, Map.of()).value(map(distribution, "Properties", "DistributionConfig"));
         assertThat(at(own, "Aliases")).isNull();
         assertThat(at(own, "ViewerCertificate")).isEqualTo(Map.of("CloudFrontDefaultCertificate", true));
-        // CloudFront takes certificates from us-east-1 only; a PublicUrl without one is refused before anything is created
-        assertThat((String) at(t, "Parameters", "PublicUrlCertificateArn", "AllowedPattern")).contains(":acm:us-east-1:");
+        // CloudFront takes certificates from us-east-1 only; a PublicUrl without one is refused before anything is
+        // created
+        assertThat((String) at(t, "Parameters", "PublicUrlCertificateArn", "AllowedPattern"))
+                .contains(":acm:us-east-1:");
         assertThat(SamExpansion.parametersIn(t, map(t, "Rules"))).contains("PublicUrl", "PublicUrlCertificateArn");
     }
 
     @Test
     void theAggregatorReservesNoConcurrencyUnlessAskedTo() throws Exception {
         Map<String, Object> t = SamExpansion.get().expanded("defaults");
-        Deployment.resourcesOfType(t, "AWS::Lambda::Function").forEach((id, fn) ->
-                assertThat(intrinsics(t, Map.of()).value(map(fn, "Properties")))
-                        .as(id).extracting(p -> at(p, "ReservedConcurrentExecutions")).isNull());
+        Deployment.resourcesOfType(t, "AWS::Lambda::Function")
+                .forEach((id, fn) -> assertThat(intrinsics(t, Map.of()).value(map(fn, "Properties")))
+                        .as(id)
+                        .extracting(p -> at(p, "ReservedConcurrentExecutions"))
+                        .isNull());
     }
 
     @Test
@@ -200,14 +248,16 @@ class SamTransformTest {
         });
         Object api = map(Deployment.resources(t), "SymmetryApi");
         for (String fn : readingDistribution) {
-            assertThat(String.valueOf(api)).as("the API names " + fn + " by name, not by a reference").doesNotContain(fn + ".Arn");
+            assertThat(String.valueOf(api))
+                    .as("the API names " + fn + " by name, not by a reference")
+                    .doesNotContain(fn + ".Arn");
         }
     }
 
     private static Map<String, Object> expanded(SamExpansion sam, String job) {
         try {
             return sam.expanded(job);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -215,16 +265,25 @@ class SamTransformTest {
     /** Logical id and create-only properties of the version the function's alias points at, as CloudFormation resolves them. */
     private static String publishedVersion(Map<String, Object> t, String function, Map<String, String> parameters) {
         Map<String, Object> alias = Deployment.resourcesOfType(t, "AWS::Lambda::Alias").values().stream()
-                .filter(a -> function.equals(at(a, "Properties", "FunctionName", "Ref"))).findFirst().orElseThrow();
+                .filter(a -> function.equals(at(a, "Properties", "FunctionName", "Ref")))
+                .findFirst()
+                .orElseThrow();
         List<Object> getAtt = list(alias, "Properties", "FunctionVersion", "Fn::GetAtt");
-        assertThat(getAtt).as(function + "'s alias follows its published version").hasSize(2);
+        assertThat(getAtt)
+                .as(function + "'s alias follows its published version")
+                .hasSize(2);
         String versionId = (String) getAtt.get(0);
         Object version = intrinsics(t, parameters).value(map(Deployment.resources(t), versionId, "Properties"));
         return versionId + " " + version;
     }
 
     static Intrinsics intrinsics(Map<String, Object> t, Map<String, String> parameters) {
-        return new Intrinsics(t, parameters, id -> "<ref " + id + ">", (id, attribute) ->
-                id.equals("WebDistribution") && attribute.equals("DomainName") ? DISTRIBUTION_DOMAIN : "<" + id + "." + attribute + ">");
+        return new Intrinsics(
+                t,
+                parameters,
+                id -> "<ref " + id + ">",
+                (id, attribute) -> id.equals("WebDistribution") && attribute.equals("DomainName")
+                        ? DISTRIBUTION_DOMAIN
+                        : "<" + id + "." + attribute + ">");
     }
 }

@@ -5,29 +5,33 @@ import static app.symmetry.deploy.Deployment.list;
 import static app.symmetry.deploy.Deployment.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.local.LocalGateway;
-
-import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
+import app.symmetry.local.LocalGateway;
+import app.symmetry.storage.SymmetryTable;
+
 /** template.yaml against the code: functions, runtime, IAM, table. */
 class TemplateTest {
 
     static final Map<String, Object> TABLE_ARN = Map.of("Fn::GetAtt", List.of("SymmetryTable", "Arn"));
-    static final Map<String, Object> INDEX_ARN = Map.of("Fn::Sub", "${SymmetryTable.Arn}/index/" + SymmetryTable.BY_PERIOD);
+    static final Map<String, Object> INDEX_ARN =
+            Map.of("Fn::Sub", "${SymmetryTable.Arn}/index/" + SymmetryTable.BY_PERIOD);
 
     final Map<String, Object> template = Deployment.template();
 
@@ -44,10 +48,12 @@ class TemplateTest {
         if (Deployment.snapshotFunctionsPresent()) {
             assertThat(missing).as("exports naming no @Funq method").isEmpty();
         } else {
-            // SnapshotFunctions is not merged yet: only its three functions may be missing, and only while it is absent.
+            // SnapshotFunctions is not merged yet: only its three functions may be missing, and only while it is
+            // absent.
             assertThat(Deployment.SNAPSHOT_FUNCTION_NAMES).containsAll(missing);
         }
-        exports.forEach((id, name) -> assertThat(id).isEqualTo(Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Function"));
+        exports.forEach((id, name) ->
+                assertThat(id).isEqualTo(Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Function"));
     }
 
     /** PackagedFunctionIT starts the handler from function.zip; this says early that it is a stream handler of Funqy's. */
@@ -62,9 +68,15 @@ class TemplateTest {
         } catch (ClassNotFoundException e) {
             throw new AssertionError("the template's handler " + handler + " is not on the function's classpath", e);
         }
-        assertThat(type.getPackageName()).as("Funqy's Lambda binding serves the @Funq methods").startsWith("io.quarkus.funqy.lambda");
-        assertThat(type.getMethod(parts[1], java.io.InputStream.class, java.io.OutputStream.class,
-                Class.forName("com.amazonaws.services.lambda.runtime.Context"))).isNotNull();
+        assertThat(type.getPackageName())
+                .as("Funqy's Lambda binding serves the @Funq methods")
+                .startsWith("io.quarkus.funqy.lambda");
+        assertThat(type.getMethod(
+                        parts[1],
+                        InputStream.class,
+                        OutputStream.class,
+                        Class.forName("com.amazonaws.services.lambda.runtime.Context")))
+                .isNotNull();
     }
 
     @Test
@@ -76,20 +88,26 @@ class TemplateTest {
         Map<String, Object> runtime = map(template, "Parameters", "Runtime");
         assertThat(runtime.get("Default")).as("native by default").isEqualTo("provided.al2023");
         assertThat(list(runtime, "AllowedValues")).containsExactlyInAnyOrder("provided.al2023", "java21", "java25");
-        assertThat(at(template, "Conditions", "IsNative")).isEqualTo(
-                Map.of("Fn::Equals", List.of(Map.of("Ref", "Runtime"), "provided.al2023")));
-        assertThat(globals.get("SnapStart")).as("SnapStart on the JVM runtimes only").isEqualTo(Map.of("Fn::If",
-                List.of("IsJvm", Map.of("ApplyOn", "PublishedVersions"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(at(template, "Conditions", "IsNative"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Runtime"), "provided.al2023")));
+        assertThat(globals.get("SnapStart"))
+                .as("SnapStart on the JVM runtimes only")
+                .isEqualTo(Map.of(
+                        "Fn::If",
+                        List.of("IsJvm", Map.of("ApplyOn", "PublishedVersions"), Map.of("Ref", "AWS::NoValue"))));
         Map<String, Object> env = map(globals, "Environment", "Variables");
-        assertThat(env).containsEntry("DISABLE_SIGNAL_HANDLERS", "true")
+        assertThat(env)
+                .containsEntry("DISABLE_SIGNAL_HANDLERS", "true")
                 .containsEntry("SYMMETRY_TABLE_NAME", Map.of("Ref", "SymmetryTable"))
                 .containsKeys("SYMMETRY_TOKEN_KEYS", "SYMMETRY_ORGANISATION_FILE")
                 .as("only the functions that print links read the public origin (no cycle through the distribution)")
                 .doesNotContainKey("SYMMETRY_PUBLIC_URL");
         Deployment.resourcesOfType(template, "AWS::Serverless::Function").forEach((id, fn) -> {
             Map<String, Object> props = map(fn, "Properties");
-            assertThat(props).as(id + " takes runtime, handler and code from Globals")
-                    .doesNotContainKeys("Runtime", "Handler", "CodeUri", "InlineCode", "ImageUri", "PackageType", "Layers");
+            assertThat(props)
+                    .as(id + " takes runtime, handler and code from Globals")
+                    .doesNotContainKeys(
+                            "Runtime", "Handler", "CodeUri", "InlineCode", "ImageUri", "PackageType", "Layers");
         });
     }
 
@@ -110,7 +128,11 @@ class TemplateTest {
             assertThat(map(fn, "Properties")).doesNotContainKeys("Role", "PermissionsBoundary");
         });
         // Other documents in the template (queue and bucket policies): no Allow with a wildcard either.
-        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::SQS::QueuePolicy",
+        for (String type : List.of(
+                "AWS::IAM::Policy",
+                "AWS::IAM::Role",
+                "AWS::IAM::ManagedPolicy",
+                "AWS::SQS::QueuePolicy",
                 "AWS::S3::BucketPolicy")) {
             Deployment.resourcesOfType(template, type).forEach((id, r) -> {
                 for (Object statement : list(r, "Properties", "PolicyDocument", "Statement")) {
@@ -129,13 +151,17 @@ class TemplateTest {
                 }
             });
         }
-        // One role besides SAM's function roles: API Gateway's CloudWatch Logs role, only when the deployer asks for it.
+        // One role besides SAM's function roles: API Gateway's CloudWatch Logs role, only when the deployer asks for
+        // it.
         Deployment.resourcesOfType(template, "AWS::IAM::Role").forEach((id, role) -> {
             assertThat(role.get("Condition")).as(id).isEqualTo("CreatesApiLogsRole");
-            assertThat(list(role, "Properties", "AssumeRolePolicyDocument", "Statement")).singleElement()
+            assertThat(list(role, "Properties", "AssumeRolePolicyDocument", "Statement"))
+                    .singleElement()
                     .satisfies(s -> assertThat(at(s, "Principal", "Service")).isEqualTo("apigateway.amazonaws.com"));
-            assertThat(list(role, "Properties", "ManagedPolicyArns")).containsExactly(Map.of("Fn::Sub",
-                    "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
+            assertThat(list(role, "Properties", "ManagedPolicyArns"))
+                    .containsExactly(Map.of(
+                            "Fn::Sub",
+                            "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
             assertThat(map(role, "Properties")).doesNotContainKey("Policies");
         });
         assertThat(problems).isEmpty();
@@ -149,41 +175,60 @@ class TemplateTest {
         assertThat(granted.get("authorizeApiKey")).containsExactly(readKeys);
         assertThat(granted.get("listUnits")).containsExactly(readKeys);
         String issuing = "dynamodb:(GetItem|PutItem|UpdateItem) CAMPAIGN#\\*";
-        assertThat(granted.get("issueLinks")).contains(readKeys).allSatisfy(g -> assertThat(g).matches(issuing + "|dynamodb:GetItem APIKEY#\\*"));
+        assertThat(granted.get("issueLinks"))
+                .contains(readKeys)
+                .allSatisfy(g -> assertThat(g).matches(issuing + "|dynamodb:GetItem APIKEY#\\*"));
         assertThat(granted.get("issueUnitCode")).isEqualTo(granted.get("issueLinks"));
-        assertThat(granted.get("submitFeedback")).containsExactlyInAnyOrder(
-                "dynamodb:PutItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*", "dynamodb:UpdateItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
-                "dynamodb:ConditionCheckItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*", "dynamodb:GetItem REVOKED#*");
+        assertThat(granted.get("submitFeedback"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:PutItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
+                                "dynamodb:UpdateItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
+                        "dynamodb:ConditionCheckItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
+                                "dynamodb:GetItem REVOKED#*");
         // A pulse answer also raises its campaign's count, in the same transaction.
-        Set<String> pulse = new java.util.TreeSet<>(granted.get("submitFeedback"));
+        Set<String> pulse = new TreeSet<>(granted.get("submitFeedback"));
         pulse.add("dynamodb:UpdateItem CAMPAIGN#*");
         assertThat(granted.get("submitPulse")).isEqualTo(pulse);
         assertThat(granted.get("getForm")).containsExactly("dynamodb:GetItem SPENT#* REVOKED#*");
         assertThat(granted.get("revokeUnitCode")).containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys);
         for (String reader : List.of("getSnapshot", "listSnapshots")) {
             // a unit's days are computed from its tallies when read
-            assertThat(granted.get(reader)).as(reader + " only reads snapshots, tallies, its caller's key and the unit's campaigns")
-                    .containsExactlyInAnyOrder("dynamodb:GetItem SNAPSHOT#*", "dynamodb:Query SNAPSHOT#*",
-                            "dynamodb:BatchGetItem TALLY#*", "dynamodb:Query TALLY#*", readKeys, "dynamodb:Query CAMPAIGNS#*");
+            assertThat(granted.get(reader))
+                    .as(reader + " only reads snapshots, tallies, its caller's key and the unit's campaigns")
+                    .containsExactlyInAnyOrder(
+                            "dynamodb:GetItem SNAPSHOT#*",
+                            "dynamodb:Query SNAPSHOT#*",
+                            "dynamodb:BatchGetItem TALLY#*",
+                            "dynamodb:Query TALLY#*",
+                            readKeys,
+                            "dynamodb:Query CAMPAIGNS#*");
         }
         assertThat(granted.get("createApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*");
         assertThat(granted.get("listApiKeys")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query APIKEYS");
         assertThat(granted.get("revokeApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:UpdateItem APIKEY#*");
-        assertThat(granted.get("startPulseCampaign")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem CAMPAIGN#*");
-        assertThat(granted.get("aggregateSnapshots")).contains("dynamodb:Query ANSWER#*")
-                .allSatisfy(g -> assertThat(g).matches("dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*"))
-                .noneMatch(g -> g.startsWith("dynamodb:PutItem ANSWER") || g.contains("DeleteTable") || g.contains("Scan"));
+        assertThat(granted.get("startPulseCampaign"))
+                .containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem CAMPAIGN#*");
+        assertThat(granted.get("aggregateSnapshots"))
+                .contains("dynamodb:Query ANSWER#*")
+                .allSatisfy(
+                        g -> assertThat(g)
+                                .matches(
+                                        "dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*"))
+                .noneMatch(g ->
+                        g.startsWith("dynamodb:PutItem ANSWER") || g.contains("DeleteTable") || g.contains("Scan"));
     }
 
     /** function → "action prefixes…" it is allowed, from every statement. */
     private Map<String, Set<String>> grantsByFunction(Map<String, String> exports) {
-        Map<String, Set<String>> granted = new java.util.TreeMap<>();
+        Map<String, Set<String>> granted = new TreeMap<>();
         Deployment.resourcesOfType(template, "AWS::Serverless::Function").forEach((id, fn) -> {
             Set<String> grants = new HashSet<>();
             for (Object policy : list(fn, "Properties", "Policies")) {
                 for (Object statement : list(policy, "Statement")) {
-                    String keys = list(statement, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys").stream()
-                            .map(String::valueOf).collect(Collectors.joining(" "));
+                    String keys =
+                            list(statement, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys").stream()
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(" "));
                     list(statement, "Action").forEach(a -> grants.add(a + " " + keys));
                 }
             }
@@ -209,7 +254,8 @@ class TemplateTest {
                 problems.add(id + ": resource " + resource + " is neither the table nor its index");
             }
         }
-        if (list(statement, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys").isEmpty()) {
+        if (list(statement, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys")
+                .isEmpty()) {
             problems.add(id + ": no dynamodb:LeadingKeys condition");
         }
     }
@@ -221,21 +267,33 @@ class TemplateTest {
         assertThat(table.get("Type")).isEqualTo("AWS::DynamoDB::Table");
         Map<String, Object> p = map(table, "Properties");
         assertThat(p.get("BillingMode")).isEqualTo(expected.billingModeAsString());
-        assertThat(p.get("AttributeDefinitions")).isEqualTo(expected.attributeDefinitions().stream()
-                .map(TemplateTest::attribute).toList());
+        assertThat(p.get("AttributeDefinitions"))
+                .isEqualTo(expected.attributeDefinitions().stream()
+                        .map(TemplateTest::attribute)
+                        .toList());
         assertThat(p.get("KeySchema")).isEqualTo(keys(expected.keySchema()));
         List<Object> indexes = list(p, "GlobalSecondaryIndexes");
         assertThat(indexes).hasSize(expected.globalSecondaryIndexes().size());
         for (int i = 0; i < indexes.size(); i++) {
             GlobalSecondaryIndex gsi = expected.globalSecondaryIndexes().get(i);
-            assertThat(indexes.get(i)).isEqualTo(Map.of("IndexName", gsi.indexName(), "KeySchema", keys(gsi.keySchema()),
-                    "Projection", Map.of("ProjectionType", gsi.projection().projectionTypeAsString())));
+            assertThat(indexes.get(i))
+                    .isEqualTo(Map.of(
+                            "IndexName",
+                            gsi.indexName(),
+                            "KeySchema",
+                            keys(gsi.keySchema()),
+                            "Projection",
+                            Map.of("ProjectionType", gsi.projection().projectionTypeAsString())));
         }
-        assertThat(at(p, "TimeToLiveSpecification")).isEqualTo(Map.of("AttributeName", SymmetryTable.TTL, "Enabled", true));
-        assertThat(at(p, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled")).isEqualTo(true);
+        assertThat(at(p, "TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", SymmetryTable.TTL, "Enabled", true));
+        assertThat(at(p, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"))
+                .isEqualTo(true);
         assertThat(at(p, "SSESpecification", "SSEEnabled")).isEqualTo(true);
         assertThat(p.get("DeletionProtectionEnabled")).isEqualTo(Map.of("Ref", "TableDeletionProtection"));
-        assertThat(p).doesNotContainKeys("TableName", "ProvisionedThroughput", "LocalSecondaryIndexes", "StreamSpecification");
+        assertThat(p)
+                .doesNotContainKeys(
+                        "TableName", "ProvisionedThroughput", "LocalSecondaryIndexes", "StreamSpecification");
     }
 
     @Test
@@ -245,10 +303,14 @@ class TemplateTest {
             Object fn = at(list(alarm, "Properties", "Dimensions").get(0), "Value", "Ref");
             alarmed.add(fn + "/" + at(alarm, "Properties", "MetricName"));
         });
-        Deployment.exports(template).keySet().forEach(id -> assertThat(alarmed).contains(id + "/Errors", id + "/Throttles"));
-        Map<String, Object> schedule = map(Deployment.resources(template), "AggregateSnapshotsFunction", "Properties", "Events", "Schedule");
+        Deployment.exports(template)
+                .keySet()
+                .forEach(id -> assertThat(alarmed).contains(id + "/Errors", id + "/Throttles"));
+        Map<String, Object> schedule =
+                map(Deployment.resources(template), "AggregateSnapshotsFunction", "Properties", "Events", "Schedule");
         assertThat(schedule.get("Type")).isEqualTo("Schedule");
-        assertThat((Integer) at(schedule, "Properties", "RetryPolicy", "MaximumRetryAttempts")).isPositive();
+        assertThat((Integer) at(schedule, "Properties", "RetryPolicy", "MaximumRetryAttempts"))
+                .isPositive();
         assertThat(at(schedule, "Properties", "DeadLetterConfig", "Arn"))
                 .isEqualTo(Map.of("Fn::GetAtt", List.of("AggregationDeadLetterQueue", "Arn")));
         assertThat(map(template, "Outputs")).containsKeys("ApiUrl", "TableName", "PublicUrl");
@@ -259,6 +321,8 @@ class TemplateTest {
     }
 
     private static List<Map<String, Object>> keys(List<KeySchemaElement> keys) {
-        return keys.stream().map(k -> Map.<String, Object>of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString())).toList();
+        return keys.stream()
+                .map(k -> Map.<String, Object>of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
+                .toList();
     }
 }

@@ -19,7 +19,9 @@ class SymmetryExceptionTest {
         return Stream.of(
                 Arguments.of(ErrorCode.INVALID_FIELD, "recommend", "recommend must be an integer from 0 to 10"),
                 Arguments.of(ErrorCode.STORAGE_UNAVAILABLE, null, "the answer store did not take the request"),
-                Arguments.of(ErrorCode.INVALID_FIELD, "ratings.\"listening\"",
+                Arguments.of(
+                        ErrorCode.INVALID_FIELD,
+                        "ratings.\"listening\"",
                         "quote \" backslash \\ tab \t newline \n bell \u0007 nul \u0000 é 😀 </script> \u2028"),
                 Arguments.of(ErrorCode.UNKNOWN_UNIT, "unitId", null));
     }
@@ -31,6 +33,10 @@ class SymmetryExceptionTest {
 
         assertThat(refusal.getMessage()).isEqualTo(jackson.writeValueAsString(ApiError.of(code, field, message)));
         assertThat(refusal.toString()).isEqualTo(refusal.getMessage());
-        assertThat(jackson.readTree(refusal.getMessage()).path("error").path("code").asText()).isEqualTo(code.wireName());
+        assertThat(jackson.readTree(refusal.getMessage())
+                        .path("error")
+                        .path("code")
+                        .asText())
+                .isEqualTo(code.wireName());
     }
 }

@@ -11,9 +11,12 @@ class SnapStartPrimingTest {
 
     @Test
     void onlyASnapStartInitTakesASnapshot() {
-        assertThat(SnapStartPriming.snapshotWillBeTaken(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"))).isTrue();
-        assertThat(SnapStartPriming.snapshotWillBeTaken(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"))).isFalse();
-        assertThat(SnapStartPriming.snapshotWillBeTaken(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency")))
+        assertThat(SnapStartPriming.snapshotWillBeTaken(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")))
+                .isTrue();
+        assertThat(SnapStartPriming.snapshotWillBeTaken(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")))
+                .isFalse();
+        assertThat(SnapStartPriming.snapshotWillBeTaken(
+                        Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency")))
                 .isFalse();
         assertThat(SnapStartPriming.snapshotWillBeTaken(Map.of())).isFalse();
     }

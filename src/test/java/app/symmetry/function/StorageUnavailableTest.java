@@ -9,12 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.testing.LambdaClient;
-import app.symmetry.testing.Tokens;
-import app.symmetry.token.Audience;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import app.symmetry.testing.LambdaClient;
+import app.symmetry.testing.Tokens;
+import app.symmetry.token.Audience;
 
 /** DynamoDB unreachable: the client is told to retry, never that its answer was taken. */
 @QuarkusTest
@@ -25,7 +26,8 @@ class StorageUnavailableTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // a port nothing listens on; the local table set-up is skipped for this profile
-            return Map.of("quarkus.dynamodb.endpoint-override", "http://localhost:9", "symmetry.local.create-table", "false");
+            return Map.of(
+                    "quarkus.dynamodb.endpoint-override", "http://localhost:9", "symmetry.local.create-table", "false");
         }
     }
 
@@ -34,9 +36,14 @@ class StorageUnavailableTest {
 
     @Test
     void aFailedWriteIsRetryableNotAccepted() {
-        String message = LambdaClient.invoke(feedback(tokens.link(Audience.CUSTOMER, "paris-opera", Instant.now().plus(Duration.ofDays(1)))))
-                .statusCode(500).extract().path("errorMessage");
-        assertThat(message).contains("\"code\":\"storage_unavailable\"").contains("\"retryable\":true")
+        String message = LambdaClient.invoke(feedback(tokens.link(
+                        Audience.CUSTOMER, "paris-opera", Instant.now().plus(Duration.ofDays(1)))))
+                .statusCode(500)
+                .extract()
+                .path("errorMessage");
+        assertThat(message)
+                .contains("\"code\":\"storage_unavailable\"")
+                .contains("\"retryable\":true")
                 .contains("retry with the same submissionId");
     }
 
@@ -44,8 +51,13 @@ class StorageUnavailableTest {
     @Test
     void aFailedReadBeforeTheWriteIsRetryable() {
         String message = LambdaClient.invoke(feedback(tokens.code(Audience.CUSTOMER, "paris-opera")))
-                .statusCode(500).extract().path("errorMessage");
-        assertThat(message).contains("\"code\":\"storage_unavailable\"").contains("\"retryable\":true")
-                .contains("retry the request").doesNotContain("submissionId");
+                .statusCode(500)
+                .extract()
+                .path("errorMessage");
+        assertThat(message)
+                .contains("\"code\":\"storage_unavailable\"")
+                .contains("\"retryable\":true")
+                .contains("retry the request")
+                .doesNotContain("submissionId");
     }
 }

@@ -26,7 +26,14 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.domain.Side;
+import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.LambdaClient;
@@ -37,11 +44,6 @@ import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;
 import app.symmetry.token.TokenCodec;
-import app.symmetry.storage.SymmetryTable;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.DisabledOnIntegrationTest;
-import io.quarkus.test.junit.QuarkusTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code submitFeedback} through the Lambda binding, reading back what DynamoDB Local holds. */
 @QuarkusTest
@@ -76,39 +78,46 @@ class SubmitFeedbackTest {
 
     @Test
     void anAnswerIsStoredOnceWithWhatTheCustomerSaid() {
-        Map<String, Object> answer = with(feedback(qrCode("paris-opera")), "contact",
-                Map.of("email", "a@example.org", "consent", true));
+        Map<String, Object> answer =
+                with(feedback(qrCode("paris-opera")), "contact", Map.of("email", "a@example.org", "consent", true));
         String id = (String) answer.get("submissionId");
 
-        LambdaClient.invoke(answer).statusCode(200)
-                .body("status", equalTo("accepted")).body("submissionId", equalTo(id));
+        LambdaClient.invoke(answer)
+                .statusCode(200)
+                .body("status", equalTo("accepted"))
+                .body("submissionId", equalTo(id));
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         List<Map<String, AttributeValue>> stored = table.all().stream()
                 .filter(i -> i.get("pk").s().equals(SymmetryTable.answerPartition(Side.CUSTOMER, "paris-opera", today))
-                        && SymmetryTable.customerAnswer(i.get("sk").s()).submissionId().equals(id))
+                        && SymmetryTable.customerAnswer(i.get("sk").s())
+                                .submissionId()
+                                .equals(id))
                 .toList();
         assertThat(stored).hasSize(1);
         Map<String, AttributeValue> item = stored.get(0);
         // its sort key starts with the time it was received: the runs read what came in since the last one
-        assertThat(item.get("sk").s()).isEqualTo("@" + Instant.parse(item.get("receivedAt").s()).truncatedTo(ChronoUnit.SECONDS) + "#" + id);
+        assertThat(item.get("sk").s())
+                .isEqualTo("@" + Instant.parse(item.get("receivedAt").s()).truncatedTo(ChronoUnit.SECONDS) + "#" + id);
         assertThat(item.get("recommend").n()).isEqualTo("9");
         assertThat(item.get("ratings").m()).containsEntry("cooperation", AttributeValue.fromN("3"));
         assertThat(item.get("comment").s()).isEqualTo("Très bon accueil.");
         assertThat(item.get("language").s()).isEqualTo("fr");
         assertThat(item.get("contactEmail").s()).isEqualTo("a@example.org");
         long ttl = Long.parseLong(item.get("expiresAt").n());
-        assertThat(Duration.between(Instant.now(), Instant.ofEpochSecond(ttl)).toDays()).isBetween(393L, 396L);
+        assertThat(Duration.between(Instant.now(), Instant.ofEpochSecond(ttl)).toDays())
+                .isBetween(393L, 396L);
         assertThat(item).doesNotContainKeys("sourceIp", "ip", "userAgent", "token");
     }
 
     @Test
     void contactDetailsWithoutConsentAreNotKept() {
-        Map<String, Object> answer = with(feedback(qrCode("lyon-part-dieu")), "contact",
-                Map.of("email", "b@example.org", "consent", false));
+        Map<String, Object> answer =
+                with(feedback(qrCode("lyon-part-dieu")), "contact", Map.of("email", "b@example.org", "consent", false));
         LambdaClient.invoke(answer).statusCode(200).body("status", equalTo("accepted"));
-        assertThat(table.all()).noneMatch(i -> i.containsKey("contactEmail")
-                && i.get("contactEmail").s().equals("b@example.org"));
+        assertThat(table.all())
+                .noneMatch(i -> i.containsKey("contactEmail")
+                        && i.get("contactEmail").s().equals("b@example.org"));
     }
 
     @Test
@@ -117,22 +126,30 @@ class SubmitFeedbackTest {
         LambdaClient.invoke(answer).statusCode(200).body("status", equalTo("accepted"));
         int items = table.count();
         for (int i = 0; i < 3; i++) {
-            LambdaClient.invoke(answer).statusCode(200).body("status", equalTo("duplicate"))
+            LambdaClient.invoke(answer)
+                    .statusCode(200)
+                    .body("status", equalTo("duplicate"))
                     .body("submissionId", equalTo(answer.get("submissionId")));
         }
         assertThat(table.count()).isEqualTo(items);
     }
 
     @Test
-    @DisabledOnIntegrationTest("sent at once over the HTTP binding: the Lambda runtime hands one environment one event at a time")
+    @DisabledOnIntegrationTest(
+            "sent at once over the HTTP binding: the Lambda runtime hands one environment one event at a time")
     void copiesSentAtOnceAreStoredOnce() throws Exception {
         Map<String, Object> answer = feedback(qrCode("versailles-chantiers"));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<String>> sends = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                sends.add(() -> Api.anonymous(base).body(answer).post("/submitFeedback")
-                        .then().statusCode(200).extract().path("status"));
+                sends.add(() -> Api.anonymous(base)
+                        .body(answer)
+                        .post("/submitFeedback")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status"));
             }
             List<String> statuses = new ArrayList<>();
             for (Future<String> f : pool.invokeAll(sends)) {
@@ -143,33 +160,37 @@ class SubmitFeedbackTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(table.all()).filteredOn(i -> i.get("pk").s().startsWith("ANSWER#C#")
-                && SymmetryTable.customerAnswer(i.get("sk").s()).submissionId().equals(answer.get("submissionId"))).hasSize(1);
+        assertThat(table.all())
+                .filteredOn(i -> i.get("pk").s().startsWith("ANSWER#C#")
+                        && SymmetryTable.customerAnswer(i.get("sk").s())
+                                .submissionId()
+                                .equals(answer.get("submissionId")))
+                .hasSize(1);
     }
 
     static List<Object[]> badAnswers() {
         return List.of(
-                new Object[] { "recommend", null, "missing_field" },
-                new Object[] { "recommend", 11, "invalid_field" },
-                new Object[] { "recommend", -1, "invalid_field" },
-                new Object[] { "recommend", 9.5, "invalid_field" },
-                new Object[] { "recommend", "9", "invalid_field" },
-                new Object[] { "submissionId", null, "missing_field" },
-                new Object[] { "submissionId", "not-a-uuid", "invalid_field" },
-                new Object[] { "token", null, "missing_field" },
-                new Object[] { "token", 42, "invalid_field" },
-                new Object[] { "language", "de", "invalid_field" },
-                new Object[] { "ratings", Map.of("listening", 6), "invalid_field" },
-                new Object[] { "ratings", Map.of("listening", 0), "invalid_field" },
-                new Object[] { "ratings", Map.of("speed", 4), "unknown_field" },
-                new Object[] { "ratings", List.of(5, 4), "invalid_field" },
-                new Object[] { "comment", "x".repeat(2001), "too_large" },
-                new Object[] { "comment", 12, "invalid_field" },
-                new Object[] { "contact", Map.of("consent", true), "missing_field" },
-                new Object[] { "contact", Map.of("email", "not an address", "consent", true), "invalid_field" },
-                new Object[] { "contact", Map.of("email", "a@example.org", "phone", "0600"), "unknown_field" },
-                new Object[] { "website", "http://spam.example", "invalid_field" },
-                new Object[] { "sessionId", "abc", "unknown_field" });
+                new Object[] {"recommend", null, "missing_field"},
+                new Object[] {"recommend", 11, "invalid_field"},
+                new Object[] {"recommend", -1, "invalid_field"},
+                new Object[] {"recommend", 9.5, "invalid_field"},
+                new Object[] {"recommend", "9", "invalid_field"},
+                new Object[] {"submissionId", null, "missing_field"},
+                new Object[] {"submissionId", "not-a-uuid", "invalid_field"},
+                new Object[] {"token", null, "missing_field"},
+                new Object[] {"token", 42, "invalid_field"},
+                new Object[] {"language", "de", "invalid_field"},
+                new Object[] {"ratings", Map.of("listening", 6), "invalid_field"},
+                new Object[] {"ratings", Map.of("listening", 0), "invalid_field"},
+                new Object[] {"ratings", Map.of("speed", 4), "unknown_field"},
+                new Object[] {"ratings", List.of(5, 4), "invalid_field"},
+                new Object[] {"comment", "x".repeat(2001), "too_large"},
+                new Object[] {"comment", 12, "invalid_field"},
+                new Object[] {"contact", Map.of("consent", true), "missing_field"},
+                new Object[] {"contact", Map.of("email", "not an address", "consent", true), "invalid_field"},
+                new Object[] {"contact", Map.of("email", "a@example.org", "phone", "0600"), "unknown_field"},
+                new Object[] {"website", "http://spam.example", "invalid_field"},
+                new Object[] {"sessionId", "abc", "unknown_field"});
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused with {2}")
@@ -185,7 +206,8 @@ class SubmitFeedbackTest {
     void forgedAndUnknownTokensAreRefused() {
         String good = qrCode("paris-opera");
         String[] parts = good.split("\\.");
-        String tamperedMac = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? "B" : "A") + parts[2].substring(1);
+        String tamperedMac =
+                parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? "B" : "A") + parts[2].substring(1);
         String unknownKey = "nokey." + parts[1] + "." + parts[2];
         for (String token : List.of(tamperedMac, unknownKey, "garbage", "a.b.c", "")) {
             expectError(feedback(token), "invalid_token", "token");
@@ -198,7 +220,8 @@ class SubmitFeedbackTest {
     void tokensSignedWithAStillListedOldKeyVerify() {
         String keys = ConfigProvider.getConfig().getValue("symmetry.token.keys", String.class);
         TokenCodec oldSigner = new TokenCodec(new SigningKeys(Optional.of(keys), Optional.of("old")));
-        String token = oldSigner.encode(new TokenClaims(false, Audience.CUSTOMER, "paris-opera", "old-code", Optional.empty()));
+        String token = oldSigner.encode(
+                new TokenClaims(false, Audience.CUSTOMER, "paris-opera", "old-code", Optional.empty()));
         assertThat(token).startsWith("old.");
         LambdaClient.invoke(feedback(token)).statusCode(200).body("status", equalTo("accepted"));
     }
@@ -214,17 +237,26 @@ class SubmitFeedbackTest {
         expectError(feedback(link), "link_spent", "token");
         assertThat(table.count()).isEqualTo(items);
 
-        expectError(feedback(tokens.link(Audience.CUSTOMER, "lyon-croix-rousse", Instant.now().minusSeconds(60))),
-                "link_expired", "token");
+        expectError(
+                feedback(tokens.link(
+                        Audience.CUSTOMER, "lyon-croix-rousse", Instant.now().minusSeconds(60))),
+                "link_expired",
+                "token");
     }
 
     @Test
-    @DisabledOnIntegrationTest("revoking is revokeUnitCode, another Lambda: called here over the HTTP binding, which the artifact does not have")
+    @DisabledOnIntegrationTest(
+            "revoking is revokeUnitCode, another Lambda: called here over the HTTP binding, which the artifact does not have")
     void aRevokedCodeIsRefused() {
         String code = qrCode("annecy-vieille-ville");
         LambdaClient.invoke(feedback(code)).statusCode(200);
-        Api.manager(base).body(Map.of("token", code)).post("/revokeUnitCode").then().statusCode(200)
-                .body("revoked", equalTo(true)).body("unitId", equalTo("annecy-vieille-ville"));
+        Api.manager(base)
+                .body(Map.of("token", code))
+                .post("/revokeUnitCode")
+                .then()
+                .statusCode(200)
+                .body("revoked", equalTo(true))
+                .body("unitId", equalTo("annecy-vieille-ville"));
         expectError(feedback(code), "token_revoked", "token");
     }
 
@@ -234,24 +266,32 @@ class SubmitFeedbackTest {
         String ip = Answers.randomIp();
         int cap = ConfigProvider.getConfig().getValue("symmetry.device.daily-cap", Integer.class);
         for (int i = 0; i < cap; i++) {
-            LambdaClient.invoke(Answers.viaGateway(feedback(code), ip)).statusCode(200).body("status", equalTo("accepted"));
+            LambdaClient.invoke(Answers.viaGateway(feedback(code), ip))
+                    .statusCode(200)
+                    .body("status", equalTo("accepted"));
         }
         int items = table.count();
         expectError(Answers.viaGateway(feedback(code), ip), "rate_limited", null);
         assertThat(table.count()).isEqualTo(items);
         // another device is not affected, and no raw address is stored anywhere
-        LambdaClient.invoke(Answers.viaGateway(feedback(code), Answers.randomIp())).statusCode(200);
+        LambdaClient.invoke(Answers.viaGateway(feedback(code), Answers.randomIp()))
+                .statusCode(200);
         assertThat(table.all()).noneMatch(i -> i.values().stream().anyMatch(v -> ip.equals(v.s())));
         assertThat(table.all().stream().map(i -> i.get("pk").s()).filter(pk -> pk.startsWith("DEVICE#")))
                 .noneMatch(pk -> pk.contains(ip));
     }
 
     @Test
-    @DisabledIfSystemProperty(named = PackagedFunction.RUNTIME, matches = "jvm", disabledReason = "on Lambda's Java runtimes AWS's"
-            + " runtime interface client reads the event and reports Jackson's own message, not the poll loop's \"Could not"
-            + " deserialize\" (a 500 at the gateway); through the gateway no body that is not JSON reaches a function")
+    @DisabledIfSystemProperty(
+            named = PackagedFunction.RUNTIME,
+            matches = "jvm",
+            disabledReason =
+                    "on Lambda's Java runtimes AWS's"
+                            + " runtime interface client reads the event and reports Jackson's own message, not the poll loop's \"Could not"
+                            + " deserialize\" (a 500 at the gateway); through the gateway no body that is not JSON reaches a function")
     void malformedJsonIsAFunctionErrorTheGatewayMapsTo400() {
-        var response = LambdaClient.invokeRaw("{\"recommend\": ").statusCode(500).extract();
+        var response =
+                LambdaClient.invokeRaw("{\"recommend\": ").statusCode(500).extract();
         assertThat((String) response.path("errorMessage")).startsWith("Could not deserialize");
     }
 }

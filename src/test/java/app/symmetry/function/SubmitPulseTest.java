@@ -18,15 +18,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.TableItems;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code submitPulse} through the Lambda binding, and what its stored items do not say: no time finer
@@ -36,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestProfile(FunctionProfiles.SubmitPulse.class)
 class SubmitPulseTest {
 
-    private static final Set<String> PULSE_ANSWER_ATTRIBUTES = Set.of("pk", "sk", "unitId", "day", "recommend", "ratings",
-            "comment", "expiresAt");
+    private static final Set<String> PULSE_ANSWER_ATTRIBUTES =
+            Set.of("pk", "sk", "unitId", "day", "recommend", "ratings", "comment", "expiresAt");
 
     @TestHTTPResource("/")
     URL base;
@@ -46,8 +48,13 @@ class SubmitPulseTest {
     TableItems table;
 
     private String pulseCode(String unitId) {
-        return Api.manager(base).body(Campaigns.credential(base, unitId, "pulse")).post("/issueUnitCode")
-                .then().statusCode(200).extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, "pulse"))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private List<Map<String, AttributeValue>> pulseAnswers(String unitId) {
@@ -57,9 +64,12 @@ class SubmitPulseTest {
 
     @Test
     void aPulseIsStoredWithItsDayAndContentOnly() {
-        Map<String, Object> pulse = with(feedback(pulseCode("liege-guillemins")), "comment", "On manque d'informations.");
+        Map<String, Object> pulse =
+                with(feedback(pulseCode("liege-guillemins")), "comment", "On manque d'informations.");
         String submissionId = (String) pulse.get("submissionId");
-        LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("accepted"))
+        LambdaClient.invoke(pulse)
+                .statusCode(200)
+                .body("status", equalTo("accepted"))
                 .body("submissionId", equalTo(submissionId));
 
         List<Map<String, AttributeValue>> answers = pulseAnswers("liege-guillemins");
@@ -70,7 +80,11 @@ class SubmitPulseTest {
         assertThat(answer.get("comment").s()).isEqualTo("On manque d'informations.");
         // the expiry is midnight UTC: even the TTL tells no time of day
         long expiry = Long.parseLong(answer.get("expiresAt").n());
-        assertThat(Instant.ofEpochSecond(expiry).atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay()).isZero();
+        assertThat(Instant.ofEpochSecond(expiry)
+                        .atOffset(ZoneOffset.UTC)
+                        .toLocalTime()
+                        .toSecondOfDay())
+                .isZero();
 
         // the idempotency record knows the submission id and nothing else: not the unit, not the answer
         List<Map<String, AttributeValue>> records = table.withKeyPrefix("SUBMISSION#" + submissionId);
@@ -81,15 +95,21 @@ class SubmitPulseTest {
 
         // nothing anywhere else refers to the answer's key
         String answerKey = answer.get("sk").s();
-        assertThat(table.all()).filteredOn(i -> !i.get("pk").equals(answer.get("pk"))
-                && i.values().stream().anyMatch(v -> v.s() != null && v.s().contains(answerKey))).isEmpty();
+        assertThat(table.all())
+                .filteredOn(i -> !i.get("pk").equals(answer.get("pk"))
+                        && i.values().stream().anyMatch(v -> v.s() != null && v.s().contains(answerKey)))
+                .isEmpty();
     }
 
     @Test
     void aPulseLinkIsMarkedSpentInARecordThatCannotBeJoinedToTheAnswer() {
         Map<String, Object> issued = Api.manager(base)
                 .body(Campaigns.credential(base, "luxembourg-gare", "pulse", "count", 2, "expiresInDays", 14))
-                .post("/issueLinks").then().statusCode(200).extract().path("links[0]");
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links[0]");
         String link = (String) issued.get("token");
         Map<String, Object> pulse = feedback(link);
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("accepted"));
@@ -98,8 +118,10 @@ class SubmitPulseTest {
 
         List<Map<String, AttributeValue>> spent = table.withKeyPrefix("SPENT#");
         Map<String, AttributeValue> record = spent.stream()
-                .filter(s -> Long.parseLong(s.get("expiresAt").n()) == Instant.parse((String) issued.get("expiresAt")).getEpochSecond())
-                .findFirst().orElseThrow();
+                .filter(s -> Long.parseLong(s.get("expiresAt").n())
+                        == Instant.parse((String) issued.get("expiresAt")).getEpochSecond())
+                .findFirst()
+                .orElseThrow();
         // participation may be known (the link was used), its content never: no unit, no day, no answer key
         assertThat(record.keySet()).containsOnly("pk", "sk", "expiresAt");
         assertThat(table.withKeyPrefix("ANSWER#E#luxembourg-gare")).allSatisfy(a -> {
@@ -110,16 +132,24 @@ class SubmitPulseTest {
 
     @Test
     void aCustomerCodeCannotFeedTheEmployeeSide() {
-        String customerCode = Api.manager(base).body(Map.of("unitId", "gent-korenmarkt", "kind", "customer"))
-                .post("/issueUnitCode").then().statusCode(200).extract().path("token");
-        String message = LambdaClient.invoke(feedback(customerCode)).statusCode(500).extract().path("errorMessage");
+        String customerCode = Api.manager(base)
+                .body(Map.of("unitId", "gent-korenmarkt", "kind", "customer"))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
+        String message = LambdaClient.invoke(feedback(customerCode))
+                .statusCode(500)
+                .extract()
+                .path("errorMessage");
         assertThat(message).contains("\"code\":\"invalid_token\"");
     }
 
     @Test
     void aPulseTakesNoContactDetails() {
-        Map<String, Object> pulse = with(feedback(pulseCode("liege-guillemins")), "contact",
-                Map.of("email", "me@example.org", "consent", true));
+        Map<String, Object> pulse = with(
+                feedback(pulseCode("liege-guillemins")), "contact", Map.of("email", "me@example.org", "consent", true));
         String message = LambdaClient.invoke(pulse).statusCode(500).extract().path("errorMessage");
         assertThat(message).contains("\"code\":\"unknown_field\"").contains("\"field\":\"contact\"");
     }

@@ -14,7 +14,8 @@ class CorrelationTest {
 
     @Test
     void eightUnits() {
-        Correlation c = Correlation.of(new double[] {62.5, 70.0, 55.0, 80.0, 66.0, 71.5, 58.0, 75.0},
+        Correlation c = Correlation.of(
+                new double[] {62.5, 70.0, 55.0, 80.0, 66.0, 71.5, 58.0, 75.0},
                 new double[] {71.0, 74.5, 60.0, 85.0, 73.0, 70.0, 65.5, 79.0});
         assertThat(c.units()).isEqualTo(8);
         assertThat(c.pearson().getAsDouble()).isCloseTo(0.9332086823866833, within(EPS));
@@ -96,11 +97,9 @@ class CorrelationTest {
     @Test
     void laggedPairsPreviousEmployeeWithCurrentCustomerAndTheReverse() {
         UnitValues previous = new UnitValues(
-                Map.of("a", 10.0, "b", 20.0, "c", 30.0, "d", 40.0),
-                Map.of("a", 5.0, "b", 4.0, "c", 3.0, "gone", 1.0));
+                Map.of("a", 10.0, "b", 20.0, "c", 30.0, "d", 40.0), Map.of("a", 5.0, "b", 4.0, "c", 3.0, "gone", 1.0));
         UnitValues current = new UnitValues(
-                Map.of("a", 1.0, "b", 2.0, "c", 3.0, "new", 9.0),
-                Map.of("a", 12.0, "b", 18.0, "c", 35.0, "d", 33.0));
+                Map.of("a", 1.0, "b", 2.0, "c", 3.0, "new", 9.0), Map.of("a", 12.0, "b", 18.0, "c", 35.0, "d", 33.0));
         LaggedCorrelation lagged = LaggedCorrelation.between(previous, current);
         // employee(previous) vs customer(current): the four-unit fixture.
         assertThat(lagged.employeeLeads().units()).isEqualTo(4);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,11 @@ class IndicatorFixturesTest {
 
     private static final double EPS = 1e-9;
 
-    record Answer(int recommend, Map<String, Integer> ratings) {
-    }
+    record Answer(int recommend, Map<String, Integer> ratings) {}
 
     static SideTally tally(List<Answer> answers) {
-        return answers.stream().map(a -> SideTally.of(a.recommend(), a.ratings()))
+        return answers.stream()
+                .map(a -> SideTally.of(a.recommend(), a.ratings()))
                 .reduce(SideTally.empty(), SideTally::plus);
     }
 
@@ -98,8 +99,8 @@ class IndicatorFixturesTest {
 
     @Test
     void noCommonDimensionMeansNoSymmetry() {
-        Gaps gaps = GroupFigures.of(SideTally.of(8, Map.of("listening", 3)),
-                SideTally.of(8, Map.of("ownership", 2))).gaps();
+        Gaps gaps = GroupFigures.of(SideTally.of(8, Map.of("listening", 3)), SideTally.of(8, Map.of("ownership", 2)))
+                .gaps();
         assertThat(gaps.byDimension()).isEmpty();
         assertThat(gaps.symmetry()).isEmpty();
     }
@@ -118,9 +119,12 @@ class IndicatorFixturesTest {
 
     @Test
     void allPromotersHaveNoMargin() {
-        SideFigures s = SideFigures.of(tally(List.of(new Answer(9, Map.of("listening", 5)),
-                new Answer(10, Map.of("listening", 5)), new Answer(10, Map.of()),
-                new Answer(9, Map.of("listening", 4))))).orElseThrow();
+        SideFigures s = SideFigures.of(tally(List.of(
+                        new Answer(9, Map.of("listening", 5)),
+                        new Answer(10, Map.of("listening", 5)),
+                        new Answer(10, Map.of()),
+                        new Answer(9, Map.of("listening", 4)))))
+                .orElseThrow();
         assertThat(s.nps().value()).isEqualTo(100.0);
         assertThat(s.nps().moe95().getAsDouble()).isEqualTo(0.0);
         assertThat(s.dimensions().get("listening").n()).isEqualTo(3);
@@ -129,8 +133,11 @@ class IndicatorFixturesTest {
 
     @Test
     void allDetractors() {
-        SideFigures s = SideFigures.of(tally(List.of(new Answer(0, Map.of("ownership", 1)),
-                new Answer(6, Map.of("ownership", 2)), new Answer(3, Map.of())))).orElseThrow();
+        SideFigures s = SideFigures.of(tally(List.of(
+                        new Answer(0, Map.of("ownership", 1)),
+                        new Answer(6, Map.of("ownership", 2)),
+                        new Answer(3, Map.of()))))
+                .orElseThrow();
         assertThat(s.nps().value()).isEqualTo(-100.0);
         assertThat(s.nps().moe95().getAsDouble()).isEqualTo(0.0);
         assertThat(s.dimensions()).isEqualTo(Map.of("ownership", new DimensionScore(2, 12.5)));
@@ -159,7 +166,7 @@ class IndicatorFixturesTest {
 
     @Test
     void withheldDimensionsAreLeftOutOfTheAttentionIndex() {
-        SideFigures s = SideFigures.of(tally(MIXED_EMPLOYEE)).orElseThrow().withoutDimensions(java.util.Set.of("cooperation"));
+        SideFigures s = SideFigures.of(tally(MIXED_EMPLOYEE)).orElseThrow().withoutDimensions(Set.of("cooperation"));
         assertThat(s.dimensions()).doesNotContainKey("cooperation");
         // fixtures.txt: (37.5 + 46.428571... + 39.285714... + 16.666666...) / 4
         assertThat(s.attentionIndex().getAsDouble())

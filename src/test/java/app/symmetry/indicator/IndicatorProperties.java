@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class IndicatorProperties {
 
     static final List<String> DIMENSIONS = List.of("listening", "ownership", "information");
-    static final double[] STEPS = { 0.0, 25.0, 50.0, 75.0, 100.0 };
+    static final double[] STEPS = {0.0, 25.0, 50.0, 75.0, 100.0};
 
     record Answer(int recommend, Map<String, Integer> ratings) {
         SideTally tally() {
@@ -24,8 +24,7 @@ class IndicatorProperties {
         }
     }
 
-    record Lists(List<Answer> a, List<Answer> b, List<Answer> c) {
-    }
+    record Lists(List<Answer> a, List<Answer> b, List<Answer> c) {}
 
     /** 0 to 30 answers (1 to 30 with {@code atLeast} 1), each rating 0 to 3 of the dimensions. */
     static List<Answer> answers(SplittableRandom random, int atLeast) {
@@ -83,11 +82,17 @@ class IndicatorProperties {
             assertThat(tally(ab.a()).plus(tally(ab.b()))).isEqualTo(together);
             // and against a count made independently of SideTally
             assertThat(together.n()).isEqualTo(all.size());
-            assertThat(together.promoters()).isEqualTo(all.stream().filter(x -> x.recommend() >= 9).count());
-            assertThat(together.detractors()).isEqualTo(all.stream().filter(x -> x.recommend() <= 6).count());
+            assertThat(together.promoters())
+                    .isEqualTo(all.stream().filter(x -> x.recommend() >= 9).count());
+            assertThat(together.detractors())
+                    .isEqualTo(all.stream().filter(x -> x.recommend() <= 6).count());
             for (String d : DIMENSIONS) {
-                long count = all.stream().filter(x -> x.ratings().containsKey(d)).count();
-                long sum = all.stream().filter(x -> x.ratings().containsKey(d)).mapToLong(x -> x.ratings().get(d)).sum();
+                long count =
+                        all.stream().filter(x -> x.ratings().containsKey(d)).count();
+                long sum = all.stream()
+                        .filter(x -> x.ratings().containsKey(d))
+                        .mapToLong(x -> x.ratings().get(d))
+                        .sum();
                 DimensionTally t = together.dimensions().get(d);
                 assertThat(t == null ? new DimensionTally(0, 0) : t).isEqualTo(new DimensionTally(count, sum));
             }
@@ -107,8 +112,13 @@ class IndicatorProperties {
 
     @Test
     void symmetryIsAtMost100AndAtLeast0() {
-        forAll(1000, random -> lists(random, 1), ce -> GroupFigures.of(tally(ce.a()), tally(ce.b())).gaps().symmetry()
-                .ifPresent(s -> assertThat(s).isBetween(0.0, 100.0)));
+        forAll(
+                1000,
+                random -> lists(random, 1),
+                ce -> GroupFigures.of(tally(ce.a()), tally(ce.b()))
+                        .gaps()
+                        .symmetry()
+                        .ifPresent(s -> assertThat(s).isBetween(0.0, 100.0)));
     }
 
     record Pair(double[] x, double[] y) {
@@ -152,11 +162,17 @@ class IndicatorProperties {
     }
 
     /** The ends of the range, zero and values on a rounding boundary come up as often as any other. */
-    static final double[] EXACT_EDGES = { -100, 100, 0, -0.0, 0.05, -0.05, 0.15, -0.15, 99.95, -99.95, 0.049999999, 12.25, -12.35 };
+    static final double[] EXACT_EDGES = {
+        -100, 100, 0, -0.0, 0.05, -0.05, 0.15, -0.15, 99.95, -99.95, 0.049999999, 12.25, -12.35
+    };
 
     @Test
     void publishedFigureIsWithinAHalfTenthOfTheExactOne() {
-        forAll(1000, random -> random.nextInt(4) == 0 ? EXACT_EDGES[random.nextInt(EXACT_EDGES.length)] : random.nextDouble(-100, 100),
+        forAll(
+                1000,
+                random -> random.nextInt(4) == 0
+                        ? EXACT_EDGES[random.nextInt(EXACT_EDGES.length)]
+                        : random.nextDouble(-100, 100),
                 exact -> {
                     double published = PublishedValue.oneDecimal(exact);
                     assertThat(Math.abs(published - exact)).isLessThanOrEqualTo(0.05 + 1e-9);

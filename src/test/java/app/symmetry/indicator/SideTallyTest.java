@@ -70,10 +70,14 @@ class SideTallyTest {
     @Test
     void plusAddsEverything() {
         SideTally a = new SideTally(5, 2, 1, Map.of("listening", new DimensionTally(4, 14)));
-        SideTally b = new SideTally(3, 0, 3, Map.of("listening", new DimensionTally(1, 2),
-                "ownership", new DimensionTally(3, 6)));
-        assertThat(a.plus(b)).isEqualTo(new SideTally(8, 2, 4, Map.of(
-                "listening", new DimensionTally(5, 16), "ownership", new DimensionTally(3, 6))));
+        SideTally b = new SideTally(
+                3, 0, 3, Map.of("listening", new DimensionTally(1, 2), "ownership", new DimensionTally(3, 6)));
+        assertThat(a.plus(b))
+                .isEqualTo(new SideTally(
+                        8,
+                        2,
+                        4,
+                        Map.of("listening", new DimensionTally(5, 16), "ownership", new DimensionTally(3, 6))));
         assertThat(a.plus(SideTally.empty())).isEqualTo(a);
     }
 
@@ -82,7 +86,8 @@ class SideTallyTest {
         SideTally.Accumulator accumulator = new SideTally.Accumulator();
         accumulator.add(9, Map.of("listening", 5));
         assertThatThrownBy(() -> accumulator.add(11, Map.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> accumulator.add(8, Map.of("listening", 4, "ownership", 6))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> accumulator.add(8, Map.of("listening", 4, "ownership", 6)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> accumulator.add(8, Map.of(" ", 3))).isInstanceOf(IllegalArgumentException.class);
         assertThat(accumulator.tally()).isEqualTo(SideTally.of(9, Map.of("listening", 5)));
         assertThat(new SideTally.Accumulator().tally()).isEqualTo(SideTally.empty());

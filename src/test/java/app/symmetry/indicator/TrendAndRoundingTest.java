@@ -14,23 +14,25 @@ class TrendAndRoundingTest {
 
     @ParameterizedTest
     @CsvSource({
-            "26.45, 26.5",
-            "26.449999999999996, 26.5", // a true tie after binary noise
-            "26.44, 26.4",
-            "-17.45, -17.5",
-            "-17.44, -17.4",
-            "0.04, 0.0",
-            "-0.04, 0.0",
-            "100.0, 100.0",
-            "16.666666666666668, 16.7",
-            "-14.285714285714285, -14.3"})
+        "26.45, 26.5",
+        "26.449999999999996, 26.5", // a true tie after binary noise
+        "26.44, 26.4",
+        "-17.45, -17.5",
+        "-17.44, -17.4",
+        "0.04, 0.0",
+        "-0.04, 0.0",
+        "100.0, 100.0",
+        "16.666666666666668, 16.7",
+        "-14.285714285714285, -14.3"
+    })
     void oneDecimalHalfUp(double exact, double published) {
         assertThat(PublishedValue.oneDecimal(exact)).isEqualTo(published);
     }
 
     @Test
     void negativeZeroIsNotPublished() {
-        assertThat(Double.doubleToRawLongBits(PublishedValue.oneDecimal(-0.01))).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Double.doubleToRawLongBits(PublishedValue.oneDecimal(-0.01)))
+                .isEqualTo(Double.doubleToRawLongBits(0.0));
         assertThatThrownBy(() -> PublishedValue.oneDecimal(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -45,26 +47,33 @@ class TrendAndRoundingTest {
     void trendCoversFiguresPresentInBothPeriods() {
         // previous: customer nps 0 (one passive), listening 50; employee promoter, listening 75, ownership 25.
         GroupFigures previous = GroupFigures.of(
-                SideTally.of(8, Map.of("listening", 3)),
-                SideTally.of(9, Map.of("listening", 4, "ownership", 2)));
+                SideTally.of(8, Map.of("listening", 3)), SideTally.of(9, Map.of("listening", 4, "ownership", 2)));
         // current: customer promoter, listening 100, ownership 50; employee detractor, listening 50.
         GroupFigures current = GroupFigures.of(
-                SideTally.of(10, Map.of("listening", 5, "ownership", 3)),
-                SideTally.of(3, Map.of("listening", 3)));
+                SideTally.of(10, Map.of("listening", 5, "ownership", 3)), SideTally.of(3, Map.of("listening", 3)));
         Trend trend = Trend.between(previous, current);
         // By hand: customer.nps 0 -> 100; customer.attentionIndex 50 -> 75; listening 50 -> 100;
         // employee.enps 100 -> -100; employee.attentionIndex 50 -> 50; employee listening 75 -> 50;
         // gaps.listening 25 -> -50; symmetry 75 -> 50. customer ownership and employee ownership are
         // each in one period only.
-        assertThat(trend.changes()).isEqualTo(Map.of(
-                "customer.nps", 100.0,
-                "customer.attentionIndex", 25.0,
-                "customer.dimensions.listening", 50.0,
-                "employee.enps", -200.0,
-                "employee.attentionIndex", 0.0,
-                "employee.dimensions.listening", -25.0,
-                "gaps.listening", -75.0,
-                "symmetry", -25.0));
+        assertThat(trend.changes())
+                .isEqualTo(Map.of(
+                        "customer.nps",
+                        100.0,
+                        "customer.attentionIndex",
+                        25.0,
+                        "customer.dimensions.listening",
+                        50.0,
+                        "employee.enps",
+                        -200.0,
+                        "employee.attentionIndex",
+                        0.0,
+                        "employee.dimensions.listening",
+                        -25.0,
+                        "gaps.listening",
+                        -75.0,
+                        "symmetry",
+                        -25.0));
     }
 
     @Test

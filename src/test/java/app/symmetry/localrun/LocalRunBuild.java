@@ -21,12 +21,13 @@ import java.util.stream.Stream;
  */
 public final class LocalRunBuild {
 
-    private static final Path BASEDIR = Path.of(System.getProperty("symmetry.basedir", ".")).toAbsolutePath().normalize();
+    private static final Path BASEDIR = Path.of(System.getProperty("symmetry.basedir", "."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path OUTPUT = BASEDIR.resolve("target/local");
     private static Path built;
 
-    private LocalRunBuild() {
-    }
+    private LocalRunBuild() {}
 
     /** The runnable jar of the local run, built if missing or older than the sources. */
     public static synchronized Path jar() {
@@ -42,7 +43,8 @@ public final class LocalRunBuild {
             build();
             existing = runnerJar();
         }
-        built = existing.orElseThrow(() -> new IllegalStateException("the local run's build made no *-runner.jar in " + OUTPUT));
+        built = existing.orElseThrow(
+                () -> new IllegalStateException("the local run's build made no *-runner.jar in " + OUTPUT));
         return built;
     }
 
@@ -57,15 +59,18 @@ public final class LocalRunBuild {
         Path log = BASEDIR.resolve("target/local-run-build.log");
         try {
             Files.createDirectories(log.getParent());
-            Process maven = new ProcessBuilder(command).directory(BASEDIR.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process maven = new ProcessBuilder(command)
+                    .directory(BASEDIR.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!maven.waitFor(10, TimeUnit.MINUTES)) {
                 maven.destroyForcibly();
                 throw new IllegalStateException("building the local run took over 10 minutes; see " + log);
             }
             if (maven.exitValue() != 0) {
-                throw new IllegalStateException("building the local run failed (" + String.join(" ", command) + "): "
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "building the local run failed (" + String.join(" ", command) + "): " + Files.readString(log));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,7 +94,8 @@ public final class LocalRunBuild {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(OUTPUT)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst();
+            return files.filter(p -> p.getFileName().toString().endsWith("-runner.jar"))
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +109,12 @@ public final class LocalRunBuild {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                newest = Math.max(newest, files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().lastModified()).max().orElse(0));
+                newest = Math.max(
+                        newest,
+                        files.filter(Files::isRegularFile)
+                                .mapToLong(p -> p.toFile().lastModified())
+                                .max()
+                                .orElse(0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

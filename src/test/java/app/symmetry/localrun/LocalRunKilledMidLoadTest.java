@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.symmetry.testing.ReliabilityCounters;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import app.symmetry.testing.ReliabilityCounters;
 
 /**
  * The crash of issue 20, as an operator would cause it: the local run (a child process, DynamoDB Local
@@ -65,10 +66,11 @@ class LocalRunKilledMidLoadTest {
     static final int SENDERS = 8;
     static final String TABLE = "symmetry";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Round(int round, int acknowledgedBeforeKill, int resent, long submissions, long spent, long answers, long lost) {
-    }
+    record Round(
+            int round, int acknowledgedBeforeKill, int resent, long submissions, long spent, long answers, long lost) {}
 
     @Test
     void acknowledgedAnswersSurviveSigkillOfTheLocalRunMidLoad() throws Exception {
@@ -86,7 +88,8 @@ class LocalRunKilledMidLoadTest {
                 String unit = units.get(r % units.size());
                 List<Map<String, Object>> answers = answers(run, unit, ANSWERS_PER_ROUND);
                 AtomicIntegerArray acknowledged = new AtomicIntegerArray(answers.size());
-                // after at least an eighth and before the last eighth: the kill lands mid-load, with 8 requests in flight
+                // after at least an eighth and before the last eighth: the kill lands mid-load, with 8 requests in
+                // flight
                 int killAfter = ANSWERS_PER_ROUND / 8 + random.nextInt(ANSWERS_PER_ROUND * 3 / 4);
                 long t0 = System.nanoTime();
                 int beforeKill = sendUntilKilled(run, answers, acknowledged, killAfter);
@@ -110,26 +113,43 @@ class LocalRunKilledMidLoadTest {
                 }
                 // the next round counts from what is really there
                 expected = Math.max(submissions, Math.max(spent, stored));
-                System.out.printf("local run crash round %d/%d: %d acknowledged before SIGKILL, %d resent; "
-                        + "%d idempotency records, %d spent links, %d answers; lost %d (load %d ms, restart %d ms, resend %d ms, count %d ms)%n",
-                        r, ROUNDS, beforeKill, resent, submissions, spent, stored, lost, (killedAt - t0) / 1_000_000,
-                        (restarted - killedAt) / 1_000_000, (resentAt - restarted) / 1_000_000, (System.nanoTime() - resentAt) / 1_000_000);
+                System.out.printf(
+                        "local run crash round %d/%d: %d acknowledged before SIGKILL, %d resent; "
+                                + "%d idempotency records, %d spent links, %d answers; lost %d (load %d ms, restart %d ms, resend %d ms, count %d ms)%n",
+                        r,
+                        ROUNDS,
+                        beforeKill,
+                        resent,
+                        submissions,
+                        spent,
+                        stored,
+                        lost,
+                        (killedAt - t0) / 1_000_000,
+                        (restarted - killedAt) / 1_000_000,
+                        (resentAt - restarted) / 1_000_000,
+                        (System.nanoTime() - resentAt) / 1_000_000);
             }
         } finally {
             run.close();
         }
-        assertThat(rounds).as("seed %d (-Dsymmetry.local-run.crash-seed to replay); logs in %s", seed, work)
+        assertThat(rounds)
+                .as("seed %d (-Dsymmetry.local-run.crash-seed to replay); logs in %s", seed, work)
                 .allSatisfy(round -> {
-                    assertThat(round.lost()).as("acknowledged answers lost in round %d", round.round()).isZero();
-                    assertThat(round.submissions()).as("idempotency records = spent links = answers, round %d", round.round())
-                            .isEqualTo(round.spent()).isEqualTo(round.answers());
+                    assertThat(round.lost())
+                            .as("acknowledged answers lost in round %d", round.round())
+                            .isZero();
+                    assertThat(round.submissions())
+                            .as("idempotency records = spent links = answers, round %d", round.round())
+                            .isEqualTo(round.spent())
+                            .isEqualTo(round.answers());
                 });
         assertThat(rounds).hasSize(ROUNDS);
     }
 
     /** 8 senders, each answer once; the one that sees the {@code killAfter}-th acknowledgement kills the run. */
-    private static int sendUntilKilled(LocalRunProcess run, List<Map<String, Object>> answers, AtomicIntegerArray acknowledged,
-            int killAfter) throws Exception {
+    private static int sendUntilKilled(
+            LocalRunProcess run, List<Map<String, Object>> answers, AtomicIntegerArray acknowledged, int killAfter)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger acks = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
@@ -138,14 +158,16 @@ class LocalRunKilledMidLoadTest {
             List<Future<?>> done = new ArrayList<>();
             for (int s = 0; s < SENDERS; s++) {
                 done.add(senders.submit(() -> {
-                    for (int i; !killed.get() && (i = next.getAndIncrement()) < answers.size();) {
+                    for (int i; !killed.get() && (i = next.getAndIncrement()) < answers.size(); ) {
                         HttpResponse<String> reply;
                         try {
                             reply = submit(run, answers.get(i));
                         } catch (UncheckedIOException e) {
                             return; // killed while in flight: not acknowledged
                         }
-                        if (reply.statusCode() == 200 && (reply.body().contains("\"accepted\"") || reply.body().contains("\"duplicate\""))) {
+                        if (reply.statusCode() == 200
+                                && (reply.body().contains("\"accepted\"")
+                                        || reply.body().contains("\"duplicate\""))) {
                             acknowledged.set(i, 1);
                             if (acks.incrementAndGet() == killAfter && killed.compareAndSet(false, true)) {
                                 run.kill();
@@ -171,8 +193,8 @@ class LocalRunKilledMidLoadTest {
     }
 
     /** Every answer not acknowledged before the kill, again with its submissionId: each must now be acknowledged. */
-    private static int resendUnacknowledged(LocalRunProcess run, List<Map<String, Object>> answers, AtomicIntegerArray acknowledged)
-            throws Exception {
+    private static int resendUnacknowledged(
+            LocalRunProcess run, List<Map<String, Object>> answers, AtomicIntegerArray acknowledged) throws Exception {
         List<Map<String, Object>> unacknowledged = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             if (acknowledged.get(i) == 0) {
@@ -187,7 +209,9 @@ class LocalRunKilledMidLoadTest {
             }
             for (Future<HttpResponse<String>> f : replies) {
                 HttpResponse<String> reply = f.get(5, TimeUnit.MINUTES);
-                assertThat(reply.statusCode()).as("a resent answer: %s", reply.body()).isEqualTo(200);
+                assertThat(reply.statusCode())
+                        .as("a resent answer: %s", reply.body())
+                        .isEqualTo(200);
                 assertThat(reply.body()).containsAnyOf("\"accepted\"", "\"duplicate\"");
             }
         } finally {
@@ -198,9 +222,12 @@ class LocalRunKilledMidLoadTest {
 
     private static HttpResponse<String> submit(LocalRunProcess run, Map<String, Object> body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(run.baseUrl().resolve("submitFeedback")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("User-Agent", "crash-test")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpRequest request = HttpRequest.newBuilder(run.baseUrl().resolve("submitFeedback"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "crash-test")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,9 +239,14 @@ class LocalRunKilledMidLoadTest {
 
     /** One answer per single-use link of {@code GET /links.csv}, each with its own fixed submissionId. */
     private static List<Map<String, Object>> answers(LocalRunProcess run, String unit, int count) throws Exception {
-        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(run.baseUrl().resolve(
-                "links.csv?unitId=" + unit + "&kind=customer&count=" + count + "&expiresInDays=30"))
-                .header("x-api-key", LocalRunProcess.API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = HTTP.send(
+                HttpRequest.newBuilder(run.baseUrl()
+                                .resolve("links.csv?unitId=" + unit + "&kind=customer&count=" + count
+                                        + "&expiresInDays=30"))
+                        .header("x-api-key", LocalRunProcess.API_KEY)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
         int token = List.of(lines.get(0).split(",")).indexOf("token");
@@ -225,7 +257,9 @@ class LocalRunKilledMidLoadTest {
             body.put("token", line.split(",")[token]);
             body.put("language", "fr");
             body.put("recommend", 9);
-            body.put("ratings", Map.of("listening", 5, "ownership", 4, "information", 4, "recognition", 5, "cooperation", 3));
+            body.put(
+                    "ratings",
+                    Map.of("listening", 5, "ownership", 4, "information", 4, "recognition", 5, "cooperation", 3));
             body.put("website", "");
             answers.add(body);
         }
@@ -235,22 +269,33 @@ class LocalRunKilledMidLoadTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> unitIds(LocalRunProcess run) throws Exception {
-        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(run.baseUrl().resolve("listUnits"))
-                .header("x-api-key", LocalRunProcess.API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = HTTP.send(
+                HttpRequest.newBuilder(run.baseUrl().resolve("listUnits"))
+                        .header("x-api-key", LocalRunProcess.API_KEY)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        List<Map<String, Object>> items = (List<Map<String, Object>>) JSON.readValue(reply.body(), Map.class).get("items");
+        List<Map<String, Object>> items = (List<Map<String, Object>>)
+                JSON.readValue(reply.body(), Map.class).get("items");
         return items.stream().map(u -> (String) u.get("id")).toList();
     }
 
     /** Reads the table itself, as an auditor would: items by the kind their key starts with. */
     private static Map<String, Long> countByKind(LocalRunProcess run) {
         Map<String, Long> counts = new HashMap<>();
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(run.dynamoEndpoint()).region(Region.EU_WEST_3)
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(run.dynamoEndpoint())
+                .region(Region.EU_WEST_3)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             Map<String, AttributeValue> start = null;
             do {
-                ScanRequest.Builder scan = ScanRequest.builder().tableName(TABLE).consistentRead(true).projectionExpression("pk");
+                ScanRequest.Builder scan = ScanRequest.builder()
+                        .tableName(TABLE)
+                        .consistentRead(true)
+                        .projectionExpression("pk");
                 if (start != null) {
                     scan.exclusiveStartKey(start);
                 }
@@ -259,7 +304,9 @@ class LocalRunKilledMidLoadTest {
                     String pk = item.get("pk").s();
                     counts.merge(pk.substring(0, pk.indexOf('#') + 1), 1L, Long::sum);
                 }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey()
+                        : null;
             } while (start != null);
         }
         return counts;

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class LocalRunPastMonthTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String UNIT = "paris-opera";
     static final int CUSTOMERS = 10;
     static final int EMPLOYEES = 6; // k = 5 by default: a group of 6 is published once its month is closed
@@ -47,10 +48,16 @@ class LocalRunPastMonthTest {
         LocalDate day = month.atDay(10);
         String clock = day + "T12:00:00Z";
 
-        try (LocalRunProcess past = LocalRunProcess.start(data, Map.of("SYMMETRY_LOCAL_CLOCK", clock, "SYMMETRY_LOCAL_AGGREGATE_EVERY", "PT2S"))) {
+        try (LocalRunProcess past = LocalRunProcess.start(
+                data, Map.of("SYMMETRY_LOCAL_CLOCK", clock, "SYMMETRY_LOCAL_AGGREGATE_EVERY", "PT2S"))) {
             answer(past, "customer", "submitFeedback", CUSTOMERS, "");
             // pulse links belong to a campaign, started at the run's (past) clock
-            answer(past, "pulse", "submitPulse", EMPLOYEES, "&campaignId=" + campaign(past, EMPLOYEES, day.plusDays(20)));
+            answer(
+                    past,
+                    "pulse",
+                    "submitPulse",
+                    EMPLOYEES,
+                    "&campaignId=" + campaign(past, EMPLOYEES, day.plusDays(20)));
             // the answers are on the past day, and the timer aggregates them at the past time
             Map<String, Object> dayFigures = awaitSnapshot(past, "DAY:" + day, s -> customerN(s) == CUSTOMERS);
             assertThat(customerN(dayFigures)).isEqualTo(CUSTOMERS);
@@ -62,15 +69,20 @@ class LocalRunPastMonthTest {
         try (LocalRunProcess present = LocalRunProcess.start(data, Map.of())) {
             // at start, the days it was stopped for are aggregated again: the month is closed meanwhile
             awaitLog(present, "Aggregation (catching up from " + day.minusDays(1) + " to ");
-            Map<String, Object> closed = awaitSnapshot(present, "MONTH:" + month, s -> Boolean.FALSE.equals(employee(s).get("suppressed")));
+            Map<String, Object> closed = awaitSnapshot(
+                    present,
+                    "MONTH:" + month,
+                    s -> Boolean.FALSE.equals(employee(s).get("suppressed")));
             assertThat(employee(closed)).containsEntry("n", EMPLOYEES);
             assertThat(customerN(closed)).isEqualTo(CUSTOMERS);
         }
     }
 
     /** {@code count} answers of one audience, each on its own single-use link, all acknowledged. */
-    private static void answer(LocalRunProcess run, String kind, String function, int count, String campaign) throws Exception {
-        HttpResponse<String> csv = get(run, "links.csv?unitId=" + UNIT + "&kind=" + kind + "&count=" + count + "&expiresInDays=30" + campaign);
+    private static void answer(LocalRunProcess run, String kind, String function, int count, String campaign)
+            throws Exception {
+        HttpResponse<String> csv = get(
+                run, "links.csv?unitId=" + UNIT + "&kind=" + kind + "&count=" + count + "&expiresInDays=30" + campaign);
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
         int tokenColumn = List.of(lines.get(0).split(",")).indexOf("token");
@@ -80,18 +92,25 @@ class LocalRunPastMonthTest {
             body.put("token", line.split(",")[tokenColumn]);
             body.put("language", "fr");
             body.put("recommend", 8);
-            body.put("ratings", Map.of("listening", 4, "ownership", 4, "information", 3, "recognition", 5, "cooperation", 4));
+            body.put(
+                    "ratings",
+                    Map.of("listening", 4, "ownership", 4, "information", 3, "recognition", 5, "cooperation", 4));
             body.put("website", "");
-            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(run.baseUrl().resolve(function))
-                    .header("Content-Type", "application/json").header("User-Agent", "clock-test")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = HTTP.send(
+                    HttpRequest.newBuilder(run.baseUrl().resolve(function))
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "clock-test")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
             assertThat(reply.body()).contains("\"accepted\"");
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> awaitSnapshot(LocalRunProcess run, String period, Predicate<Map<String, Object>> until) throws Exception {
+    private static Map<String, Object> awaitSnapshot(
+            LocalRunProcess run, String period, Predicate<Map<String, Object>> until) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -105,7 +124,8 @@ class LocalRunPastMonthTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the " + period + " snapshot of " + UNIT + " never got there; last: " + last + "; log " + run.log());
+        throw new AssertionError(
+                "the " + period + " snapshot of " + UNIT + " never got there; last: " + last + "; log " + run.log());
     }
 
     private static void awaitLog(LocalRunProcess run, String line) throws Exception {
@@ -126,10 +146,13 @@ class LocalRunPastMonthTest {
 
     /** A pulse campaign of {@code headcount} for the unit, with the run's admin key; its id. */
     private static String campaign(LocalRunProcess run, int headcount, LocalDate closesOn) throws Exception {
-        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(run.baseUrl().resolve("startPulseCampaign"))
-                .header("x-api-key", LocalRunProcess.API_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("unitId", UNIT, "headcount", headcount, "closesOn", closesOn.toString())))).build(),
+        HttpResponse<String> reply = HTTP.send(
+                HttpRequest.newBuilder(run.baseUrl().resolve("startPulseCampaign"))
+                        .header("x-api-key", LocalRunProcess.API_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                Map.of("unitId", UNIT, "headcount", headcount, "closesOn", closesOn.toString()))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return (String) JSON.readValue(reply.body(), Map.class).get("campaignId");
@@ -142,7 +165,11 @@ class LocalRunPastMonthTest {
     }
 
     private static HttpResponse<String> get(LocalRunProcess run, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(run.baseUrl().resolve(path)).header("x-api-key", LocalRunProcess.API_KEY).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(run.baseUrl().resolve(path))
+                        .header("x-api-key", LocalRunProcess.API_KEY)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -38,6 +38,7 @@ public final class LocalRunProcess implements AutoCloseable {
 
     /** The API key every child is started with ({@code SYMMETRY_API_KEY}). */
     public static final String API_KEY = "local-run-test-key";
+
     private static final String READY = "Listening on: ";
     private static int started;
 
@@ -68,9 +69,14 @@ public final class LocalRunProcess implements AutoCloseable {
         synchronized (LocalRunProcess.class) {
             log = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-run-" + (++started) + ".log");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsqlite4java.library.path=" + LocalRunBuild.nativeLibraries(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsqlite4java.library.path=" + LocalRunBuild.nativeLibraries(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true);
         Map<String, String> childEnv = new HashMap<>();
         childEnv.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         childEnv.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://localhost:" + dynamoPort);
@@ -146,23 +152,27 @@ public final class LocalRunProcess implements AutoCloseable {
     /** Copies the child's output to its log and waits for Quarkus' "Listening on" line (printed after startup). */
     private void awaitReady(Duration timeout) throws IOException {
         CountDownLatch ready = new CountDownLatch(1);
-        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                    out) {
-                for (String line; (line = in.readLine()) != null;) {
-                    out.write(line);
-                    out.write('\n');
-                    // line by line: tests read the log while the run goes on
-                    out.flush();
-                    if (line.contains(READY)) {
-                        ready.countDown();
+        Writer out = Files.newBufferedWriter(
+                log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            out) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            out.write(line);
+                            out.write('\n');
+                            // line by line: tests read the log while the run goes on
+                            out.flush();
+                            if (line.contains(READY)) {
+                                ready.countDown();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the child died: awaitReady reports it
                     }
-                }
-            } catch (IOException e) {
-                // the child died: awaitReady reports it
-            }
-        }, "local-run-output-" + process.pid());
+                },
+                "local-run-output-" + process.pid());
         pump.setDaemon(true);
         pump.start();
         try {
@@ -171,8 +181,9 @@ public final class LocalRunProcess implements AutoCloseable {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     process.destroyForcibly();
                     pump.join(5000);
-                    throw new IllegalStateException("the local run did not get ready (" + (process.isAlive() ? "timed out" : "exited "
-                            + process.exitValue()) + "); its output: " + log + "\n" + tail(log));
+                    throw new IllegalStateException("the local run did not get ready ("
+                            + (process.isAlive() ? "timed out" : "exited " + process.exitValue()) + "); its output: "
+                            + log + "\n" + tail(log));
                 }
             }
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -42,30 +43,54 @@ class LocalRunSmokeTest {
             List<SmokeCheck.Step> steps = new SmokeCheck(run.baseUrl(), LocalRunProcess.API_KEY).run();
             String table = SmokeCheck.table(steps);
             System.out.println("\nSmoke test of the local run " + run.baseUrl() + "\n" + table);
-            assertThat(SmokeCheck.allPassed(steps)).as(table + "\nlog: " + run.log()).isTrue();
-            assertThat(steps).extracting(SmokeCheck.Step::name).contains("submitFeedback (new answer)",
-                    "submitFeedback (same submissionId)", "submitFeedback (tampered token)", "aggregateSnapshots {}",
-                    "getSnapshot (the day, after)");
+            assertThat(SmokeCheck.allPassed(steps))
+                    .as(table + "\nlog: " + run.log())
+                    .isTrue();
+            assertThat(steps)
+                    .extracting(SmokeCheck.Step::name)
+                    .contains(
+                            "submitFeedback (new answer)",
+                            "submitFeedback (same submissionId)",
+                            "submitFeedback (tampered token)",
+                            "aggregateSnapshots {}",
+                            "getSnapshot (the day, after)");
 
             // the smoke unit is in UTC; every demo unit is a few hours ahead, so its day may be the next one
             HttpClient http = HttpClient.newHttpClient();
             LocalDate utc = LocalDate.now(ZoneOffset.UTC);
             for (LocalDate day : List.of(utc, utc.plusDays(1))) {
-                for (String scope : List.of("org&id=demo", "region&id=ile-de-france", "region&id=benelux", "region&id=auvergne-rhone-alpes")) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(run.baseUrl().resolve("getSnapshot?scope=" + scope
-                            + "&period=DAY:" + day)).header("x-api-key", LocalRunProcess.API_KEY).GET().build(),
+                for (String scope : List.of(
+                        "org&id=demo",
+                        "region&id=ile-de-france",
+                        "region&id=benelux",
+                        "region&id=auvergne-rhone-alpes")) {
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(
+                                            run.baseUrl().resolve("getSnapshot?scope=" + scope + "&period=DAY:" + day))
+                                    .header("x-api-key", LocalRunProcess.API_KEY)
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     JsonNode body = JSON.readTree(r.body());
                     if (r.statusCode() == 200) {
-                        assertThat(body.path("customer").path("n").asInt(-1)).as(scope + " " + day + ": " + r.body()).isZero();
+                        assertThat(body.path("customer").path("n").asInt(-1))
+                                .as(scope + " " + day + ": " + r.body())
+                                .isZero();
                     } else {
-                        assertThat(body.path("error").path("code").asText()).as(scope + " " + day + ": " + r.body()).isEqualTo("not_found");
+                        assertThat(body.path("error").path("code").asText())
+                                .as(scope + " " + day + ": " + r.body())
+                                .isEqualTo("not_found");
                     }
                 }
             }
             // the aggregation just ran over today in every zone: the organisation's day was computed, and is empty
-            HttpResponse<String> org = http.send(HttpRequest.newBuilder(run.baseUrl().resolve("getSnapshot?scope=org&id=demo&period=DAY:"
-                    + LocalDate.now(java.time.ZoneId.of("Europe/Paris")))).header("x-api-key", LocalRunProcess.API_KEY).GET().build(),
+            HttpResponse<String> org = http.send(
+                    HttpRequest.newBuilder(run.baseUrl()
+                                    .resolve("getSnapshot?scope=org&id=demo&period=DAY:"
+                                            + LocalDate.now(ZoneId.of("Europe/Paris"))))
+                            .header("x-api-key", LocalRunProcess.API_KEY)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(org.statusCode()).as(org.body()).isEqualTo(200);
         }

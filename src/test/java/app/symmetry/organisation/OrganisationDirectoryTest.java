@@ -39,8 +39,8 @@ class OrganisationDirectoryTest {
         assertThat(demo.smokeUnits()).extracting(Unit::id).containsExactly("smoke-test");
         assertThat(demo.pooledUnits()).hasSize(12);
         assertThat(demo.unitsByRegion()).containsOnlyKeys("ile-de-france", "auvergne-rhone-alpes", "benelux");
-        assertThat(demo.questionnaire().dimensionIds()).containsExactly("listening", "ownership", "information", "recognition",
-                "cooperation");
+        assertThat(demo.questionnaire().dimensionIds())
+                .containsExactly("listening", "ownership", "information", "recognition", "cooperation");
         assertThat(demo.questionnaire().headline().customer()).containsKeys("fr", "en");
         assertThat(demo.unit("paris-opera").orElseThrow().zone().getId()).isEqualTo("Europe/Paris");
     }
@@ -63,16 +63,15 @@ class OrganisationDirectoryTest {
                  "languages": ["fr"], "timezone": "Europe/Paris"}]}""".formatted(UNIT)))
                 .hasMessageContaining("units[1].timezone is not a known member");
         assertThatThrownBy(() -> load("""
-                {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "Mars/Olympus", "languages": []}]}"""))
-                .hasMessageContaining("units[0].timeZone");
+                {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "Mars/Olympus", "languages": []}]}""")).hasMessageContaining("units[0].timeZone");
         assertThatThrownBy(() -> load("""
                 {"id": "acme", "units": [%s]}""".formatted(UNIT))).hasMessageContaining("name must be a non-empty string");
         assertThatThrownBy(() -> load("""
                 {"id": "acme", "name": "Acme", "units": [%s, %s]}""".formatted(UNIT, UNIT))).hasMessageContaining("appears 2 times");
         assertThatThrownBy(() -> load("""
                 {"id": "acme", "name": "Acme", "units": [%s],
-                 "questionnaire": {"headline": {"customer": {"fr": 3}, "employee": {"fr": "?"}}, "dimensions": []}}"""
-                .formatted(UNIT))).hasMessageContaining("questionnaire.headline.customer.fr must be a non-empty string");
+                 "questionnaire": {"headline": {"customer": {"fr": 3}, "employee": {"fr": "?"}}, "dimensions": []}}""".formatted(UNIT)))
+                .hasMessageContaining("questionnaire.headline.customer.fr must be a non-empty string");
         // a smoke flag written as text would silently pool the smoke test's answers into real figures
         assertThatThrownBy(() -> load("""
                 {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "UTC", "languages": [],

@@ -22,16 +22,18 @@ class UnitListTest {
         Map<String, Object> organisation = new LinkedHashMap<>();
         organisation.put("id", list.organisation().id());
         organisation.put("name", list.organisation().name());
-        List<Map<String, Object>> items = list.items().stream().map(u -> {
-            Map<String, Object> unit = new LinkedHashMap<>();
-            unit.put("id", u.id());
-            unit.put("name", u.name());
-            unit.put("region", u.region());
-            unit.put("timeZone", u.timeZone());
-            unit.put("languages", u.languages());
-            unit.put("smoke", u.smoke());
-            return unit;
-        }).toList();
+        List<Map<String, Object>> items = list.items().stream()
+                .map(u -> {
+                    Map<String, Object> unit = new LinkedHashMap<>();
+                    unit.put("id", u.id());
+                    unit.put("name", u.name());
+                    unit.put("region", u.region());
+                    unit.put("timeZone", u.timeZone());
+                    unit.put("languages", u.languages());
+                    unit.put("smoke", u.smoke());
+                    return unit;
+                })
+                .toList();
         Map<String, Object> bound = new LinkedHashMap<>();
         bound.put("organisation", organisation);
         bound.put("items", items);
@@ -43,16 +45,20 @@ class UnitListTest {
         UnitList list = UnitList.of(OrganisationDirectory.load(Optional.empty(), json));
         String written = json.writeValueAsString(list);
         assertThat(written).isEqualTo(json.writeValueAsString(asBound(list)));
-        assertThat(written).startsWith("{\"organisation\":{\"id\":\"demo\",\"name\":\"Maison Lumi\u00e8re (d\u00e9mo)\"},\"items\":[{\"id\":\"paris-opera\","
-                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"],\"smoke\":false}");
+        assertThat(written)
+                .startsWith(
+                        "{\"organisation\":{\"id\":\"demo\",\"name\":\"Maison Lumi\u00e8re (d\u00e9mo)\"},\"items\":[{\"id\":\"paris-opera\","
+                                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"],\"smoke\":false}");
     }
 
     @Test
     void noUnitsAndEscapedTextsToo() throws JsonProcessingException {
-        UnitList list = new UnitList(new UnitList.OrganisationRef("o", "Quote \" and \\ and \u00e9"),
+        UnitList list = new UnitList(
+                new UnitList.OrganisationRef("o", "Quote \" and \\ and \u00e9"),
                 List.of(new Unit("u", "Tab\there", "r", "UTC", List.of())));
         assertThat(json.writeValueAsString(list)).isEqualTo(json.writeValueAsString(asBound(list)));
         UnitList empty = new UnitList(new UnitList.OrganisationRef("o", "O"), List.of());
-        assertThat(json.writeValueAsString(empty)).isEqualTo("{\"organisation\":{\"id\":\"o\",\"name\":\"O\"},\"items\":[]}");
+        assertThat(json.writeValueAsString(empty))
+                .isEqualTo("{\"organisation\":{\"id\":\"o\",\"name\":\"O\"},\"items\":[]}");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,8 +17,16 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.SymmetryTable;
@@ -29,11 +38,6 @@ import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A recompute of a closed month (August 2026, the benelux units' answers) killed at several points,
@@ -47,9 +51,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestProfile(FunctionProfiles.AggregateSnapshots.class)
 class AggregationKillTest {
 
-    static final List<String> UNITS = List.of("bruxelles-louise", "liege-guillemins", "luxembourg-gare", "gent-korenmarkt");
+    static final List<String> UNITS =
+            List.of("bruxelles-louise", "liege-guillemins", "luxembourg-gare", "gent-korenmarkt");
     static final List<String> REGIONS = List.of("ile-de-france", "auvergne-rhone-alpes", "benelux");
-    static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
+    static final List<String> DIMENSIONS =
+            List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final Map<String, String> AUGUST = Map.of("from", "2026-08-01", "to", "2026-08-31");
     /**
      * The month's 243 stored snapshots (236 for the 12 units, their regions and the organisation, 7 for
@@ -58,6 +64,7 @@ class AggregationKillTest {
      * computed from those tallies when read.
      */
     static final int STORED_SNAPSHOTS = 243;
+
     static final int SNAPSHOT_WRITES = STORED_SNAPSHOTS;
 
     @TestHTTPResource("/")
@@ -88,7 +95,7 @@ class AggregationKillTest {
     void aRecomputeKilledAnywhereThenRunAgainLeavesWhatAnUninterruptedRunLeaves() {
         placeAnswers();
         writer.resetCount();
-        LambdaClient.invoke(AUGUST).statusCode(200).body("snapshotsWritten", org.hamcrest.Matchers.equalTo(STORED_SNAPSHOTS));
+        LambdaClient.invoke(AUGUST).statusCode(200).body("snapshotsWritten", Matchers.equalTo(STORED_SNAPSHOTS));
         // where the kill points lie: measured on the uninterrupted run, not assumed
         int total = writer.writes();
         int tallyWrites = total - SNAPSHOT_WRITES;
@@ -98,20 +105,32 @@ class AggregationKillTest {
         assertThat(reference.get("unit bruxelles-louise MONTH:2026-08")).isNotNull();
 
         List<Integer> kills = ReliabilityCounters.heavy()
-                ? List.of(0, 1, tallyWrites / 2, tallyWrites - 1, tallyWrites, tallyWrites + 1,
-                        tallyWrites + SNAPSHOT_WRITES / 2, total - 1)
+                ? List.of(
+                        0,
+                        1,
+                        tallyWrites / 2,
+                        tallyWrites - 1,
+                        tallyWrites,
+                        tallyWrites + 1,
+                        tallyWrites + SNAPSHOT_WRITES / 2,
+                        total - 1)
                 // the first write, one in the middle of the tallies, one in the middle of the snapshots
                 : List.of(0, tallyWrites / 2, tallyWrites + SNAPSHOT_WRITES / 2);
         for (int n : kills) {
             wipeAugust();
             writer.failAfter(n);
-            String message = LambdaClient.invoke(AUGUST).statusCode(500).extract().path("errorMessage");
+            String message =
+                    LambdaClient.invoke(AUGUST).statusCode(500).extract().path("errorMessage");
             assertThat(message).as("kill after %d writes", n).contains("storage_unavailable");
             writer.disarm();
-            assertThat(augustSnapshots()).as("the run killed after %d writes left a partial month", n).isNotEqualTo(reference);
+            assertThat(augustSnapshots())
+                    .as("the run killed after %d writes left a partial month", n)
+                    .isNotEqualTo(reference);
 
             LambdaClient.invoke(AUGUST).statusCode(200);
-            assertThat(augustSnapshots()).as("rerun after a kill after %d writes", n).isEqualTo(reference);
+            assertThat(augustSnapshots())
+                    .as("rerun after a kill after %d writes", n)
+                    .isEqualTo(reference);
             ReliabilityCounters.add(ReliabilityCounters.FAULTS_SURVIVED, 1);
         }
     }
@@ -142,9 +161,13 @@ class AggregationKillTest {
     }
 
     private String code(String unitId, String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))
-                .post("/issueUnitCode").then().statusCode(200)
-                .extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, kind, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private void send(String path, String token, LocalDate day, ZoneId zone, Random random) {
@@ -155,9 +178,21 @@ class AggregationKillTest {
                 ratings.put(d, 1 + random.nextInt(5));
             }
         }
-        Map<String, Object> body = new HashMap<>(Map.of("submissionId", UUID.randomUUID().toString(), "token", token,
-                "recommend", random.nextInt(11), "ratings", ratings));
-        Api.anonymous(base).header("User-Agent", "phone-" + UUID.randomUUID()).body(body).post(path).then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "submissionId",
+                UUID.randomUUID().toString(),
+                "token",
+                token,
+                "recommend",
+                random.nextInt(11),
+                "ratings",
+                ratings));
+        Api.anonymous(base)
+                .header("User-Agent", "phone-" + UUID.randomUUID())
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(200);
     }
 
     // --- the month's snapshots --------------------------------------------------------------------
@@ -179,8 +214,15 @@ class AggregationKillTest {
     private Map<String, Object> augustSnapshots() {
         Map<String, Object> all = new TreeMap<>();
         for (String period : augustPeriods()) {
-            List<Map<String, Object>> units = Api.manager(base).queryParam("scope", "units").queryParam("period", period)
-                    .queryParam("limit", 50).get("/listSnapshots").then().statusCode(200).extract().path("items");
+            List<Map<String, Object>> units = Api.manager(base)
+                    .queryParam("scope", "units")
+                    .queryParam("period", period)
+                    .queryParam("limit", 50)
+                    .get("/listSnapshots")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items");
             for (Map<String, Object> s : units) {
                 all.put("unit " + s.get("id") + " " + period, withoutComputedAt(s));
             }
@@ -193,7 +235,10 @@ class AggregationKillTest {
     }
 
     private Object read(String scope, String id, String period) {
-        Response response = Api.manager(base).queryParam("scope", scope).queryParam("id", id).queryParam("period", period)
+        Response response = Api.manager(base)
+                .queryParam("scope", scope)
+                .queryParam("id", id)
+                .queryParam("period", period)
                 .get("/getSnapshot");
         if (response.statusCode() == 404) {
             return "absent";
@@ -216,8 +261,13 @@ class AggregationKillTest {
             boolean tally = pk.startsWith("TALLY#") && sk.equals("2026-08");
             boolean snapshot = pk.startsWith("SNAPSHOT#") && (sk.startsWith("2026-08") || sk.matches("2026-W3[1-6]"));
             if (tally || snapshot) {
-                dynamo.client().deleteItem(b -> b.tableName(symmetryTable.name())
-                        .key(Map.of(SymmetryTable.PK, item.get(SymmetryTable.PK), SymmetryTable.SK, item.get(SymmetryTable.SK))));
+                dynamo.client()
+                        .deleteItem(b -> b.tableName(symmetryTable.name())
+                                .key(Map.of(
+                                        SymmetryTable.PK,
+                                        item.get(SymmetryTable.PK),
+                                        SymmetryTable.SK,
+                                        item.get(SymmetryTable.SK))));
             }
         }
     }

@@ -18,7 +18,15 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import app.symmetry.domain.UnitDays;
 import app.symmetry.storage.Dynamo;
@@ -31,11 +39,6 @@ import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Once a period has closed, its published employee figures never change: two versions of a group one
@@ -71,7 +74,7 @@ class ClosedPeriodTest {
     @Inject
     TallyStore tallies;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void counted() {
         // a summary that shows 0, not "not run", once one of these attacks ran
         ReliabilityCounters.add(ReliabilityCounters.CLOSED_PERIOD_CHANGES, 0);
@@ -96,7 +99,10 @@ class ClosedPeriodTest {
         // just after midnight the month has closed, but an answer received before it may still be on its way
         scheduled(midnight.plusSeconds(5 * 60));
         Map<String, Object> early = employee("unit", LYON, "MONTH:2026-03");
-        assertThat(early).containsEntry("suppressed", true).containsEntry("reason", "open_period").doesNotContainKey("n");
+        assertThat(early)
+                .containsEntry("suppressed", true)
+                .containsEntry("reason", "open_period")
+                .doesNotContainKey("n");
 
         // the late answer: received two seconds before midnight, stored after that run
         clock.set(midnight.minusSeconds(2));
@@ -105,7 +111,9 @@ class ClosedPeriodTest {
         // a settle time after midnight: every answer of the month is in, and the month is published once
         scheduled(midnight.plusSeconds(20 * 60));
         Map<String, Object> published = month("MONTH:2026-03");
-        assertThat(employee("unit", LYON, "MONTH:2026-03")).containsEntry("suppressed", false).containsEntry("n", 7);
+        assertThat(employee("unit", LYON, "MONTH:2026-03"))
+                .containsEntry("suppressed", false)
+                .containsEntry("n", 7);
 
         // later runs, and a recompute, find the same answers and leave the same figures
         scheduled(midnight.plusSeconds(60 * 60));
@@ -132,7 +140,9 @@ class ClosedPeriodTest {
 
         LambdaClient.invoke(Map.of("from", "2026-04-01", "to", "2026-04-30")).statusCode(200);
         UnitDays stored = tallies.read(List.of(LYON), day, day).get(LYON);
-        assertThat(stored.employee().get(day).n()).as("the recompute did read fewer answers: the attack is real").isEqualTo(5);
+        assertThat(stored.employee().get(day).n())
+                .as("the recompute did read fewer answers: the attack is real")
+                .isEqualTo(5);
         assertUnchanged(published, month("MONTH:2026-04"));
     }
 
@@ -151,26 +161,40 @@ class ClosedPeriodTest {
         clock.set(later);
         List<Map<String, AttributeValue>> expired = table.all().stream()
                 .filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#"))
-                .filter(i -> i.containsKey(SymmetryTable.TTL) && Long.parseLong(i.get(SymmetryTable.TTL).n()) < later.getEpochSecond())
+                .filter(i -> i.containsKey(SymmetryTable.TTL)
+                        && Long.parseLong(i.get(SymmetryTable.TTL).n()) < later.getEpochSecond())
                 .toList();
-        assertThat(expired).as("May's answers are past their TTL").anySatisfy(
-                i -> assertThat(i.get(SymmetryTable.PK).s()).isEqualTo("ANSWER#E#" + GRENOBLE + "#" + day));
+        assertThat(expired)
+                .as("May's answers are past their TTL")
+                .anySatisfy(i -> assertThat(i.get(SymmetryTable.PK).s()).isEqualTo("ANSWER#E#" + GRENOBLE + "#" + day));
         expired.forEach(this::delete);
 
         List<Map<String, AttributeValue>> before = table.all();
-        Api.manager(base).body(Map.of("from", "2026-05-01", "to", "2026-05-31")).post("/aggregateSnapshots").then()
-                .statusCode(410).body("error.code", equalTo("answers_expired")).body("error.field", equalTo("from"))
+        Api.manager(base)
+                .body(Map.of("from", "2026-05-01", "to", "2026-05-31"))
+                .post("/aggregateSnapshots")
+                .then()
+                .statusCode(410)
+                .body("error.code", equalTo("answers_expired"))
+                .body("error.field", equalTo("from"))
                 .body("error.retryable", equalTo(false));
-        assertThat(LambdaClient.invoke(Map.of("from", "2026-05-01", "to", "2026-05-31")).statusCode(500)
-                .extract().<String>path("errorMessage")).as("the scheduler's binding: the gateway maps the code to 410")
+        assertThat(LambdaClient.invoke(Map.of("from", "2026-05-01", "to", "2026-05-31"))
+                        .statusCode(500)
+                        .extract()
+                        .<String>path("errorMessage"))
+                .as("the scheduler's binding: the gateway maps the code to 410")
                 .contains("\"code\":\"answers_expired\"");
         assertThat(table.all()).as("nothing written").containsExactlyInAnyOrderElementsOf(before);
         ReliabilityCounters.add(ReliabilityCounters.CLOSED_PERIOD_ATTEMPTS, 1);
 
         // what may still run: a recompute of the days still kept (May's month is reassembled from its
         // stored tallies) and the scheduled run
-        Api.manager(base).body(Map.of("from", "2026-05-18", "to", "2026-06-10")).post("/aggregateSnapshots").then()
-                .statusCode(410).body("error.code", equalTo("answers_expired"));
+        Api.manager(base)
+                .body(Map.of("from", "2026-05-18", "to", "2026-06-10"))
+                .post("/aggregateSnapshots")
+                .then()
+                .statusCode(410)
+                .body("error.code", equalTo("answers_expired"));
         LambdaClient.invoke(Map.of("from", "2026-05-19", "to", "2026-06-10")).statusCode(200);
         scheduled(later);
         assertUnchanged(published, month("MONTH:2026-05"));
@@ -195,8 +219,13 @@ class ClosedPeriodTest {
     }
 
     private void delete(Map<String, AttributeValue> item) {
-        dynamo.client().deleteItem(b -> b.tableName(symmetryTable.name())
-                .key(Map.of(SymmetryTable.PK, item.get(SymmetryTable.PK), SymmetryTable.SK, item.get(SymmetryTable.SK))));
+        dynamo.client()
+                .deleteItem(b -> b.tableName(symmetryTable.name())
+                        .key(Map.of(
+                                SymmetryTable.PK,
+                                item.get(SymmetryTable.PK),
+                                SymmetryTable.SK,
+                                item.get(SymmetryTable.SK))));
     }
 
     /** The scheduler's run for {@code at}, on time. */
@@ -221,19 +250,39 @@ class ClosedPeriodTest {
     }
 
     private String code(String unitId) {
-        return Api.manager(base).body(Campaigns.credential(base, unitId, "pulse", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
-                .post("/issueUnitCode").then().statusCode(200).extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, "pulse", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private void send(String token, int recommend) {
-        Map<String, Object> body = new HashMap<>(Map.of("submissionId", UUID.randomUUID().toString(), "token", token,
-                "recommend", recommend, "ratings", Map.of("listening", 1 + recommend % 5, "ownership", 4)));
-        Api.anonymous(base).header("User-Agent", "phone-" + UUID.randomUUID()).body(body).post("/submitPulse").then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "submissionId",
+                UUID.randomUUID().toString(),
+                "token",
+                token,
+                "recommend",
+                recommend,
+                "ratings",
+                Map.of("listening", 1 + recommend % 5, "ownership", 4)));
+        Api.anonymous(base)
+                .header("User-Agent", "phone-" + UUID.randomUUID())
+                .body(body)
+                .post("/submitPulse")
+                .then()
+                .statusCode(200);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> read(String scope, String id, String period) {
-        Response response = Api.manager(base).queryParam("scope", scope).queryParam("id", id).queryParam("period", period)
+        Response response = Api.manager(base)
+                .queryParam("scope", scope)
+                .queryParam("id", id)
+                .queryParam("period", period)
                 .get("/getSnapshot");
         assertThat(response.statusCode()).as("%s %s %s", scope, id, period).isEqualTo(200);
         Map<String, Object> copy = new LinkedHashMap<>(response.as(Map.class));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -20,6 +21,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.testing.Api;
@@ -28,10 +34,6 @@ import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 
 /**
  * The curious manager, on the real published snapshots: a closed month (July 2026) of pulse answers
@@ -47,13 +49,16 @@ class CuriousManagerTest {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int K = 5;
     static final Map<String, Integer> EMPLOYEES = new LinkedHashMap<>();
+
     static {
         EMPLOYEES.put("lyon-part-dieu", 8);
         EMPLOYEES.put("lyon-croix-rousse", 3);
         EMPLOYEES.put("grenoble-victor-hugo", 6);
         EMPLOYEES.put("annecy-vieille-ville", 2);
     }
-    static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
+
+    static final List<String> DIMENSIONS =
+            List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final Map<String, String> JULY = Map.of("from", "2026-07-01", "to", "2026-07-31");
 
     @TestHTTPResource("/")
@@ -124,20 +129,28 @@ class CuriousManagerTest {
                 }
                 continue;
             }
-            published.get("n").add(new DerivationAttack.Published(scope.getKey(), scope.getValue(),
-                    ((Number) employee.get("n")).longValue()));
-            Map<String, Map<String, Object>> dims = (Map<String, Map<String, Object>>) employee.getOrDefault("dimensions", Map.of());
+            published
+                    .get("n")
+                    .add(new DerivationAttack.Published(
+                            scope.getKey(), scope.getValue(), ((Number) employee.get("n")).longValue()));
+            Map<String, Map<String, Object>> dims =
+                    (Map<String, Map<String, Object>>) employee.getOrDefault("dimensions", Map.of());
             dims.forEach((d, v) -> {
                 if (v.get("n") != null) {
-                    published.get(d).add(new DerivationAttack.Published(scope.getKey() + " " + d, scope.getValue(),
-                            ((Number) v.get("n")).longValue()));
+                    published
+                            .get(d)
+                            .add(new DerivationAttack.Published(
+                                    scope.getKey() + " " + d, scope.getValue(), ((Number) v.get("n")).longValue()));
                 }
             });
         }
-        assertThat(published.get("n")).as("something is published: the attack is not vacuous").isNotEmpty();
+        assertThat(published.get("n"))
+                .as("something is published: the attack is not vacuous")
+                .isNotEmpty();
 
         // candidates: every union of the region's units (the attacker may add and subtract)
-        List<Integer> region = EMPLOYEES.keySet().stream().map(u -> index(units, u)).toList();
+        List<Integer> region =
+                EMPLOYEES.keySet().stream().map(u -> index(units, u)).toList();
         List<BitSet> candidates = new ArrayList<>();
         for (int mask = 1; mask < (1 << region.size()); mask++) {
             BitSet group = new BitSet();
@@ -150,7 +163,13 @@ class CuriousManagerTest {
         }
         List<String> leaks = new ArrayList<>();
         for (String measure : truth.keySet()) {
-            leaks.addAll(DerivationAttack.leaks(measure, width, truth.get(measure), published.get(measure), candidates, K,
+            leaks.addAll(DerivationAttack.leaks(
+                    measure,
+                    width,
+                    truth.get(measure),
+                    published.get(measure),
+                    candidates,
+                    K,
                     g -> g.stream().mapToObj(i -> units.get(i).id()).toList().toString()));
             ReliabilityCounters.add(ReliabilityCounters.ATTACKS, candidates.size());
         }
@@ -162,7 +181,8 @@ class CuriousManagerTest {
             for (String period : List.of("WEEK:2026-W28", "WEEK:2026-W29", "WEEK:2026-W30", "DAY:2026-07-13")) {
                 Map<String, Object> s = read("unit", unit, period);
                 if (s != null) {
-                    assertThat(((Map<String, Object>) s.get("employee")).get("suppressed")).as("%s %s", unit, period)
+                    assertThat(((Map<String, Object>) s.get("employee")).get("suppressed"))
+                            .as("%s %s", unit, period)
                             .isEqualTo(true);
                 }
             }
@@ -199,20 +219,39 @@ class CuriousManagerTest {
     }
 
     private String code(String unitId, String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))
-                .post("/issueUnitCode").then().statusCode(200)
-                .extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, kind, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private void send(String path, String token, int recommend, Map<String, ?> ratings) {
-        Map<String, Object> body = new HashMap<>(Map.of("submissionId", UUID.randomUUID().toString(), "token", token,
-                "recommend", recommend, "ratings", ratings));
-        Api.anonymous(base).header("User-Agent", "phone-" + UUID.randomUUID()).body(body).post(path).then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "submissionId",
+                UUID.randomUUID().toString(),
+                "token",
+                token,
+                "recommend",
+                recommend,
+                "ratings",
+                ratings));
+        Api.anonymous(base)
+                .header("User-Agent", "phone-" + UUID.randomUUID())
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(200);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> read(String scope, String id, String period) {
-        Response response = Api.manager(base).queryParam("scope", scope).queryParam("id", id).queryParam("period", period)
+        Response response = Api.manager(base)
+                .queryParam("scope", scope)
+                .queryParam("id", id)
+                .queryParam("period", period)
                 .get("/getSnapshot");
         if (response.statusCode() == 404) {
             return null;

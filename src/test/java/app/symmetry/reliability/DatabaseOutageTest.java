@@ -33,6 +33,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
@@ -40,14 +50,6 @@ import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB stops in the middle of a load and comes back. While it is down, clients are told 503
@@ -65,15 +67,20 @@ class DatabaseOutageTest {
     static final Path DATA = Path.of("target", "outage-db");
     /** Kept in the JVM's properties: the profile and the test may not share a class loader. */
     static final String PORT = "symmetry.test.outage-db.port";
+
     static final String SERVER = "symmetry.test.outage-db.server";
 
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamodb.endpoint-override", "http://localhost:" + startOnce(),
+            return Map.of(
+                    "quarkus.dynamodb.endpoint-override",
+                    "http://localhost:" + startOnce(),
                     // an unreachable database answers within a couple of seconds, not the SDK's default retries
-                    "quarkus.dynamodb.api-call-timeout", "3S",
-                    "quarkus.dynamodb.api-call-attempt-timeout", "1S");
+                    "quarkus.dynamodb.api-call-timeout",
+                    "3S",
+                    "quarkus.dynamodb.api-call-attempt-timeout",
+                    "1S");
         }
     }
 
@@ -115,8 +122,13 @@ class DatabaseOutageTest {
     void noAcknowledgedAnswerIsLostWhenTheDatabaseStopsAndComesBack() throws Exception {
         int senders = 4;
         int perSender = ReliabilityCounters.heavy() ? 150 : 40;
-        String code = Api.manager(base).body(Map.of("unitId", UNIT, "kind", "customer")).post("/issueUnitCode").then()
-                .statusCode(200).extract().path("token");
+        String code = Api.manager(base)
+                .body(Map.of("unitId", UNIT, "kind", "customer"))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
 
         AtomicBoolean down = new AtomicBoolean();
         AtomicInteger requests = new AtomicInteger();
@@ -137,7 +149,7 @@ class DatabaseOutageTest {
                     String id = (String) body.get("submissionId");
                     String agent = "outage-" + sender + "-" + UUID.randomUUID();
                     boolean saw503 = false;
-                    for (int attempt = 0;; attempt++) {
+                    for (int attempt = 0; ; attempt++) {
                         if (attempt > 400) {
                             unexpected.add(id + ": never acknowledged");
                             break;
@@ -151,7 +163,8 @@ class DatabaseOutageTest {
                             }
                             break;
                         }
-                        if (reply.status() == 503 && "storage_unavailable".equals(reply.errorCode())
+                        if (reply.status() == 503
+                                && "storage_unavailable".equals(reply.errorCode())
                                 && Boolean.TRUE.equals(reply.retryable())) {
                             saw503 = true;
                             (down.get() ? unavailableWhileDown : unavailableAfter).incrementAndGet();
@@ -194,7 +207,8 @@ class DatabaseOutageTest {
 
         Map<String, Integer> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : table.withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
-            stored.merge(SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).submissionId(), 1, Integer::sum);
+            stored.merge(
+                    SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).submissionId(), 1, Integer::sum);
         }
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored.keySet());
@@ -208,9 +222,15 @@ class DatabaseOutageTest {
         ReliabilityCounters.add("outage: 503 just after the restart", unavailableAfter.get());
 
         assertThat(unexpected).as("answers other than 200 or a retryable 503").isEmpty();
-        assertThat(unavailableWhileDown.get()).as("503 storage_unavailable while down").isPositive();
-        assertThat(acknowledgedWhileDown).as("acknowledged while the database was down").isZero();
-        assertThat(ackedAfter503).as("answers refused with 503, then acknowledged on retry with the same id").isNotEmpty();
+        assertThat(unavailableWhileDown.get())
+                .as("503 storage_unavailable while down")
+                .isPositive();
+        assertThat(acknowledgedWhileDown)
+                .as("acknowledged while the database was down")
+                .isZero();
+        assertThat(ackedAfter503)
+                .as("answers refused with 503, then acknowledged on retry with the same id")
+                .isNotEmpty();
         assertThat(acknowledged).hasSize(senders * perSender);
         assertThat(lost).as("acknowledged but not stored").isEmpty();
         assertThat(stored.keySet()).isEqualTo(acknowledged);
@@ -219,8 +239,7 @@ class DatabaseOutageTest {
     }
 
     /** A function called while the database is down, and what its refusal must tell the client. */
-    private record Call(String function, RequestSpecification request, boolean post, String says) {
-    }
+    private record Call(String function, RequestSpecification request, boolean post, String says) {}
 
     private static final String RETRY_SAME_ID = "retry with the same submissionId";
     private static final String RETRY = "retry";
@@ -242,7 +261,11 @@ class DatabaseOutageTest {
         Set<String> before = keys(table.all());
 
         List<Call> calls = List.of(
-                new Call("submitFeedback", Api.anonymous(base).body(Answers.feedback(customerLink)), true, RETRY_SAME_ID),
+                new Call(
+                        "submitFeedback",
+                        Api.anonymous(base).body(Answers.feedback(customerLink)),
+                        true,
+                        RETRY_SAME_ID),
                 new Call("submitPulse", Api.anonymous(base).body(Answers.feedback(pulseLink)), true, RETRY_SAME_ID),
                 // a unit code is checked for revocation first: nothing is written yet when that read fails
                 new Call("submitFeedback", Api.anonymous(base).body(Answers.feedback(customerCode)), true, RETRY),
@@ -251,49 +274,108 @@ class DatabaseOutageTest {
                 new Call("getForm", Api.anonymous(base).queryParam("token", customerCode), false, RETRY),
                 new Call("revokeUnitCode", Api.manager(base).body(Map.of("token", customerCode)), true, "not revoked"),
                 new Call("aggregateSnapshots", Api.manager(base).body(Map.of()), true, "run it again"),
-                new Call("aggregateSnapshots", Api.manager(base).body(Map.of("from", day, "to", day)), true, "run it again"),
+                new Call(
+                        "aggregateSnapshots",
+                        Api.manager(base).body(Map.of("from", day, "to", day)),
+                        true,
+                        "run it again"),
                 new Call("getSnapshot", snapshot("unit", unit, "DAY:" + day), false, RETRY),
                 new Call("getSnapshot", snapshot("unit", unit, "WEEK:2026-W48"), false, RETRY),
                 new Call("getSnapshot", snapshot("unit", unit, "MONTH:2026-11"), false, RETRY),
                 new Call("getSnapshot", snapshot("region", "ile-de-france", "MONTH:2026-11"), false, RETRY),
                 new Call("getSnapshot", snapshot("org", "demo", "DAY:" + day), false, RETRY),
-                new Call("listSnapshots", Api.manager(base).queryParam("scope", "unit").queryParam("id", unit)
-                        .queryParam("periodType", "DAY"), false, RETRY),
-                new Call("listSnapshots", Api.manager(base).queryParam("scope", "unit").queryParam("id", unit)
-                        .queryParam("periodType", "MONTH"), false, RETRY),
-                new Call("listSnapshots", Api.manager(base).queryParam("scope", "units").queryParam("period", "DAY:" + day), false, RETRY),
-                new Call("listSnapshots", Api.manager(base).queryParam("scope", "units").queryParam("period", "WEEK:2026-W48"), false, RETRY),
-                new Call("listSnapshots", Api.manager(base).queryParam("scope", "regions").queryParam("period", "MONTH:2026-11"), false, RETRY),
-                new Call("listSnapshots", Api.manager(base).queryParam("scope", "region").queryParam("id", "ile-de-france"), false, RETRY));
+                new Call(
+                        "listSnapshots",
+                        Api.manager(base)
+                                .queryParam("scope", "unit")
+                                .queryParam("id", unit)
+                                .queryParam("periodType", "DAY"),
+                        false,
+                        RETRY),
+                new Call(
+                        "listSnapshots",
+                        Api.manager(base)
+                                .queryParam("scope", "unit")
+                                .queryParam("id", unit)
+                                .queryParam("periodType", "MONTH"),
+                        false,
+                        RETRY),
+                new Call(
+                        "listSnapshots",
+                        Api.manager(base).queryParam("scope", "units").queryParam("period", "DAY:" + day),
+                        false,
+                        RETRY),
+                new Call(
+                        "listSnapshots",
+                        Api.manager(base).queryParam("scope", "units").queryParam("period", "WEEK:2026-W48"),
+                        false,
+                        RETRY),
+                new Call(
+                        "listSnapshots",
+                        Api.manager(base).queryParam("scope", "regions").queryParam("period", "MONTH:2026-11"),
+                        false,
+                        RETRY),
+                new Call(
+                        "listSnapshots",
+                        Api.manager(base).queryParam("scope", "region").queryParam("id", "ile-de-france"),
+                        false,
+                        RETRY));
 
         List<String> wrong = new ArrayList<>();
         stop();
         try {
             for (Call call : calls) {
-                Response reply = call.post() ? call.request().post("/" + call.function()) : call.request().get("/" + call.function());
+                Response reply = call.post()
+                        ? call.request().post("/" + call.function())
+                        : call.request().get("/" + call.function());
                 String message = reply.jsonPath().getString("error.message");
-                boolean right = reply.statusCode() == 503 && "storage_unavailable".equals(reply.jsonPath().getString("error.code"))
-                        && Boolean.TRUE.equals(reply.jsonPath().get("error.retryable")) && message != null
-                        && message.contains(call.says()) && (call.says().equals(RETRY_SAME_ID) || !message.contains("submissionId"));
+                boolean right = reply.statusCode() == 503
+                        && "storage_unavailable".equals(reply.jsonPath().getString("error.code"))
+                        && Boolean.TRUE.equals(reply.jsonPath().get("error.retryable"))
+                        && message != null
+                        && message.contains(call.says())
+                        && (call.says().equals(RETRY_SAME_ID) || !message.contains("submissionId"));
                 if (!right) {
                     wrong.add(call.function() + " " + reply.statusCode() + " " + reply.asString());
                 }
             }
             // the functions that never touch the table do not notice
             Api.manager(base).get("/listUnits").then().statusCode(200);
-            Api.manager(base).body(Map.of("unitId", unit, "kind", "customer")).post("/issueUnitCode").then().statusCode(200);
-            Api.manager(base).body(Map.of("unitId", unit, "kind", "customer", "count", 2)).post("/issueLinks").then().statusCode(200);
+            Api.manager(base)
+                    .body(Map.of("unitId", unit, "kind", "customer"))
+                    .post("/issueUnitCode")
+                    .then()
+                    .statusCode(200);
+            Api.manager(base)
+                    .body(Map.of("unitId", unit, "kind", "customer", "count", 2))
+                    .post("/issueLinks")
+                    .then()
+                    .statusCode(200);
         } finally {
             start((Integer) System.getProperties().get(PORT));
         }
-        assertThat(wrong).as("replies other than a fitting, retryable 503 storage_unavailable").isEmpty();
-        assertThat(keys(whenBack(table::all))).as("items in the table after the outage").isEqualTo(before);
+        assertThat(wrong)
+                .as("replies other than a fitting, retryable 503 storage_unavailable")
+                .isEmpty();
+        assertThat(keys(whenBack(table::all)))
+                .as("items in the table after the outage")
+                .isEqualTo(before);
         // and the code that could not be revoked was not: it still opens its form
-        Api.anonymous(base).queryParam("token", customerCode).get("/getForm").then().statusCode(200);
+        Api.anonymous(base)
+                .queryParam("token", customerCode)
+                .get("/getForm")
+                .then()
+                .statusCode(200);
     }
 
     private String issue(String function, Map<String, Object> body, String path) {
-        return Api.manager(base).body(body).post(function).then().statusCode(200).extract().path(path);
+        return Api.manager(base)
+                .body(body)
+                .post(function)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path(path);
     }
 
     private RequestSpecification snapshot(String scope, String id, String period) {
@@ -302,7 +384,7 @@ class DatabaseOutageTest {
 
     /** A read just after the restart, asked again while the database is still warming up (1 s per attempt here). */
     private static <T> T whenBack(Supplier<T> read) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
             } catch (SdkException warmingUp) {
@@ -316,7 +398,8 @@ class DatabaseOutageTest {
 
     private static Set<String> keys(List<Map<String, AttributeValue>> items) {
         Set<String> keys = new HashSet<>();
-        items.forEach(i -> keys.add(i.get(SymmetryTable.PK).s() + " " + i.get(SymmetryTable.SK).s()));
+        items.forEach(i -> keys.add(
+                i.get(SymmetryTable.PK).s() + " " + i.get(SymmetryTable.SK).s()));
         return keys;
     }
 

@@ -18,8 +18,7 @@ import java.util.function.Function;
  */
 final class DerivationAttack {
 
-    record Published(String label, BitSet cells, long n) {
-    }
+    record Published(String label, BitSet cells, long n) {}
 
     private final int width;
     private final List<double[]> basis = new ArrayList<>();
@@ -78,14 +77,21 @@ final class DerivationAttack {
      * @param truth the true count of each cell (what was really answered)
      * @return a description of each derivable group of 1..k−1 answers
      */
-    static List<String> leaks(String measure, int width, long[] truth, List<Published> published, List<BitSet> candidates,
-            int k, Function<BitSet, String> describe) {
+    static List<String> leaks(
+            String measure,
+            int width,
+            long[] truth,
+            List<Published> published,
+            List<BitSet> candidates,
+            int k,
+            Function<BitSet, String> describe) {
         DerivationAttack attack = new DerivationAttack(width);
         List<String> found = new ArrayList<>();
         for (Published p : published) {
             long sum = p.cells().stream().mapToLong(i -> truth[i]).sum();
             if (sum != p.n()) {
-                found.add(measure + ": the model is wrong: " + p.label() + " publishes " + p.n() + " but its cells hold " + sum);
+                found.add(measure + ": the model is wrong: " + p.label() + " publishes " + p.n()
+                        + " but its cells hold " + sum);
             }
             if (p.n() > 0 && p.n() < k) {
                 found.add(measure + ": " + p.label() + " is published with " + p.n() + " < k");

@@ -33,9 +33,11 @@ final class Fragments {
         LocalDate to = Period.containing(PeriodType.WEEK, last).end();
         LocalDate start = from;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            boolean endOfFragment = d.equals(to) || d.getDayOfWeek().getValue() == 7 || d.plusDays(1).getDayOfMonth() == 1;
+            boolean endOfFragment = d.equals(to)
+                    || d.getDayOfWeek().getValue() == 7
+                    || d.plusDays(1).getDayOfMonth() == 1;
             if (endOfFragment) {
-                fragments.add(new LocalDate[] { start, d });
+                fragments.add(new LocalDate[] {start, d});
                 start = d.plusDays(1);
             }
         }
@@ -47,7 +49,9 @@ final class Fragments {
         if (!periods.contains(after)) {
             periods.add(after);
         }
-        for (Period w = Period.containing(PeriodType.WEEK, from); !w.start().isAfter(to); w = new Period(PeriodType.WEEK, w.start().plusWeeks(1))) {
+        for (Period w = Period.containing(PeriodType.WEEK, from);
+                !w.start().isAfter(to);
+                w = new Period(PeriodType.WEEK, w.start().plusWeeks(1))) {
             periods.add(w);
         }
     }
@@ -142,7 +146,8 @@ final class Fragments {
             Map<String, List<String>> byUnit = new LinkedHashMap<>();
             group.stream().forEach(c -> {
                 LocalDate[] f = fragments.get(c % fragments.size());
-                byUnit.computeIfAbsent(units.get(c / fragments.size()), u -> new ArrayList<>()).add(f[0] + ".." + f[1]);
+                byUnit.computeIfAbsent(units.get(c / fragments.size()), u -> new ArrayList<>())
+                        .add(f[0] + ".." + f[1]);
             });
             return byUnit.toString();
         };

@@ -2,7 +2,11 @@ package app.symmetry.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.SocketException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +21,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * Hostile input over the local HTTP binding, for every function: malformed JSON, wrong types, huge
@@ -36,8 +41,19 @@ import io.restassured.response.Response;
 @QuarkusTest
 class HostileInputTest {
 
-    static final Set<String> CODES = Set.of("malformed_json", "invalid_field", "unknown_field", "missing_field", "too_large",
-            "unauthenticated", "invalid_token", "unknown_unit", "not_found", "link_spent", "link_expired", "token_revoked",
+    static final Set<String> CODES = Set.of(
+            "malformed_json",
+            "invalid_field",
+            "unknown_field",
+            "missing_field",
+            "too_large",
+            "unauthenticated",
+            "invalid_token",
+            "unknown_unit",
+            "not_found",
+            "link_spent",
+            "link_expired",
+            "token_revoked",
             "rate_limited");
     static final Set<String> WRITERS = Set.of("submitFeedback", "submitPulse", "revokeUnitCode", "aggregateSnapshots");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -49,34 +65,101 @@ class HostileInputTest {
     TableItems table;
 
     private String code(String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, "annecy-vieille-ville", kind)).post("/issueUnitCode").then()
-                .statusCode(200).extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, "annecy-vieille-ville", kind))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private Map<String, Map<String, Object>> validBodies() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         String customer = code("customer");
         String pulse = code("pulse");
-        out.put("submitFeedback", new LinkedHashMap<>(Map.of("submissionId", UUID.randomUUID().toString(), "token", customer,
-                "recommend", 8, "language", "fr", "ratings", Map.of("listening", 4), "comment", "ok", "website", "",
-                "contact", Map.of("email", "a@example.org", "consent", true))));
-        out.put("submitPulse", new LinkedHashMap<>(Map.of("submissionId", UUID.randomUUID().toString(), "token", pulse,
-                "recommend", 7, "ratings", Map.of("ownership", 3), "comment", "fine")));
+        out.put(
+                "submitFeedback",
+                new LinkedHashMap<>(Map.of(
+                        "submissionId",
+                        UUID.randomUUID().toString(),
+                        "token",
+                        customer,
+                        "recommend",
+                        8,
+                        "language",
+                        "fr",
+                        "ratings",
+                        Map.of("listening", 4),
+                        "comment",
+                        "ok",
+                        "website",
+                        "",
+                        "contact",
+                        Map.of("email", "a@example.org", "consent", true))));
+        out.put(
+                "submitPulse",
+                new LinkedHashMap<>(Map.of(
+                        "submissionId",
+                        UUID.randomUUID().toString(),
+                        "token",
+                        pulse,
+                        "recommend",
+                        7,
+                        "ratings",
+                        Map.of("ownership", 3),
+                        "comment",
+                        "fine")));
         out.put("getForm", new LinkedHashMap<>(Map.of("token", customer)));
         out.put("listUnits", new LinkedHashMap<>());
-        out.put("issueLinks", new LinkedHashMap<>(Map.of("unitId", "annecy-vieille-ville", "kind", "customer", "count", 2, "expiresInDays", 3)));
+        out.put(
+                "issueLinks",
+                new LinkedHashMap<>(
+                        Map.of("unitId", "annecy-vieille-ville", "kind", "customer", "count", 2, "expiresInDays", 3)));
         out.put("issueUnitCode", new LinkedHashMap<>(Map.of("unitId", "annecy-vieille-ville", "kind", "pulse")));
         out.put("revokeUnitCode", new LinkedHashMap<>(Map.of("token", code("customer"))));
         out.put("aggregateSnapshots", new LinkedHashMap<>(Map.of("from", "2026-06-01", "to", "2026-06-01")));
-        out.put("getSnapshot", new LinkedHashMap<>(Map.of("scope", "unit", "id", "annecy-vieille-ville", "period", "MONTH:2026-06")));
-        out.put("listSnapshots", new LinkedHashMap<>(Map.of("scope", "unit", "id", "annecy-vieille-ville", "periodType", "MONTH", "limit", 3)));
+        out.put(
+                "getSnapshot",
+                new LinkedHashMap<>(Map.of("scope", "unit", "id", "annecy-vieille-ville", "period", "MONTH:2026-06")));
+        out.put(
+                "listSnapshots",
+                new LinkedHashMap<>(
+                        Map.of("scope", "unit", "id", "annecy-vieille-ville", "periodType", "MONTH", "limit", 3)));
         return out;
     }
 
-    static final String[] STRANGE_STRINGS = { "", " ", "\u0000", "a\u0000b", "\ud800", "\udfff", "x\ud83d", "\u202eevil\u202c",
-            "\u200b\u200d\ufeff", "\u05d0\u05d1\u05d2 \u0627\u0644", "𝕏😀👩‍👩‍👧", "<script>alert(1)</script>", "'; DROP TABLE x;--",
-            "../../etc/passwd", "%00", "\\u0000", "null", "true", "9", "-1", "1e400", "MONTH:9999-99", "WEEK:2026-W99",
-            "DAY:2026-02-30", "3f0c2a8e-6c1b-4b5e-9a57-2f1d4b8e9c1", "kid.payload.mac", "new..", "..", "a.b.c.d" };
+    static final String[] STRANGE_STRINGS = {
+        "",
+        " ",
+        "\u0000",
+        "a\u0000b",
+        "\ud800",
+        "\udfff",
+        "x\ud83d",
+        "\u202eevil\u202c",
+        "\u200b\u200d\ufeff",
+        "\u05d0\u05d1\u05d2 \u0627\u0644",
+        "𝕏😀👩‍👩‍👧",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE x;--",
+        "../../etc/passwd",
+        "%00",
+        "\\u0000",
+        "null",
+        "true",
+        "9",
+        "-1",
+        "1e400",
+        "MONTH:9999-99",
+        "WEEK:2026-W99",
+        "DAY:2026-02-30",
+        "3f0c2a8e-6c1b-4b5e-9a57-2f1d4b8e9c1",
+        "kid.payload.mac",
+        "new..",
+        "..",
+        "a.b.c.d"
+    };
 
     private Object hostileValue(Random r) {
         return switch (r.nextInt(16)) {
@@ -84,8 +167,8 @@ class HostileInputTest {
             case 1 -> r.nextBoolean();
             case 2 -> r.nextInt();
             case 3 -> Long.MAX_VALUE;
-            case 4 -> new java.math.BigInteger("9223372036854775808"); // 2^63
-            case 5 -> new java.math.BigDecimal("1e400");
+            case 4 -> new BigInteger("9223372036854775808"); // 2^63
+            case 5 -> new BigDecimal("1e400");
             case 6 -> -0.0;
             case 7 -> 9.5;
             case 8 -> STRANGE_STRINGS[r.nextInt(STRANGE_STRINGS.length)];
@@ -105,9 +188,28 @@ class HostileInputTest {
         switch (kind) {
             case 0: { // malformed JSON: a valid body cut, or garbage
                 String text = JSON.writeValueAsString(valid);
-                return r.nextBoolean() && text.length() > 1 ? text.substring(0, r.nextInt(text.length() - 1) + 1)
-                        : new String[] { "{", "}", "[", "nul", "{\"a\":}", "{'a':1}", "{\"a\":1,}", "\u0000", "{\"a\":NaN}",
-                                "{\"a\":Infinity}", "{\"a\":01}", "{\"a\" 1}", "\"just a string\"", "42", "[]", "null", "" }[r.nextInt(17)];
+                return r.nextBoolean() && text.length() > 1
+                        ? text.substring(0, r.nextInt(text.length() - 1) + 1)
+                        : new String[] {
+                                    "{",
+                                    "}",
+                                    "[",
+                                    "nul",
+                                    "{\"a\":}",
+                                    "{'a':1}",
+                                    "{\"a\":1,}",
+                                    "\u0000",
+                                    "{\"a\":NaN}",
+                                    "{\"a\":Infinity}",
+                                    "{\"a\":01}",
+                                    "{\"a\" 1}",
+                                    "\"just a string\"",
+                                    "42",
+                                    "[]",
+                                    "null",
+                                    ""
+                                }
+                                [r.nextInt(17)];
             }
             case 1: { // deep nesting
                 int depth = r.nextBoolean() ? 1000 : 5000;
@@ -117,7 +219,9 @@ class HostileInputTest {
             }
             case 2: { // oversized body (> 64 KB)
                 Map<String, Object> big = new LinkedHashMap<>(valid);
-                big.put(valid.isEmpty() ? "comment" : valid.keySet().iterator().next(), "é".repeat(40_000 + r.nextInt(40_000)));
+                big.put(
+                        valid.isEmpty() ? "comment" : valid.keySet().iterator().next(),
+                        "é".repeat(40_000 + r.nextInt(40_000)));
                 return JSON.writeValueAsString(big);
             }
             case 3: { // unknown field
@@ -126,17 +230,32 @@ class HostileInputTest {
                 return JSON.writeValueAsString(extra);
             }
             case 4: { // huge numbers as raw text, which Jackson must read
-                String name = valid.isEmpty() ? "recommend" : new ArrayList<>(valid.keySet()).get(r.nextInt(valid.size()));
-                String number = new String[] { "1e400", "-1e400", "9223372036854775808", "18446744073709551616",
-                        "1" + "0".repeat(2000), "0.0000000000000000000001", "-0", "1E+2" }[r.nextInt(8)];
+                String name =
+                        valid.isEmpty() ? "recommend" : new ArrayList<>(valid.keySet()).get(r.nextInt(valid.size()));
+                String number = new String[] {
+                            "1e400",
+                            "-1e400",
+                            "9223372036854775808",
+                            "18446744073709551616",
+                            "1" + "0".repeat(2000),
+                            "0.0000000000000000000001",
+                            "-0",
+                            "1E+2"
+                        }
+                        [r.nextInt(8)];
                 String text = JSON.writeValueAsString(valid);
-                return text.equals("{}") ? "{\"" + name + "\":" + number + "}"
+                return text.equals("{}")
+                        ? "{\"" + name + "\":" + number + "}"
                         : "{\"" + name + "\":" + number + "," + text.substring(1);
             }
             case 5: // raw invalid UTF-8 and lone surrogate escapes
-                return r.nextBoolean() ? "{\"comment\":\"\\ud800\",\"token\":\"\\udfff\"}"
-                        : new String(new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}' },
-                                java.nio.charset.StandardCharsets.ISO_8859_1);
+                return r.nextBoolean()
+                        ? "{\"comment\":\"\\ud800\",\"token\":\"\\udfff\"}"
+                        : new String(
+                                new byte[] {
+                                    '{', '"', 'a', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'
+                                },
+                                StandardCharsets.ISO_8859_1);
             case 6: // the whole body is not an object
                 return JSON.writeValueAsString(hostileValue(r));
             default: { // one or more fields replaced or removed
@@ -180,7 +299,7 @@ class HostileInputTest {
                     try {
                         response = request.get("/" + f.getKey());
                     } catch (Exception cut) {
-                        if (!(cut instanceof java.net.SocketException)) {
+                        if (!(cut instanceof SocketException)) {
                             throw cut;
                         }
                         // the same finding as the 414: a huge URI is cut by the HTTP codec, no error body
@@ -191,18 +310,19 @@ class HostileInputTest {
                 } else {
                     // the raw invalid UTF-8 case is built from bytes (ISO-8859-1 keeps them); everything else is UTF-8
                     byte[] bytes = body.indexOf('\u00ed') >= 0 && body.length() < 20
-                            ? body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)
-                            : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            ? body.getBytes(StandardCharsets.ISO_8859_1)
+                            : body.getBytes(StandardCharsets.UTF_8);
                     try {
                         response = Api.manager(base).body(bytes).post("/" + f.getKey());
                     } catch (Exception cut) {
-                        if (!(cut instanceof java.net.SocketException)) {
+                        if (!(cut instanceof SocketException)) {
                             throw cut;
                         }
                         // Finding (issue 7 report): far over the limit, the server closes the connection
                         // while the client is still sending, so no structured too_large reaches it.
                         if (bytes.length <= 64 * 1024) {
-                            failures.add("connection cut on a body under the limit: " + f.getKey() + " " + abbreviate(body));
+                            failures.add(
+                                    "connection cut on a body under the limit: " + f.getKey() + " " + abbreviate(body));
                         }
                         tried++;
                         cutOversized++;
@@ -212,7 +332,8 @@ class HostileInputTest {
                 tried++;
                 int status = response.statusCode();
                 String text = response.asString();
-                String label = f.getKey() + (viaGet ? " GET " : " POST ") + abbreviate(body) + " -> " + status + " " + abbreviate(text);
+                String label = f.getKey() + (viaGet ? " GET " : " POST ") + abbreviate(body) + " -> " + status + " "
+                        + abbreviate(text);
                 if (status == 414 && viaGet) {
                     // Finding (issue 7 report): an over-long query string is refused by Vert.x's HTTP codec
                     // before any route runs, with an empty body; on AWS API Gateway answers it instead.
@@ -225,8 +346,11 @@ class HostileInputTest {
                 } else if (status >= 400 && status < 500) {
                     rejected++;
                     try {
-                        Map<?, ?> error = (Map<?, ?>) JSON.readValue(text, Map.class).get("error");
-                        if (error == null || !CODES.contains(error.get("code")) || !(error.get("message") instanceof String)
+                        Map<?, ?> error =
+                                (Map<?, ?>) JSON.readValue(text, Map.class).get("error");
+                        if (error == null
+                                || !CODES.contains(error.get("code"))
+                                || !(error.get("message") instanceof String)
                                 || !Boolean.FALSE.equals(error.get("retryable"))) {
                             failures.add("unstructured error: " + label);
                         }
@@ -243,7 +367,8 @@ class HostileInputTest {
             if (i % 10 == 9) {
                 int now = table.count();
                 if (!windowWrote && now != windowCount) {
-                    failures.add("rejected inputs wrote " + (now - windowCount) + " items (inputs up to round " + i + ")");
+                    failures.add(
+                            "rejected inputs wrote " + (now - windowCount) + " items (inputs up to round " + i + ")");
                 }
                 windowCount = now;
                 windowWrote = false;
@@ -255,7 +380,8 @@ class HostileInputTest {
         ReliabilityCounters.add(ReliabilityCounters.INPUTS_ACCEPTED, accepted);
         ReliabilityCounters.add("oversized bodies cut without a response (finding)", cutOversized);
         ReliabilityCounters.add("over-long GET URIs: bare 414, no error body (finding)", longUri);
-        System.out.printf("[reliability] hostile inputs tried: %d (rejected with a structured 4xx: %d, accepted: %d, oversized cut: %d)%n",
+        System.out.printf(
+                "[reliability] hostile inputs tried: %d (rejected with a structured 4xx: %d, accepted: %d, oversized cut: %d)%n",
                 tried, rejected, accepted, cutOversized);
         assertThat(failures).as("hostile inputs that were not handled").isEmpty();
     }

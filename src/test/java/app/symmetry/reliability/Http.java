@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Reply(int status, Map<String, Object> body) {
         @SuppressWarnings("unchecked")
@@ -30,20 +31,24 @@ final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     @SuppressWarnings("unchecked")
     static Reply post(URL base, String function, Map<String, Object> body, String userAgent) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(function))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(base.toString()).resolve(function))
                     .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
                     .header("User-Agent", userAgent)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> parsed = response.body() == null || response.body().isBlank() ? Map.of()
-                    : JSON.readValue(response.body(), Map.class);
+            Map<String, Object> parsed =
+                    response.body() == null || response.body().isBlank()
+                            ? Map.of()
+                            : JSON.readValue(response.body(), Map.class);
             return new Reply(response.statusCode(), parsed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

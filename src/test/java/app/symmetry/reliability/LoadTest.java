@@ -23,13 +23,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Concurrent senders post customer answers to one unit's QR code over the local HTTP binding; one
@@ -48,15 +51,19 @@ class LoadTest {
     @Inject
     TableItems table;
 
-    record Sent(String submissionId, boolean retry, int status, String outcome) {
-    }
+    record Sent(String submissionId, boolean retry, int status, String outcome) {}
 
     @Test
     void concurrentAnswersWithRetriesAreStoredExactlyOnce() throws Exception {
         int threads = ReliabilityCounters.heavy() ? 16 : 8;
         int perThread = ReliabilityCounters.heavy() ? 1000 : 150;
-        String code = Api.manager(base).body(Map.of("unitId", UNIT, "kind", "customer")).post("/issueUnitCode").then()
-                .statusCode(200).extract().path("token");
+        String code = Api.manager(base)
+                .body(Map.of("unitId", UNIT, "kind", "customer"))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
 
         List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger serverErrors = new AtomicInteger();
@@ -84,7 +91,10 @@ class LoadTest {
                     if (reply.status() >= 500) {
                         serverErrors.incrementAndGet();
                     }
-                    sent.add(new Sent(id, retry, reply.status(),
+                    sent.add(new Sent(
+                            id,
+                            retry,
+                            reply.status(),
                             reply.status() == 200 ? (String) reply.body().get("status") : reply.errorCode()));
                 }
                 return null;
@@ -107,7 +117,8 @@ class LoadTest {
                 if (!s.retry()) {
                     firstAcknowledged.put(s.submissionId(), ack);
                 } else if (!("duplicate".equals(s.outcome())
-                        || ("accepted".equals(s.outcome()) && !firstAcknowledged.getOrDefault(s.submissionId(), false)))) {
+                        || ("accepted".equals(s.outcome())
+                                && !firstAcknowledged.getOrDefault(s.submissionId(), false)))) {
                     badRetries.add(s);
                 }
                 if (ack) {
@@ -117,9 +128,9 @@ class LoadTest {
         }
 
         Map<String, Integer> storedCount = new HashMap<>();
-        for (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item : table
-                .withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
-            String id = SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).submissionId();
+        for (Map<String, AttributeValue> item : table.withKeyPrefix("ANSWER#C#" + UNIT + "#")) {
+            String id =
+                    SymmetryTable.customerAnswer(item.get(SymmetryTable.SK).s()).submissionId();
             if (distinct.contains(id)) {
                 storedCount.merge(id, 1, Integer::sum);
             }
@@ -136,10 +147,14 @@ class LoadTest {
 
         assertThat(sent).hasSize(threads * perThread);
         assertThat(serverErrors.get()).as("5xx answers").isZero();
-        assertThat(badRetries).as("retries not answered duplicate (or accepted after an unacknowledged first send)").isEmpty();
+        assertThat(badRetries)
+                .as("retries not answered duplicate (or accepted after an unacknowledged first send)")
+                .isEmpty();
         assertThat(lost).as("acknowledged but not stored").isEmpty();
         assertThat(storedCount.keySet()).as("stored answers of this test").isEqualTo(acknowledged);
         assertThat(storedCount.values()).as("each stored once").allMatch(c -> c == 1);
-        assertThat(acknowledged).as("every distinct answer acknowledged under this load").isEqualTo(distinct);
+        assertThat(acknowledged)
+                .as("every distinct answer acknowledged under this load")
+                .isEqualTo(distinct);
     }
 }

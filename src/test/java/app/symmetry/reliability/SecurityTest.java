@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +27,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import app.symmetry.local.LocalGateway;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
@@ -35,9 +41,6 @@ import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
 import app.symmetry.token.Audience;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The abuse a public form meets: a device tapping many times at once, calls to protected functions
@@ -62,20 +65,33 @@ class SecurityTest {
     int cap;
 
     private String code(String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, UNIT, kind)).post("/issueUnitCode").then().statusCode(200)
-                .extract().path("token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, UNIT, kind))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private String link(String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, UNIT, kind, "count", 1, "expiresInDays", 2))
-                .post("/issueLinks").then().statusCode(200).extract().path("links[0].token");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, UNIT, kind, "count", 1, "expiresInDays", 2))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links[0].token");
     }
 
     private Set<String> storedKeys() {
         // a customer answer by its submission id, an employee answer (which keeps none) by its random key
-        return table.all().stream().filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#"))
+        return table.all().stream()
+                .filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#"))
                 .map(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#C#")
-                        ? SymmetryTable.customerAnswer(i.get(SymmetryTable.SK).s()).submissionId() : i.get(SymmetryTable.SK).s())
+                        ? SymmetryTable.customerAnswer(i.get(SymmetryTable.SK).s())
+                                .submissionId()
+                        : i.get(SymmetryTable.SK).s())
                 .collect(Collectors.toSet());
     }
 
@@ -114,7 +130,8 @@ class SecurityTest {
         pool.shutdown();
         assertThat(accepted).hasSize(cap);
         assertThat(limited).isEqualTo(n - cap);
-        Set<String> ours = bodies.stream().map(b -> (String) b.get("submissionId")).collect(Collectors.toSet());
+        Set<String> ours =
+                bodies.stream().map(b -> (String) b.get("submissionId")).collect(Collectors.toSet());
         Set<String> stored = storedKeys();
         stored.retainAll(ours);
         assertThat(stored).containsExactlyInAnyOrderElementsOf(accepted);
@@ -125,18 +142,27 @@ class SecurityTest {
     void everyProtectedFunctionRefusesAMissingOrWrongKey() {
         int refusals = 0;
         for (String function : LocalGateway.PROTECTED) {
-            for (String key : new String[] { null, "wrong-" + Api.KEY, Api.KEY.toUpperCase(), Api.KEY.substring(1), "" }) {
+            for (String key :
+                    new String[] {null, "wrong-" + Api.KEY, Api.KEY.toUpperCase(), Api.KEY.substring(1), ""}) {
                 var request = Api.anonymous(base);
                 if (key != null) {
                     request.header("x-api-key", key);
                 }
-                request.body(Map.of()).post("/" + function).then().statusCode(401)
+                request.body(Map.of())
+                        .post("/" + function)
+                        .then()
+                        .statusCode(401)
                         .header("Content-Type", startsWith("application/json"))
-                        .body("error.code", equalTo("unauthenticated")).body("error.message", notNullValue())
+                        .body("error.code", equalTo("unauthenticated"))
+                        .body("error.message", notNullValue())
                         .body("error.retryable", equalTo(false));
                 refusals++;
             }
-            Api.anonymous(base).header("x-api-key", "nope").get("/" + function).then().statusCode(401)
+            Api.anonymous(base)
+                    .header("x-api-key", "nope")
+                    .get("/" + function)
+                    .then()
+                    .statusCode(401)
                     .body("error.code", equalTo("unauthenticated"));
             refusals++;
         }
@@ -147,13 +173,23 @@ class SecurityTest {
     void markupInACommentIsStoredAsGivenAndNeverServedAsHtml() {
         String markup = "<script>alert(1)</script><img src=x onerror=alert(1)> \"quoted\" & 'single' é";
         Map<String, Object> body = Answers.with(Answers.feedback(code("customer")), "comment", markup);
-        String response = Api.anonymous(base).header("User-Agent", "markup-" + UUID.randomUUID()).body(body)
-                .post("/submitFeedback").then().statusCode(200).header("Content-Type", startsWith("application/json"))
-                .extract().asString();
+        String response = Api.anonymous(base)
+                .header("User-Agent", "markup-" + UUID.randomUUID())
+                .body(body)
+                .post("/submitFeedback")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", startsWith("application/json"))
+                .extract()
+                .asString();
         assertThat(response).doesNotContain("<script", "<img");
         List<Map<String, AttributeValue>> items = table.all().stream()
                 .filter(i -> i.get(SymmetryTable.PK).s().startsWith("ANSWER#C#" + UNIT + "#"))
-                .filter(i -> SymmetryTable.customerAnswer(i.get(SymmetryTable.SK).s()).submissionId().equals(body.get("submissionId"))).toList();
+                .filter(i -> SymmetryTable.customerAnswer(
+                                i.get(SymmetryTable.SK).s())
+                        .submissionId()
+                        .equals(body.get("submissionId")))
+                .toList();
         assertThat(items).hasSize(1);
         assertThat(items.get(0).get("comment").s()).isEqualTo(markup);
     }
@@ -170,11 +206,20 @@ class SecurityTest {
             refused(function, flipMacByte(link(kind)), 403, "invalid_token");
             refused(function, tokens.link(audience, UNIT, Instant.now().minusSeconds(1)), 410, "link_expired");
             String revoked = code(kind);
-            Api.manager(base).body(Map.of("token", revoked)).post("/revokeUnitCode").then().statusCode(200);
+            Api.manager(base)
+                    .body(Map.of("token", revoked))
+                    .post("/revokeUnitCode")
+                    .then()
+                    .statusCode(200);
             refused(function, revoked, 410, "token_revoked");
             String spent = link(kind);
-            Api.anonymous(base).header("User-Agent", "spent-" + UUID.randomUUID()).body(Answers.feedback(spent))
-                    .post(function).then().statusCode(200).body("status", equalTo("accepted"));
+            Api.anonymous(base)
+                    .header("User-Agent", "spent-" + UUID.randomUUID())
+                    .body(Answers.feedback(spent))
+                    .post(function)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("accepted"));
             refused(function, spent, 410, "link_spent");
             // the other audience's token is not a key to this function
             refused(function, kind.equals("customer") ? code("pulse") : code("customer"), 403, "invalid_token");
@@ -182,15 +227,22 @@ class SecurityTest {
 
             Set<String> after = storedKeys();
             after.removeAll(before);
-            assertThat(after).as("only the spent link's first answer was stored").hasSize(1);
+            assertThat(after)
+                    .as("only the spent link's first answer was stored")
+                    .hasSize(1);
         }
         ReliabilityCounters.add(ReliabilityCounters.SECURITY_REFUSALS, refusals);
     }
 
     private void refused(String function, String token, int status, String code) {
-        Api.anonymous(base).header("User-Agent", "tok-" + UUID.randomUUID())
-                .body(Answers.feedback(token)).post(function)
-                .then().statusCode(status).body("error.code", equalTo(code)).body("error.retryable", equalTo(false))
+        Api.anonymous(base)
+                .header("User-Agent", "tok-" + UUID.randomUUID())
+                .body(Answers.feedback(token))
+                .post(function)
+                .then()
+                .statusCode(status)
+                .body("error.code", equalTo(code))
+                .body("error.retryable", equalTo(false))
                 .body("error.message", notNullValue());
     }
 
@@ -198,17 +250,26 @@ class SecurityTest {
         int dot = token.lastIndexOf('.');
         byte[] mac = Base64.getUrlDecoder().decode(token.substring(dot + 1));
         mac[mac.length / 2] ^= 0x01;
-        return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+        return token.substring(0, dot + 1)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
     @Test
     void noRawIpAddressIsStored() {
         String token = code("customer");
         for (int i = 0; i < 3; i++) {
-            Api.anonymous(base).header("User-Agent", "ip-" + UUID.randomUUID()).body(Answers.feedback(token))
-                    .post("/submitFeedback").then().statusCode(200);
-            Api.anonymous(base).header("User-Agent", "ip-" + UUID.randomUUID()).body(Answers.feedback(code("pulse")))
-                    .post("/submitPulse").then().statusCode(200);
+            Api.anonymous(base)
+                    .header("User-Agent", "ip-" + UUID.randomUUID())
+                    .body(Answers.feedback(token))
+                    .post("/submitFeedback")
+                    .then()
+                    .statusCode(200);
+            Api.anonymous(base)
+                    .header("User-Agent", "ip-" + UUID.randomUUID())
+                    .body(Answers.feedback(code("pulse")))
+                    .post("/submitPulse")
+                    .then()
+                    .statusCode(200);
         }
         List<String> leaks = new ArrayList<>();
         for (Map<String, AttributeValue> item : table.all()) {
@@ -237,8 +298,9 @@ class SecurityTest {
             return v.l().stream().map(SecurityTest::flatten).collect(Collectors.joining(","));
         }
         if (v.b() != null) {
-            return new String(v.b().asByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(v.b().asByteArray(), StandardCharsets.ISO_8859_1);
         }
-        return String.valueOf(v.s() != null ? v.s() : v.n() != null ? v.n() : v.hasSs() ? v.ss() : v.hasNs() ? v.ns() : v);
+        return String.valueOf(
+                v.s() != null ? v.s() : v.n() != null ? v.n() : v.hasSs() ? v.ss() : v.hasNs() ? v.ns() : v);
     }
 }

@@ -37,16 +37,19 @@ import app.symmetry.testing.ReliabilityCounters;
  */
 class SnapshotAssemblerProperties {
 
-    static final List<String> DIMENSIONS = List.of("listening", "ownership", "information", "recognition", "cooperation");
+    static final List<String> DIMENSIONS =
+            List.of("listening", "ownership", "information", "recognition", "cooperation");
     static final int K = AnonymityPolicy.DEFAULT_K;
 
-    record Case(Organisation org, Map<String, List<String>> regions, Map<String, Map<LocalDate, List<SideTally>>> answers,
-            Fragments grid) {
-    }
+    record Case(
+            Organisation org,
+            Map<String, List<String>> regions,
+            Map<String, Map<LocalDate, List<SideTally>>> answers,
+            Fragments grid) {}
 
     static Case randomCase(long seed) {
         Random random = new Random(seed);
-        int[] months = { 3, 6, 8, 11, 12 };
+        int[] months = {3, 6, 8, 11, 12};
         int month = months[random.nextInt(months.length)];
         int year = 2025 + random.nextInt(3);
         int regionCount = 2 + random.nextInt(2);
@@ -99,8 +102,8 @@ class SnapshotAssemblerProperties {
             today.put(unit, c.grid().lastDay().plusMonths(2));
         });
         Set<Period> targets = new TreeSet<>(c.grid().periods);
-        List<Snapshot> snapshots = new SnapshotAssembler(c.org(), AnonymityPolicy.DEFAULT, PeriodType.MONTH).assemble(unitDays, today, targets,
-                "2030-01-01T00:00:00Z");
+        List<Snapshot> snapshots = new SnapshotAssembler(c.org(), AnonymityPolicy.DEFAULT, PeriodType.MONTH)
+                .assemble(unitDays, today, targets, "2030-01-01T00:00:00Z");
         return attack(c.grid(), c.regions(), c.answers(), snapshots, dimensions);
     }
 
@@ -108,8 +111,12 @@ class SnapshotAssemblerProperties {
      * The attack proper: published employee counts become known sums
      * of cells; every candidate group must be underivable or hold 0 or at least k answers.
      */
-    static List<String> attack(Fragments grid, Map<String, List<String>> regions,
-            Map<String, Map<LocalDate, List<SideTally>>> answers, List<Snapshot> snapshots, boolean dimensions) {
+    static List<String> attack(
+            Fragments grid,
+            Map<String, List<String>> regions,
+            Map<String, Map<LocalDate, List<SideTally>>> answers,
+            List<Snapshot> snapshots,
+            boolean dimensions) {
         List<String> allUnits = regions.values().stream().flatMap(List::stream).toList();
         List<String> measures = new ArrayList<>(List.of("n"));
         if (dimensions) {
@@ -122,8 +129,11 @@ class SnapshotAssemblerProperties {
             answers.forEach((unit, days) -> days.forEach((day, list) -> {
                 if (!day.isBefore(grid.firstDay()) && !day.isAfter(grid.lastDay())) {
                     for (SideTally t : list) {
-                        truth[grid.cell(unit, day)] += measure.equals("n") ? t.n()
-                                : t.dimensions().containsKey(measure) ? t.dimensions().get(measure).count() : 0;
+                        truth[grid.cell(unit, day)] += measure.equals("n")
+                                ? t.n()
+                                : t.dimensions().containsKey(measure)
+                                        ? t.dimensions().get(measure).count()
+                                        : 0;
                     }
                 }
             }));
@@ -131,7 +141,9 @@ class SnapshotAssemblerProperties {
             for (Snapshot s : snapshots) {
                 Period p = Period.parse(s.period()).orElseThrow();
                 if (p.type() == PeriodType.DAY) {
-                    assertThat(s.employee().suppressed()).as("a day's employee side: %s %s", s.id(), s.period()).isTrue();
+                    assertThat(s.employee().suppressed())
+                            .as("a day's employee side: %s %s", s.id(), s.period())
+                            .isTrue();
                     continue;
                 }
                 if (s.employee().suppressed() || !grid.periods.contains(p)) {
@@ -142,14 +154,19 @@ class SnapshotAssemblerProperties {
                     case "region" -> regions.get(s.id());
                     default -> allUnits;
                 };
-                Long n = measure.equals("n") ? s.employee().n()
-                        : s.employee().dimensions() != null && s.employee().dimensions().containsKey(measure)
-                                ? s.employee().dimensions().get(measure).n() : null;
+                Long n = measure.equals("n")
+                        ? s.employee().n()
+                        : s.employee().dimensions() != null
+                                        && s.employee().dimensions().containsKey(measure)
+                                ? s.employee().dimensions().get(measure).n()
+                                : null;
                 if (n != null) {
-                    published.add(new DerivationAttack.Published(s.scope() + " " + s.id() + " " + s.period(), grid.cells(members, p), n));
+                    published.add(new DerivationAttack.Published(
+                            s.scope() + " " + s.id() + " " + s.period(), grid.cells(members, p), n));
                 }
             }
-            leaks.addAll(DerivationAttack.leaks(measure, grid.width(), truth, published, candidates, K, grid.describer()));
+            leaks.addAll(
+                    DerivationAttack.leaks(measure, grid.width(), truth, published, candidates, K, grid.describer()));
             ReliabilityCounters.add(ReliabilityCounters.ATTACKS, candidates.size());
         }
         return leaks;

@@ -18,8 +18,12 @@ class DeployedSmoke {
     void theDeployedSystemAnswersEndToEndOnItsSmokeUnit() {
         String url = System.getProperty("smoke.url", "");
         String key = System.getProperty("smoke.key", "");
-        assertThat(url).as("-Dsmoke.url=<the API's base URL, as 'sam deploy' prints it>").isNotBlank();
-        assertThat(key).as("-Dsmoke.key=<an API key allowed to call the protected functions>").isNotBlank();
+        assertThat(url)
+                .as("-Dsmoke.url=<the API's base URL, as 'sam deploy' prints it>")
+                .isNotBlank();
+        assertThat(key)
+                .as("-Dsmoke.key=<an API key allowed to call the protected functions>")
+                .isNotBlank();
         List<SmokeCheck.Step> steps = new SmokeCheck(URI.create(url), key).run();
         String table = SmokeCheck.table(steps);
         System.out.println("\nSmoke test of " + url + "\n" + table);

@@ -32,15 +32,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class SmokeCheck {
 
     /** One line of the table. */
-    public record Step(String name, String expected, String got, boolean passed) {
-    }
+    public record Step(String name, String expected, String got, boolean passed) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READ_BACK = Duration.ofSeconds(30);
 
     private final URI base;
     private final String key;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Step> steps = new ArrayList<>();
 
     /** @param base the API's base URL (the stage URL of a deployment), with or without the final {@code /} */
@@ -59,7 +59,9 @@ public final class SmokeCheck {
             getForm(token, unit.path("id").asText());
         }
         String unitId = unit == null ? null : unit.path("id").asText();
-        LocalDate day = unit == null ? null : LocalDate.now(ZoneId.of(unit.path("timeZone").asText()));
+        LocalDate day = unit == null
+                ? null
+                : LocalDate.now(ZoneId.of(unit.path("timeZone").asText()));
         long before = unit == null ? -1 : customerAnswers(unitId, day);
         String submissionId = UUID.randomUUID().toString();
         boolean answered = token != null && submit("submitFeedback (new answer)", submissionId, token, 200, "accepted");
@@ -82,8 +84,8 @@ public final class SmokeCheck {
 
     /** A plain-text table: step, expected, got, PASS/FAIL. */
     public static String table(List<Step> steps) {
-        String[] head = { "step", "expected", "got", "result" };
-        int[] width = { head[0].length(), head[1].length(), head[2].length(), 6 };
+        String[] head = {"step", "expected", "got", "result"};
+        int[] width = {head[0].length(), head[1].length(), head[2].length(), 6};
         for (Step s : steps) {
             width[0] = Math.max(width[0], s.name().length());
             width[1] = Math.max(width[1], s.expected().length());
@@ -91,13 +93,19 @@ public final class SmokeCheck {
         }
         StringBuilder out = new StringBuilder();
         row(out, width, head);
-        row(out, width, new String[] { "-".repeat(width[0]), "-".repeat(width[1]), "-".repeat(width[2]), "-".repeat(width[3]) });
+        row(out, width, new String[] {
+            "-".repeat(width[0]), "-".repeat(width[1]), "-".repeat(width[2]), "-".repeat(width[3])
+        });
         for (Step s : steps) {
             String got = s.got().length() > 100 ? s.got().substring(0, 97) + "..." : s.got();
-            row(out, width, new String[] { s.name(), s.expected(), got, s.passed() ? "PASS" : "FAIL" });
+            row(out, width, new String[] {s.name(), s.expected(), got, s.passed() ? "PASS" : "FAIL"});
         }
-        out.append(allPassed(steps) ? "SMOKE TEST PASSED" : "SMOKE TEST FAILED").append(" (").append(steps.stream().filter(Step::passed).count())
-                .append('/').append(steps.size()).append(" steps passed)\n");
+        out.append(allPassed(steps) ? "SMOKE TEST PASSED" : "SMOKE TEST FAILED")
+                .append(" (")
+                .append(steps.stream().filter(Step::passed).count())
+                .append('/')
+                .append(steps.size())
+                .append(" steps passed)\n");
         return out.toString();
     }
 
@@ -116,12 +124,20 @@ public final class SmokeCheck {
             }
             for (JsonNode u : r.json.path("items")) {
                 if (u.path("smoke").asBoolean(false)) {
-                    steps.add(new Step("listUnits", expected, "200, smoke unit " + u.path("id").asText(), true));
+                    steps.add(new Step(
+                            "listUnits",
+                            expected,
+                            "200, smoke unit " + u.path("id").asText(),
+                            true));
                     return u;
                 }
             }
-            steps.add(new Step("listUnits", expected, "200, " + r.json.path("items").size()
-                    + " units, none with smoke: true (declare one in the organisation file)", false));
+            steps.add(new Step(
+                    "listUnits",
+                    expected,
+                    "200, " + r.json.path("items").size()
+                            + " units, none with smoke: true (declare one in the organisation file)",
+                    false));
         } catch (IOException e) {
             steps.add(new Step("listUnits", expected, e.toString(), false));
         }
@@ -134,7 +150,11 @@ public final class SmokeCheck {
             Reply r = post("issueUnitCode", Map.of("unitId", unitId, "kind", "customer"), true);
             String token = r.json.path("token").asText("");
             if (r.status == 200 && !token.isEmpty()) {
-                steps.add(new Step("issueUnitCode", expected, "200, code " + r.json.path("codeId").asText(), true));
+                steps.add(new Step(
+                        "issueUnitCode",
+                        expected,
+                        "200, code " + r.json.path("codeId").asText(),
+                        true));
                 return token;
             }
             fail("issueUnitCode", expected, r);
@@ -148,10 +168,15 @@ public final class SmokeCheck {
         String expected = "200, the form of " + unitId;
         try {
             Reply r = get("getForm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), false);
-            boolean ok = r.status == 200 && unitId.equals(r.json.path("unit").path("id").asText())
+            boolean ok = r.status == 200
+                    && unitId.equals(r.json.path("unit").path("id").asText())
                     && r.json.path("questionnaire").isObject();
-            steps.add(new Step("getForm", expected, r.status + ", form of " + r.json.path("unit").path("id").asText("?")
-                    + (r.status == 200 ? "" : " " + r.body), ok));
+            steps.add(new Step(
+                    "getForm",
+                    expected,
+                    r.status + ", form of " + r.json.path("unit").path("id").asText("?")
+                            + (r.status == 200 ? "" : " " + r.body),
+                    ok));
         } catch (IOException e) {
             steps.add(new Step("getForm", expected, e.toString(), false));
         }
@@ -162,7 +187,8 @@ public final class SmokeCheck {
         try {
             Reply r = post("submitFeedback", answer(submissionId, token), false);
             String got = r.status + " " + r.json.path("status").asText(r.body);
-            boolean ok = r.status == status && receipt.equals(r.json.path("status").asText())
+            boolean ok = r.status == status
+                    && receipt.equals(r.json.path("status").asText())
                     && submissionId.equals(r.json.path("submissionId").asText());
             steps.add(new Step(name, expected, got, ok));
             return ok;
@@ -177,7 +203,10 @@ public final class SmokeCheck {
         try {
             Reply r = post("submitFeedback", answer(UUID.randomUUID().toString(), tamperedToken), false);
             String code = r.json.path("error").path("code").asText("");
-            steps.add(new Step("submitFeedback (tampered token)", expected, r.status + " " + (code.isEmpty() ? r.body : code),
+            steps.add(new Step(
+                    "submitFeedback (tampered token)",
+                    expected,
+                    r.status + " " + (code.isEmpty() ? r.body : code),
                     r.status == 403 && code.equals("invalid_token")));
         } catch (IOException e) {
             steps.add(new Step("submitFeedback (tampered token)", expected, e.toString(), false));
@@ -189,10 +218,16 @@ public final class SmokeCheck {
         try {
             Reply r = post("aggregateSnapshots", Map.of(), true);
             boolean ok = r.status == 200 && r.json.path("unitsProcessed").asInt(0) > 0;
-            steps.add(new Step("aggregateSnapshots {}", expected, r.status + (r.status == 200
-                    ? ", " + r.json.path("unitsProcessed").asInt() + " units, " + r.json.path("snapshotsWritten").asInt() + " snapshots"
-                            + (r.json.path("replay").asBoolean() ? ", replay" : "")
-                    : " " + r.body), ok));
+            steps.add(new Step(
+                    "aggregateSnapshots {}",
+                    expected,
+                    r.status
+                            + (r.status == 200
+                                    ? ", " + r.json.path("unitsProcessed").asInt() + " units, "
+                                            + r.json.path("snapshotsWritten").asInt() + " snapshots"
+                                            + (r.json.path("replay").asBoolean() ? ", replay" : "")
+                                    : " " + r.body),
+                    ok));
         } catch (IOException e) {
             steps.add(new Step("aggregateSnapshots {}", expected, e.toString(), false));
         }
@@ -209,7 +244,10 @@ public final class SmokeCheck {
                 r = get(snapshotPath(unitId, day), true);
             }
             long n = r.json.path("customer").path("n").asLong(-1);
-            steps.add(new Step("getSnapshot (the day, after)", expected, r.status + (r.status == 200 ? ", customer n = " + n : " " + r.body),
+            steps.add(new Step(
+                    "getSnapshot (the day, after)",
+                    expected,
+                    r.status + (r.status == 200 ? ", customer n = " + n : " " + r.body),
                     r.status == 200 && n >= before + 1));
         } catch (IOException e) {
             steps.add(new Step("getSnapshot (the day, after)", expected, e.toString(), false));
@@ -224,12 +262,16 @@ public final class SmokeCheck {
         String expected = "200 or 404 not_found";
         try {
             Reply r = get(snapshotPath(unitId, day), true);
-            if (r.status == 404 && "not_found".equals(r.json.path("error").path("code").asText())) {
+            if (r.status == 404
+                    && "not_found".equals(r.json.path("error").path("code").asText())) {
                 steps.add(new Step("getSnapshot (the day, before)", expected, "404, not computed yet", true));
                 return 0;
             }
             long n = r.json.path("customer").path("n").asLong(-1);
-            steps.add(new Step("getSnapshot (the day, before)", expected, r.status + (r.status == 200 ? ", customer n = " + n : " " + r.body),
+            steps.add(new Step(
+                    "getSnapshot (the day, before)",
+                    expected,
+                    r.status + (r.status == 200 ? ", customer n = " + n : " " + r.body),
                     r.status == 200 && n >= 0));
             return Math.max(n, 0);
         } catch (IOException e) {
@@ -267,20 +309,21 @@ public final class SmokeCheck {
         return null;
     }
 
-    private record Reply(int status, String body, JsonNode json) {
-    }
+    private record Reply(int status, String body, JsonNode json) {}
 
     private Reply get(String path, boolean authorised) throws IOException {
         return send(request(path, authorised).GET());
     }
 
     private Reply post(String path, Object body, boolean authorised) throws IOException {
-        return send(request(path, authorised).header("Content-Type", "application/json")
+        return send(request(path, authorised)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     private HttpRequest.Builder request(String path, boolean authorised) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("User-Agent", "symmetry-smoke-test");
         return authorised ? b.header("x-api-key", key) : b;
     }

@@ -1,8 +1,5 @@
 package app.symmetry.snapshot;
 
-import app.symmetry.domain.Snapshot;
-import app.symmetry.domain.UnitDays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -15,9 +12,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import app.symmetry.anonymity.AnonymityPolicy;
 import app.symmetry.domain.Period;
 import app.symmetry.domain.PeriodType;
-import app.symmetry.anonymity.AnonymityPolicy;
+import app.symmetry.domain.Snapshot;
+import app.symmetry.domain.UnitDays;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.Organisation;
 import app.symmetry.organisation.Questionnaire;
@@ -31,9 +30,15 @@ class SnapshotAssemblerTest {
     static final Period W42 = Period.containing(PeriodType.WEEK, LocalDate.of(2026, 10, 12));
     static final Period NOVEMBER = Period.containing(PeriodType.MONTH, TODAY);
 
-    static final Organisation ORG = new Organisation("acme", "Acme", List.of(
-            unit("a1", "north"), unit("a2", "north"), unit("a3", "north"),
-            unit("b1", "south"), unit("b2", "south")),
+    static final Organisation ORG = new Organisation(
+            "acme",
+            "Acme",
+            List.of(
+                    unit("a1", "north"),
+                    unit("a2", "north"),
+                    unit("a3", "north"),
+                    unit("b1", "south"),
+                    unit("b2", "south")),
             new Questionnaire(new Questionnaire.Headline(Map.of(), Map.of()), List.of()));
 
     static Unit unit(String id, String region) {
@@ -61,8 +66,10 @@ class SnapshotAssemblerTest {
 
     static Map<String, Snapshot> assemble(Map<String, UnitDays> days, Set<Period> periods) {
         Map<String, LocalDate> today = ORG.units().stream().collect(Collectors.toMap(Unit::id, u -> TODAY));
-        return new SnapshotAssembler(ORG, new AnonymityPolicy(5), PeriodType.MONTH).assemble(days, today, periods, "2026-11-23T06:00:00Z")
-                .stream().collect(Collectors.toMap(s -> s.scope() + "/" + s.id() + "/" + s.period(), Function.identity()));
+        return new SnapshotAssembler(ORG, new AnonymityPolicy(5), PeriodType.MONTH)
+                .assemble(days, today, periods, "2026-11-23T06:00:00Z").stream()
+                        .collect(Collectors.toMap(
+                                s -> s.scope() + "/" + s.id() + "/" + s.period(), Function.identity()));
     }
 
     static final LocalDate MID_OCTOBER = LocalDate.of(2026, 10, 14);
@@ -70,8 +77,16 @@ class SnapshotAssemblerTest {
     @Test
     void aGroupOfFiveIsPublishedAndAGroupOfFourIsNot() {
         Map<String, UnitDays> days = Map.of(
-                "a1", days(Map.of(MID_OCTOBER, 5)), "a2", days(Map.of(MID_OCTOBER, 9)), "a3", days(Map.of(MID_OCTOBER, 9)),
-                "b1", days(Map.of(MID_OCTOBER, 4)), "b2", days(Map.of(MID_OCTOBER, 7)));
+                "a1",
+                days(Map.of(MID_OCTOBER, 5)),
+                "a2",
+                days(Map.of(MID_OCTOBER, 9)),
+                "a3",
+                days(Map.of(MID_OCTOBER, 9)),
+                "b1",
+                days(Map.of(MID_OCTOBER, 4)),
+                "b2",
+                days(Map.of(MID_OCTOBER, 7)));
         Map<String, Snapshot> s = assemble(days, Set.of(OCTOBER));
         assertThat(s.get("unit/a1/MONTH:2026-10").employee().suppressed()).isFalse();
         assertThat(s.get("unit/a1/MONTH:2026-10").employee().n()).isEqualTo(5);
@@ -91,15 +106,24 @@ class SnapshotAssemblerTest {
     @Test
     void aRegionUnderKIsHiddenAndSoIsTheRegionBesideIt() {
         Map<String, UnitDays> days = Map.of(
-                "a1", days(Map.of(MID_OCTOBER, 6)), "a2", days(Map.of(MID_OCTOBER, 6)), "a3", days(Map.of(MID_OCTOBER, 6)),
-                "b1", days(Map.of(MID_OCTOBER, 2)), "b2", days(Map.of(MID_OCTOBER, 1)));
+                "a1",
+                days(Map.of(MID_OCTOBER, 6)),
+                "a2",
+                days(Map.of(MID_OCTOBER, 6)),
+                "a3",
+                days(Map.of(MID_OCTOBER, 6)),
+                "b1",
+                days(Map.of(MID_OCTOBER, 2)),
+                "b2",
+                days(Map.of(MID_OCTOBER, 1)));
         Map<String, Snapshot> s = assemble(days, Set.of(OCTOBER));
         assertThat(s.get("region/south/MONTH:2026-10").employee().suppressed()).isTrue();
         // the organisation minus north would reveal south's three
         assertThat(s.get("region/north/MONTH:2026-10").employee().reason()).isEqualTo("complementary");
         // and north hidden while all its units show would be their sum: one of them goes too
         long visibleNorth = List.of("a1", "a2", "a3").stream()
-                .filter(u -> !s.get("unit/" + u + "/MONTH:2026-10").employee().suppressed()).count();
+                .filter(u -> !s.get("unit/" + u + "/MONTH:2026-10").employee().suppressed())
+                .count();
         assertThat(visibleNorth).isLessThan(3);
         assertThat(s.get("org/acme/MONTH:2026-10").employee().n()).isEqualTo(21);
     }
@@ -127,7 +151,9 @@ class SnapshotAssemblerTest {
         Map<String, LocalDate> today = Map.of("a1", TODAY);
         Snapshot weekly = new SnapshotAssembler(ORG, new AnonymityPolicy(5), PeriodType.WEEK)
                 .assemble(days, today, Set.of(OCTOBER, W42), "t").stream()
-                .filter(x -> x.id().equals("a1") && x.period().equals("WEEK:2026-W42")).findFirst().orElseThrow();
+                        .filter(x -> x.id().equals("a1") && x.period().equals("WEEK:2026-W42"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(weekly.employee().n()).isEqualTo(30);
     }
 
@@ -144,8 +170,10 @@ class SnapshotAssemblerTest {
 
     @Test
     void theTrendComparesWithThePreviousPeriodOfTheSameKind() {
-        Map<String, UnitDays> days = Map.of("a1", new UnitDays(
-                Map.of(LocalDate.of(2026, 9, 10), answers(10, 10), MID_OCTOBER, answers(10, 0)), Map.of()));
+        Map<String, UnitDays> days = Map.of(
+                "a1",
+                new UnitDays(
+                        Map.of(LocalDate.of(2026, 9, 10), answers(10, 10), MID_OCTOBER, answers(10, 0)), Map.of()));
         Snapshot october = assemble(days, Set.of(OCTOBER)).get("unit/a1/MONTH:2026-10");
         assertThat(october.trend()).containsEntry("customer.nps", -200.0);
     }

@@ -47,9 +47,11 @@ class UnitDayProperties {
         Random random = new Random(seed);
         List<Unit> units = new ArrayList<>();
         for (int u = 0, n = 2 + random.nextInt(6); u < n; u++) {
-            units.add(new Unit("u" + u, "u" + u, "r" + random.nextInt(3), ZONES.get(random.nextInt(ZONES.size())), List.of("fr")));
+            units.add(new Unit(
+                    "u" + u, "u" + u, "r" + random.nextInt(3), ZONES.get(random.nextInt(ZONES.size())), List.of("fr")));
         }
-        Organisation org = new Organisation("org", "Org", units, new Questionnaire(new Questionnaire.Headline(Map.of(), Map.of()), List.of()));
+        Organisation org = new Organisation(
+                "org", "Org", units, new Questionnaire(new Questionnaire.Headline(Map.of(), Map.of()), List.of()));
         LocalDate first = LocalDate.of(2026, 1 + random.nextInt(12), 1).minusDays(3);
         LocalDate last = first.plusDays(20 + random.nextInt(20));
         // the run's time: any hour of the last days, so some units' last day is still open and others' not
@@ -86,7 +88,9 @@ class UnitDayProperties {
             Period p = Period.parse(s.period()).orElseThrow();
             if (s.scope().equals("unit") && p.type() == PeriodType.DAY) {
                 Unit unit = org.unit(s.id()).orElseThrow();
-                assertThat(assembler.unitDay(unit, days.get(unit.id()), p.start())).as("%s %s", s.id(), s.period()).contains(s);
+                assertThat(assembler.unitDay(unit, days.get(unit.id()), p.start()))
+                        .as("%s %s", s.id(), s.period())
+                        .contains(s);
                 assertThat(stored).doesNotContain(s);
                 unitDays++;
             } else {
@@ -95,7 +99,9 @@ class UnitDayProperties {
         }
         assertThat(stored).hasSize(whole.size() - unitDays);
         Unit any = units.get(0);
-        assertThat(assembler.unitDay(any, days.get(any.id()), last.plusDays(1))).as("a day no run computed").isEmpty();
+        assertThat(assembler.unitDay(any, days.get(any.id()), last.plusDays(1)))
+                .as("a day no run computed")
+                .isEmpty();
     }
 
     private static SideTally answers(Random random, int n) {

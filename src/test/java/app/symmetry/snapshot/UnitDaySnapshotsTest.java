@@ -1,9 +1,5 @@
 package app.symmetry.snapshot;
 
-import app.symmetry.domain.DayProgress;
-import app.symmetry.domain.PageCursor;
-import app.symmetry.domain.Snapshot;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,11 +15,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
+import app.symmetry.domain.DayProgress;
+import app.symmetry.domain.PageCursor;
+import app.symmetry.domain.Snapshot;
 import app.symmetry.indicator.SideTally;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
 import app.symmetry.storage.TallyStore;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** A unit's day snapshots computed from stored tallies when read, on DynamoDB Local: one, a history, the units of a day. */
 @QuarkusTest
@@ -33,8 +33,10 @@ class UnitDaySnapshotsTest {
 
     @Inject
     UnitDaySnapshots unitDays;
+
     @Inject
     TallyStore tallies;
+
     @Inject
     OrganisationDirectory directory;
 
@@ -71,7 +73,9 @@ class UnitDaySnapshotsTest {
         // the day before is in another month's item: its figures still make the trend
         assertThat(first.trend()).isNotNull();
 
-        assertThat(unitDays.get(unit, LocalDate.of(2025, 2, 3))).as("a day no run computed").isEmpty();
+        assertThat(unitDays.get(unit, LocalDate.of(2025, 2, 3)))
+                .as("a day no run computed")
+                .isEmpty();
     }
 
     @Test
@@ -84,7 +88,8 @@ class UnitDaySnapshotsTest {
         List<String> seen = new ArrayList<>();
         // the table is shared with other tests, whose runs are of recent days: page from 2024-10-05 down,
         // starting from a cursor as the page before would have given it
-        Optional<String> fromOctober = Optional.of(PageCursor.encode(Map.of("list", "unit " + unit.id() + " DAY", "day", "2024-10-06")));
+        Optional<String> fromOctober =
+                Optional.of(PageCursor.encode(Map.of("list", "unit " + unit.id() + " DAY", "day", "2024-10-06")));
         Optional<String> cursor = fromOctober;
         int pages = 0;
         do {
@@ -103,7 +108,8 @@ class UnitDaySnapshotsTest {
         assertThat(pages).isEqualTo((expected.size() + 11) / 12);
         // every page's days are the days one reads alone
         Snapshot fromHistory = unitDays.history(unit, 40, fromOctober).items().get(39);
-        assertThat(unitDays.get(unit, LocalDate.parse(fromHistory.period().substring(4)))).contains(fromHistory);
+        assertThat(unitDays.get(unit, LocalDate.parse(fromHistory.period().substring(4))))
+                .contains(fromHistory);
     }
 
     @Test
@@ -129,8 +135,11 @@ class UnitDaySnapshotsTest {
 
         // a cursor belongs to its listing
         String first = unitDays.ofDay(day, 2, Optional.empty()).cursor();
-        assertThatThrownBy(() -> unitDays.ofDay(day.plusDays(1), 2, Optional.of(first))).isInstanceOf(PageCursor.InvalidCursor.class);
-        assertThatThrownBy(() -> unitDays.history(units.get(0), 2, Optional.of(first))).isInstanceOf(PageCursor.InvalidCursor.class);
-        assertThatThrownBy(() -> unitDays.history(units.get(0), 2, Optional.of("bm90LWEtY3Vyc29y"))).isInstanceOf(PageCursor.InvalidCursor.class);
+        assertThatThrownBy(() -> unitDays.ofDay(day.plusDays(1), 2, Optional.of(first)))
+                .isInstanceOf(PageCursor.InvalidCursor.class);
+        assertThatThrownBy(() -> unitDays.history(units.get(0), 2, Optional.of(first)))
+                .isInstanceOf(PageCursor.InvalidCursor.class);
+        assertThatThrownBy(() -> unitDays.history(units.get(0), 2, Optional.of("bm90LWEtY3Vyc29y")))
+                .isInstanceOf(PageCursor.InvalidCursor.class);
     }
 }

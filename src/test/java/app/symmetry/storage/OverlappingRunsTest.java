@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import app.symmetry.domain.DayProgress;
 import app.symmetry.domain.Period;
 import app.symmetry.domain.SettledCustomers;
@@ -19,7 +21,6 @@ import app.symmetry.domain.Snapshot;
 import app.symmetry.domain.UnitDays;
 import app.symmetry.indicator.DimensionTally;
 import app.symmetry.indicator.SideTally;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Two aggregation runs overlap (no reserved concurrency on AWS; a scheduled run, an on-demand one, a
@@ -34,6 +35,7 @@ class OverlappingRunsTest {
 
     @Inject
     TallyStore tallies;
+
     @Inject
     SnapshotStore snapshots;
 
@@ -47,15 +49,20 @@ class OverlappingRunsTest {
         LocalDate shared = LocalDate.of(2026, 10, 6);
         LocalDate onlyOlder = LocalDate.of(2026, 10, 5);
         // the newer run: settled up to 09:45, the day's employees read at 11:00
-        DayProgress newer = new DayProgress(Map.of(shared, new SettledCustomers(tally(9), NEWER.minusSeconds(900))),
-                Map.of(shared, NEWER));
+        DayProgress newer = new DayProgress(
+                Map.of(shared, new SettledCustomers(tally(9), NEWER.minusSeconds(900))), Map.of(shared, NEWER));
         tallies.putDays(unit, Map.of(shared, tally(11)), Map.of(shared, tally(6)), newer, NEWER);
 
         // the older run, which read less, writes last; it also has a day the newer one did not write
-        DayProgress older = new DayProgress(Map.of(shared, new SettledCustomers(tally(4), OLDER.minusSeconds(900)),
-                onlyOlder, new SettledCustomers(tally(2), OLDER.minusSeconds(900))), Map.of(shared, OLDER));
-        UnitDays returned = tallies.putDays(unit, Map.of(shared, tally(5), onlyOlder, tally(2)), Map.of(shared, tally(5)), older,
-                OLDER);
+        DayProgress older = new DayProgress(
+                Map.of(
+                        shared,
+                        new SettledCustomers(tally(4), OLDER.minusSeconds(900)),
+                        onlyOlder,
+                        new SettledCustomers(tally(2), OLDER.minusSeconds(900))),
+                Map.of(shared, OLDER));
+        UnitDays returned = tallies.putDays(
+                unit, Map.of(shared, tally(5), onlyOlder, tally(2)), Map.of(shared, tally(5)), older, OLDER);
 
         UnitDays stored = tallies.read(List.of(unit), onlyOlder, shared).get(unit);
         for (UnitDays days : List.of(returned, stored)) {
@@ -64,15 +71,18 @@ class OverlappingRunsTest {
             assertThat(days.computedAt()).containsEntry(shared, NEWER).containsEntry(onlyOlder, OLDER);
         }
         // the progress is the newer run's pair: the next run reads from its settled time
-        DayProgress progress = tallies.progress(List.of(unit), List.of(onlyOlder, shared)).get(unit);
+        DayProgress progress =
+                tallies.progress(List.of(unit), List.of(onlyOlder, shared)).get(unit);
         assertThat(progress.settled().get(shared)).isEqualTo(new SettledCustomers(tally(9), NEWER.minusSeconds(900)));
         assertThat(progress.employeesReadAt()).containsEntry(shared, NEWER);
-        assertThat(progress.settled().get(onlyOlder)).isEqualTo(new SettledCustomers(tally(2), OLDER.minusSeconds(900)));
+        assertThat(progress.settled().get(onlyOlder))
+                .isEqualTo(new SettledCustomers(tally(2), OLDER.minusSeconds(900)));
 
         // and a later run still replaces the newer one's day
         Instant later = NEWER.plusSeconds(3600);
         tallies.putDays(unit, Map.of(shared, tally(12)), Map.of(), DayProgress.NONE, later);
-        assertThat(tallies.read(List.of(unit), shared, shared).get(unit).customer()).containsEntry(shared, tally(12));
+        assertThat(tallies.read(List.of(unit), shared, shared).get(unit).customer())
+                .containsEntry(shared, tally(12));
     }
 
     @Test
@@ -80,7 +90,9 @@ class OverlappingRunsTest {
         Period day = Period.parse("DAY:2026-10-06").orElseThrow();
         Snapshot newer = snapshot(day, NEWER, 11);
         assertThat(snapshots.putAll(List.of(newer), s -> false)).isZero();
-        assertThat(snapshots.putAll(List.of(snapshot(day, OLDER, 5)), s -> false)).as("kept").isEqualTo(1);
+        assertThat(snapshots.putAll(List.of(snapshot(day, OLDER, 5)), s -> false))
+                .as("kept")
+                .isEqualTo(1);
         assertThat(snapshots.get("region", "overlap-region", day)).contains(newer);
 
         Snapshot later = snapshot(day, NEWER.plusSeconds(60), 12);
@@ -89,8 +101,17 @@ class OverlappingRunsTest {
     }
 
     private static Snapshot snapshot(Period period, Instant computedAt, long customers) {
-        return new Snapshot("region", "overlap-region", period.key(), Snapshot.METHOD_VERSION, computedAt.toString(),
-                new Snapshot.CustomerSide(customers, null, Map.of(), null, Boolean.TRUE), Snapshot.EmployeeSide.suppressed(5, "period_type"),
-                null, null, null, null);
+        return new Snapshot(
+                "region",
+                "overlap-region",
+                period.key(),
+                Snapshot.METHOD_VERSION,
+                computedAt.toString(),
+                new Snapshot.CustomerSide(customers, null, Map.of(), null, Boolean.TRUE),
+                Snapshot.EmployeeSide.suppressed(5, "period_type"),
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -9,25 +9,31 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.error.ErrorCode;
-import app.symmetry.error.SymmetryException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 
 /** Whatever way DynamoDB fails, the client hears 503 storage_unavailable, retryable, told what to retry; a bug is not dressed up as one. */
 class StorageOperationTest {
 
     @Test
     void everyKindOfDynamoDbFailureBecomesARetryable503() {
-        for (RuntimeException failure : List.of(SdkClientException.create("connection refused"),
-                ProvisionedThroughputExceededException.builder().message("throttled").build(),
+        for (RuntimeException failure : List.of(
+                SdkClientException.create("connection refused"),
+                ProvisionedThroughputExceededException.builder()
+                        .message("throttled")
+                        .build(),
                 ResourceNotFoundException.builder().message("no table").build(),
                 ApiCallTimeoutException.create(3000))) {
-            assertUnavailable(() -> StorageOperation.READ.call(() -> {
-                throw failure;
-            }), "retry the request");
+            assertUnavailable(
+                    () -> StorageOperation.READ.call(() -> {
+                        throw failure;
+                    }),
+                    "retry the request");
         }
     }
 
@@ -38,25 +44,32 @@ class StorageOperationTest {
                 throw SdkClientException.create("down");
             }));
             assertThat(refusal.error().error().message().contains("submissionId"))
-                    .as(operation.name()).isEqualTo(operation == StorageOperation.ANSWER_WRITE);
+                    .as(operation.name())
+                    .isEqualTo(operation == StorageOperation.ANSWER_WRITE);
         }
     }
 
     @Test
     void aBatchDynamoDbKeepsLeavingUnprocessedIsA503NotA500() {
         AtomicInteger sent = new AtomicInteger();
-        assertUnavailable(() -> StorageOperation.AGGREGATION_RUN.run(() -> Batches.untilProcessed(List.of("item"), pending -> {
-            sent.incrementAndGet();
-            return pending;
-        }, List::isEmpty)), "run it again");
+        assertUnavailable(
+                () -> StorageOperation.AGGREGATION_RUN.run(() -> Batches.untilProcessed(
+                        List.of("item"),
+                        pending -> {
+                            sent.incrementAndGet();
+                            return pending;
+                        },
+                        List::isEmpty)),
+                "run it again");
         assertThat(sent).hasValue(8);
     }
 
     @Test
     void aBugIsNotReportedAsAStorageFailure() {
         assertThatThrownBy(() -> StorageOperation.READ.call(() -> {
-            throw new IllegalArgumentException("a bug");
-        })).isInstanceOf(IllegalArgumentException.class);
+                    throw new IllegalArgumentException("a bug");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Request bodies as the forms send them. */
 public final class Answers {
 
-    private Answers() {
-    }
+    private Answers() {}
 
     public static Map<String, Object> feedback(String token) {
         Map<String, Object> body = new HashMap<>();
@@ -16,7 +15,9 @@ public final class Answers {
         body.put("token", token);
         body.put("language", "fr");
         body.put("recommend", 9);
-        body.put("ratings", Map.of("listening", 5, "ownership", 4, "information", 4, "recognition", 5, "cooperation", 3));
+        body.put(
+                "ratings",
+                Map.of("listening", 5, "ownership", 4, "information", 4, "recognition", 5, "cooperation", 3));
         body.put("comment", "Très bon accueil.");
         body.put("website", "");
         return body;
@@ -38,6 +39,7 @@ public final class Answers {
     }
 
     public static String randomIp() {
-        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "."
+                + (1 + (int) (Math.random() * 250));
     }
 }

@@ -12,8 +12,7 @@ public final class Api {
 
     public static final String KEY = "test-api-key";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A public call: no credentials. */
     public static RequestSpecification anonymous(URL base) {

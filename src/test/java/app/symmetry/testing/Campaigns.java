@@ -9,17 +9,22 @@ import java.util.Map;
 /** Pulse credentials belong to a campaign: the tests that are not about campaigns start a roomy one. */
 public final class Campaigns {
 
-    private Campaigns() {
-    }
+    private Campaigns() {}
 
     /** A new campaign of the unit, started with the admin key; its id. */
     public static String open(URL base, String unitId, int headcount, LocalDate closesOn) {
-        return Api.manager(base).body(Map.of("unitId", unitId, "headcount", headcount, "closesOn", closesOn.toString()))
-                .post("/startPulseCampaign").then().statusCode(200).extract().path("campaignId");
+        return Api.manager(base)
+                .body(Map.of("unitId", unitId, "headcount", headcount, "closesOn", closesOn.toString()))
+                .post("/startPulseCampaign")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("campaignId");
     }
 
     /** The body of an issueUnitCode / issueLinks request; a pulse one names a campaign closing 300 days after {@code today}. */
-    public static Map<String, Object> credential(URL base, String unitId, String kind, LocalDate today, Object... more) {
+    public static Map<String, Object> credential(
+            URL base, String unitId, String kind, LocalDate today, Object... more) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unitId", unitId);
         body.put("kind", kind);

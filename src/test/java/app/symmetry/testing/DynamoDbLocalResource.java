@@ -12,14 +12,16 @@ import java.util.Properties;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import app.symmetry.local.EmbeddedDynamoDb;
-import app.symmetry.storage.SymmetryTable;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import app.symmetry.local.EmbeddedDynamoDb;
+import app.symmetry.storage.SymmetryTable;
 
 /**
  * One in-memory DynamoDB Local for the whole test run, shared by every Quarkus restart (each test
@@ -67,11 +69,15 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
      */
     public static synchronized DynamoDbClient client() {
         if (client == null) {
-            String endpoint = dynamo != null ? dynamo.endpoint()
+            String endpoint = dynamo != null
+                    ? dynamo.endpoint()
                     : ConfigProvider.getConfig().getValue("quarkus.dynamodb.endpoint-override", String.class);
-            client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_3)
+            client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create(endpoint))
+                    .region(Region.EU_WEST_3)
                     .httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .build();
         }
         return client;
     }
@@ -83,7 +89,8 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
      */
     private static Map<String, String> testConfiguration() {
         try {
-            for (URL url : Collections.list(DynamoDbLocalResource.class.getClassLoader().getResources("application.properties"))) {
+            for (URL url : Collections.list(
+                    DynamoDbLocalResource.class.getClassLoader().getResources("application.properties"))) {
                 if (url.getPath().contains("/test-classes/")) {
                     Properties p = new Properties();
                     try (InputStream in = url.openStream()) {

@@ -4,13 +4,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 
-import app.symmetry.storage.DerivedItemWriter;
-import app.symmetry.storage.Dynamo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import app.symmetry.storage.DerivedItemWriter;
+import app.symmetry.storage.Dynamo;
 
 /**
  * The real writer of a run's derived items, which a test can arm to fail after some writes: a run
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 @Alternative
 @Priority(1)
-@jakarta.inject.Singleton
+@Singleton
 public class FlakyDerivedItemWriter extends DerivedItemWriter {
 
     private final AtomicInteger budget = new AtomicInteger(-1);

@@ -10,8 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public final class FunctionProfiles {
 
-    private FunctionProfiles() {
-    }
+    private FunctionProfiles() {}
 
     public static class SubmitPulse implements QuarkusTestProfile {
         @Override

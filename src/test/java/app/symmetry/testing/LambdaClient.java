@@ -15,19 +15,28 @@ import io.restassured.response.ValidatableResponse;
  */
 public final class LambdaClient {
 
-    private LambdaClient() {
-    }
+    private LambdaClient() {}
 
     public static ValidatableResponse invoke(Object event) {
         int port = port();
-        return given().port(port).contentType(ContentType.JSON).accept(ContentType.JSON)
-                .body(event).when().post("/").then();
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .body(event)
+                .when()
+                .post("/")
+                .then();
     }
 
     public static ValidatableResponse invokeRaw(String body) {
         int port = port();
-        return given().port(port).contentType(ContentType.JSON).accept(ContentType.JSON)
-                .body(body).when().post("/").then();
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/")
+                .then();
     }
 
     private static int port() {
@@ -38,7 +47,8 @@ public final class LambdaClient {
             RestAssured.port = RestAssured.DEFAULT_PORT;
         }
         Integer packaged = Integer.getInteger(PackagedFunction.PORT);
-        return packaged != null ? packaged
+        return packaged != null
+                ? packaged
                 : ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
     }
 }

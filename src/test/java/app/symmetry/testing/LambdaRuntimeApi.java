@@ -35,11 +35,9 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    public record Answer(long nanoTime, boolean error, String body) {
-    }
+    public record Answer(long nanoTime, boolean error, String body) {}
 
-    private record Invocation(String id, String event, CompletableFuture<Answer> answer) {
-    }
+    private record Invocation(String id, String event, CompletableFuture<Answer> answer) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -99,7 +97,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
                 headers.set("Content-Type", "application/json");
                 headers.set("Lambda-Runtime-Aws-Request-Id", next.id());
                 headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
-                headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:eu-west-3:000000000000:function:bench");
+                headers.set(
+                        "Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:eu-west-3:000000000000:function:bench");
                 headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,8 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
         for (Class<?> c = testClass; c != null; c = c.getSuperclass()) {
             TestProfile profile = c.getAnnotation(TestProfile.class);
             if (profile != null) {
-                config.putAll(profile.value().getDeclaredConstructor().newInstance().getConfigOverrides());
+                config.putAll(
+                        profile.value().getDeclaredConstructor().newInstance().getConfigOverrides());
                 break;
             }
         }
@@ -98,11 +101,17 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
         }
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (!nativeZip) {
-            command.addAll(List.of("-cp", runtimeClient() + File.pathSeparator + root + File.pathSeparator
-                    + root.resolve("lib") + File.separator + "*", RIC_MAIN, handler));
+            command.addAll(List.of(
+                    "-cp",
+                    runtimeClient() + File.pathSeparator + root + File.pathSeparator + root.resolve("lib")
+                            + File.separator + "*",
+                    RIC_MAIN,
+                    handler));
         }
         Path log = WORK.resolve(testClass.getSimpleName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         String path = env.get("PATH");
@@ -144,8 +153,10 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
             try {
                 answer = api.invoke(event).get(120, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("the packaged function did not answer; init error: " + api.initError()
-                        + "; alive: " + process.isAlive() + "; see " + log, e);
+                throw new IllegalStateException(
+                        "the packaged function did not answer; init error: " + api.initError() + "; alive: "
+                                + process.isAlive() + "; see " + log,
+                        e);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -184,11 +195,14 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
      * function's.
      */
     private static void useTheTestConfiguration() throws IOException {
-        if (ConfigProvider.getConfig().getOptionalValue("symmetry.token.keys", String.class).isPresent()) {
+        if (ConfigProvider.getConfig()
+                .getOptionalValue("symmetry.token.keys", String.class)
+                .isPresent()) {
             return;
         }
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultSources();
-        for (URL url : Collections.list(PackagedFunction.class.getClassLoader().getResources("application.properties"))) {
+        for (URL url :
+                Collections.list(PackagedFunction.class.getClassLoader().getResources("application.properties"))) {
             builder.withSources(new PropertiesConfigSource(url, url.getPath().contains("/test-classes/") ? 260 : 250));
         }
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -203,12 +217,13 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
         }
         Path zip = ROOT.resolve("target/function.zip");
         if (!Files.exists(zip)) {
-            throw new IllegalStateException("target/function.zip not built: the packaged-function tests run in ./mvnw verify");
+            throw new IllegalStateException(
+                    "target/function.zip not built: the packaged-function tests run in ./mvnw verify");
         }
         Path root = WORK.resolve("task");
         if (Files.exists(root)) {
             try (var files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(root);
@@ -251,11 +266,18 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     /** The runtime interface client and its serialization library, from the test class path. */
     private static String runtimeClient() {
         List<String> jars = new ArrayList<>();
-        for (String cls : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+        for (String cls : List.of(
+                RIC_MAIN,
+                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
                 "com.amazonaws.services.lambda.runtime.Context")) {
             try {
-                jars.add(Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+                jars.add(Path.of(Class.forName(cls)
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
+            } catch (ReflectiveOperationException | URISyntaxException e) {
                 throw new IllegalStateException("not on the test class path: " + cls, e);
             }
         }

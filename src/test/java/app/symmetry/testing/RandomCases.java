@@ -24,15 +24,16 @@ public final class RandomCases {
         void check(T input) throws Exception;
     }
 
-    private RandomCases() {
-    }
+    private RandomCases() {}
 
     /**
      * Checks {@code property} on {@code cases} inputs made by {@code generator}. The property is
      * named after the test method that calls this (for the report and the default seed).
      */
     public static <T> void forAll(int cases, Function<SplittableRandom, T> generator, Property<T> property) {
-        StackWalker.StackFrame caller = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElseThrow();
+        StackWalker.StackFrame caller = StackWalker.getInstance()
+                .walk(frames -> frames.skip(1).findFirst())
+                .orElseThrow();
         String className = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1);
         String name = className + "#" + caller.getMethodName();
         long seed = runSeed(name);
@@ -49,9 +50,20 @@ public final class RandomCases {
                 input = generator.apply(random);
                 property.check(input);
             } catch (Exception | AssertionError failure) {
-                throw new AssertionError(String.format(
-                        "property %s failed on case %d of %d (seed %d)%n  input: %s%n  replay: ./mvnw test -Dtest=%s -D%s=%d -D%s=%d%n  %s",
-                        name, i, cases, seed, abbreviate(String.valueOf(input)), name, SEED, seed, CASE, i, failure),
+                throw new AssertionError(
+                        String.format(
+                                "property %s failed on case %d of %d (seed %d)%n  input: %s%n  replay: ./mvnw test -Dtest=%s -D%s=%d -D%s=%d%n  %s",
+                                name,
+                                i,
+                                cases,
+                                seed,
+                                abbreviate(String.valueOf(input)),
+                                name,
+                                SEED,
+                                seed,
+                                CASE,
+                                i,
+                                failure),
                         failure);
             }
             checked++;

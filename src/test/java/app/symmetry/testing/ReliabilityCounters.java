@@ -33,8 +33,7 @@ public final class ReliabilityCounters {
 
     private static final String PREFIX = "symmetry.reliability.counter.";
 
-    private ReliabilityCounters() {
-    }
+    private ReliabilityCounters() {}
 
     public static void add(String name, long delta) {
         counter(name).addAndGet(delta);

@@ -13,13 +13,26 @@ import org.junit.platform.launcher.TestPlan;
  */
 public class ReliabilitySummary implements TestExecutionListener {
 
-    private static final List<String> ORDER = List.of(ReliabilityCounters.INPUTS_TRIED, ReliabilityCounters.INPUTS_REJECTED,
-            ReliabilityCounters.INPUTS_ACCEPTED, ReliabilityCounters.LOAD_SENT, ReliabilityCounters.LOAD_DISTINCT,
-            ReliabilityCounters.LOAD_ACKNOWLEDGED, ReliabilityCounters.LOAD_STORED, ReliabilityCounters.SERVER_ERRORS,
-            ReliabilityCounters.FAULTS_SURVIVED, ReliabilityCounters.OUTAGE_RETRY_ANSWERS, ReliabilityCounters.ANSWERS_LOST,
-            ReliabilityCounters.LOCAL_RUN_CRASHES_SURVIVED, ReliabilityCounters.LOCAL_RUN_ACKNOWLEDGED_LOST,
-            ReliabilityCounters.SECURITY_REFUSALS, ReliabilityCounters.ACCESS_ATTACKS, ReliabilityCounters.ATTACKS,
-            ReliabilityCounters.LEAKS, ReliabilityCounters.CLOSED_PERIOD_ATTEMPTS, ReliabilityCounters.CLOSED_PERIOD_CHANGES);
+    private static final List<String> ORDER = List.of(
+            ReliabilityCounters.INPUTS_TRIED,
+            ReliabilityCounters.INPUTS_REJECTED,
+            ReliabilityCounters.INPUTS_ACCEPTED,
+            ReliabilityCounters.LOAD_SENT,
+            ReliabilityCounters.LOAD_DISTINCT,
+            ReliabilityCounters.LOAD_ACKNOWLEDGED,
+            ReliabilityCounters.LOAD_STORED,
+            ReliabilityCounters.SERVER_ERRORS,
+            ReliabilityCounters.FAULTS_SURVIVED,
+            ReliabilityCounters.OUTAGE_RETRY_ANSWERS,
+            ReliabilityCounters.ANSWERS_LOST,
+            ReliabilityCounters.LOCAL_RUN_CRASHES_SURVIVED,
+            ReliabilityCounters.LOCAL_RUN_ACKNOWLEDGED_LOST,
+            ReliabilityCounters.SECURITY_REFUSALS,
+            ReliabilityCounters.ACCESS_ATTACKS,
+            ReliabilityCounters.ATTACKS,
+            ReliabilityCounters.LEAKS,
+            ReliabilityCounters.CLOSED_PERIOD_ATTEMPTS,
+            ReliabilityCounters.CLOSED_PERIOD_CHANGES);
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
@@ -28,10 +41,12 @@ public class ReliabilitySummary implements TestExecutionListener {
             return;
         }
         StringBuilder out = new StringBuilder("\n=== Symmetry reliability summary ===\n");
-        out.append(String.format("  %-52s %s%n", "mode", ReliabilityCounters.heavy() ? "heavy (-Dsymmetry.heavy=true)" : "default"));
+        out.append(String.format(
+                "  %-52s %s%n", "mode", ReliabilityCounters.heavy() ? "heavy (-Dsymmetry.heavy=true)" : "default"));
         for (String name : ORDER) {
             // a figure no test counted is "not run", never a reassuring 0
-            out.append(String.format("  %-52s %s%n", name, all.containsKey(name) ? all.get(name).toString() : "not run"));
+            out.append(String.format(
+                    "  %-52s %s%n", name, all.containsKey(name) ? all.get(name).toString() : "not run"));
         }
         all.forEach((name, value) -> {
             if (!ORDER.contains(name)) {

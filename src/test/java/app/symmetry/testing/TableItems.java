@@ -7,10 +7,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.symmetry.storage.Dynamo;
-import app.symmetry.storage.SymmetryTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import app.symmetry.storage.Dynamo;
+import app.symmetry.storage.SymmetryTable;
 
 /** Reads the table as an auditor would: everything, to check what was (not) written. */
 @ApplicationScoped
@@ -39,12 +40,16 @@ public class TableItems {
 
     public List<Map<String, AttributeValue>> all() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(table.name()).consistentRead(true)).items().forEach(items::add);
+        dynamo.scanPaginator(b -> b.tableName(table.name()).consistentRead(true))
+                .items()
+                .forEach(items::add);
         return items;
     }
 
     public List<Map<String, AttributeValue>> withKeyPrefix(String prefix) {
-        return all().stream().filter(i -> i.get(SymmetryTable.PK).s().startsWith(prefix)).toList();
+        return all().stream()
+                .filter(i -> i.get(SymmetryTable.PK).s().startsWith(prefix))
+                .toList();
     }
 
     public int count() {

@@ -32,15 +32,18 @@ public class Tokens {
      */
     public static Tokens fromTestConfig() {
         Config config = ConfigProvider.getConfig();
-        return new Tokens(new TokenCodec(new SigningKeys(config.getOptionalValue("symmetry.token.keys", String.class),
+        return new Tokens(new TokenCodec(new SigningKeys(
+                config.getOptionalValue("symmetry.token.keys", String.class),
                 config.getOptionalValue("symmetry.token.active-key", String.class))));
     }
 
     public String code(Audience audience, String unitId) {
-        return codec.encode(new TokenClaims(false, audience, unitId, UUID.randomUUID().toString(), Optional.empty()));
+        return codec.encode(
+                new TokenClaims(false, audience, unitId, UUID.randomUUID().toString(), Optional.empty()));
     }
 
     public String link(Audience audience, String unitId, Instant expiresAt) {
-        return codec.encode(new TokenClaims(true, audience, unitId, UUID.randomUUID().toString(), Optional.of(expiresAt)));
+        return codec.encode(
+                new TokenClaims(true, audience, unitId, UUID.randomUUID().toString(), Optional.of(expiresAt)));
     }
 }

@@ -61,15 +61,27 @@ final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("symmetry-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-extensions", "--user-data-dir=" + profile, "--window-size=420,900", "--lang=en-US",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-extensions",
+                    "--user-data-dir=" + profile,
+                    "--window-size=420,900",
+                    "--lang=en-US",
                     // a user agent of its own: the per-device daily cap counts this browser apart from other tests
                     "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 "
                             + "Safari/537.36 SymmetryBrowserTest/" + UUID.randomUUID());
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
             return new Browser(driver, service, profile);
@@ -87,7 +99,9 @@ final class Browser implements AutoCloseable {
     /** A link the API made for the public address, opened on the test server instead. */
     static String onTestServer(URL base, String url) {
         URI link = URI.create(url);
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        String root = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
         return root + link.getRawPath() + (link.getRawFragment() == null ? "" : "#" + link.getRawFragment());
     }
 
@@ -109,7 +123,9 @@ final class Browser implements AutoCloseable {
     }
 
     void click(By locator) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(locator))
+                .click();
     }
 
     /** Saves what the browser shows to target/screenshots/{name}.png. */

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
@@ -23,12 +22,13 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.TableItems;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The customer and pulse forms in a real browser, from a QR code or an e-mail link to the thank-you. */
 @QuarkusTest
@@ -58,19 +58,30 @@ class FormBrowserTest {
     }
 
     private String unitCodeUrl(String unitId, String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, unitId, kind)).post("/issueUnitCode")
-                .then().statusCode(200).extract().path("url");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, kind))
+                .post("/issueUnitCode")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
     }
 
     private String singleUseLink(String unitId, String kind) {
-        return Api.manager(base).body(Campaigns.credential(base, unitId, kind, "count", 1)).post("/issueLinks")
-                .then().statusCode(200).extract().path("links[0].url");
+        return Api.manager(base)
+                .body(Campaigns.credential(base, unitId, kind, "count", 1))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links[0].url");
     }
 
     /** Picks the answers the way a person does: by their labels (the radio buttons are drawn as labels). */
     private void fillAndSend(int recommend, Map<String, Integer> ratings, String comment) {
         browser.click(By.cssSelector("label[for='q-recommend-" + recommend + "']"));
-        ratings.forEach((dimension, value) -> browser.click(By.cssSelector("label[for='q-r-" + dimension + "-" + value + "']")));
+        ratings.forEach((dimension, value) ->
+                browser.click(By.cssSelector("label[for='q-r-" + dimension + "-" + value + "']")));
         if (comment != null) {
             browser.waitFor(By.id("comment")).sendKeys(comment);
         }
@@ -121,12 +132,14 @@ class FormBrowserTest {
 
         browser.click(send);
         browser.waitForText(summary, "Please choose a number from 0 to 10.");
-        assertThat(browser.driver.findElement(By.id("q-recommend")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id("q-recommend")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.focused()).isEqualTo("q-recommend-0");
         // answering the question takes the mark and the summary away
         browser.click(By.cssSelector("label[for='q-recommend-8']"));
         browser.waitUntilHidden(summary);
-        assertThat(browser.driver.findElement(By.id("q-recommend")).getAttribute("aria-invalid")).isNull();
+        assertThat(browser.driver.findElement(By.id("q-recommend")).getAttribute("aria-invalid"))
+                .isNull();
 
         browser.click(By.cssSelector("label[for='consent']"));
         browser.click(send);
@@ -135,9 +148,12 @@ class FormBrowserTest {
         browser.waitFor(By.id("email")).sendKeys("not-an-address");
         browser.click(send);
         browser.waitForText(By.id("email-err"), "This e-mail address does not look right.");
-        assertThat(browser.driver.findElement(By.id("email")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id("email")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         browser.screenshot("customer-form-checks");
-        assertThat(answers("C", "paris-bastille")).as("nothing sent while the form is wrong").isEqualTo(before);
+        assertThat(answers("C", "paris-bastille"))
+                .as("nothing sent while the form is wrong")
+                .isEqualTo(before);
 
         browser.waitFor(By.id("email")).clear();
         browser.waitFor(By.id("email")).sendKeys("someone@example.org");
@@ -169,7 +185,11 @@ class FormBrowserTest {
         browser.waitForText(By.cssSelector("h1"), "Saint-Denis Basilique");
         browser.click(By.cssSelector("#lang button[lang='fr']"));
         String token = url.substring(url.indexOf("#t=") + 3);
-        Api.anonymous(base).body(Answers.feedback(token)).post("/submitFeedback").then().statusCode(200);
+        Api.anonymous(base)
+                .body(Answers.feedback(token))
+                .post("/submitFeedback")
+                .then()
+                .statusCode(200);
         try {
             fillAndSend(8, Map.of(), null);
             browser.waitForText(By.cssSelector("h1"), "Ce lien a déjà été utilisé");
@@ -195,7 +215,8 @@ class FormBrowserTest {
     /** Reads a QR code from a picture, as a phone's camera app does. */
     static String decode(BufferedImage image) throws Exception {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         try {
             return new QRCodeReader().decode(bitmap).getText();
         } catch (NotFoundException e) {

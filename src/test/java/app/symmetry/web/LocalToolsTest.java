@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import app.symmetry.local.LocalTools;
-import app.symmetry.testing.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import app.symmetry.local.LocalTools;
+import app.symmetry.testing.Api;
 
 /** The posters and the e-mail links' CSV of the local run. */
 @QuarkusTest
@@ -26,10 +27,21 @@ class LocalToolsTest {
 
     @Test
     void aPosterIsAnSvgWithTheUnitAndOneStableCode() {
-        String first = Api.anonymous(base).get("/posters/gent-korenmarkt.svg").then().statusCode(200)
-                .header("Content-Type", containsString("image/svg+xml")).extract().asString();
-        assertThat(first).contains("<svg", "Gent Korenmarkt", "Votre avis compte", "Your opinion matters", "width=\"148mm\"");
-        String again = Api.anonymous(base).get("/posters/gent-korenmarkt.svg?size=A4").then().statusCode(200).extract().asString();
+        String first = Api.anonymous(base)
+                .get("/posters/gent-korenmarkt.svg")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", containsString("image/svg+xml"))
+                .extract()
+                .asString();
+        assertThat(first)
+                .contains("<svg", "Gent Korenmarkt", "Votre avis compte", "Your opinion matters", "width=\"148mm\"");
+        String again = Api.anonymous(base)
+                .get("/posters/gent-korenmarkt.svg?size=A4")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(again).contains("width=\"210mm\"");
         // the same code on every print: the QR drawings are equal
         assertThat(qrPath(again)).isEqualTo(qrPath(first));
@@ -37,10 +49,18 @@ class LocalToolsTest {
 
     @Test
     void aPosterIsAlsoAPdf() {
-        byte[] pdf = Api.anonymous(base).get("/posters/gent-korenmarkt.pdf").then().statusCode(200)
-                .header("Content-Type", "application/pdf").extract().asByteArray();
+        byte[] pdf = Api.anonymous(base)
+                .get("/posters/gent-korenmarkt.pdf")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/pdf")
+                .extract()
+                .asByteArray();
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        assertThat(text).startsWith("%PDF-1.4").endsWith("%%EOF\n").contains("(Gent Korenmarkt)", "/MediaBox [0 0 419.528 595.276]");
+        assertThat(text)
+                .startsWith("%PDF-1.4")
+                .endsWith("%%EOF\n")
+                .contains("(Gent Korenmarkt)", "/MediaBox [0 0 419.528 595.276]");
         // every cross-reference entry points at its object
         Matcher xref = Pattern.compile("(\\d{10}) 00000 n").matcher(text);
         int object = 1;
@@ -56,17 +76,33 @@ class LocalToolsTest {
 
     @Test
     void postersOfUnknownUnitsAreNotFound() {
-        Api.anonymous(base).get("/posters/nowhere.svg").then().statusCode(404).body("error.code", equalTo("unknown_unit"));
-        Api.anonymous(base).get("/posters/gent-korenmarkt.gif").then().statusCode(404).body("error.code", equalTo("not_found"));
+        Api.anonymous(base)
+                .get("/posters/nowhere.svg")
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("unknown_unit"));
+        Api.anonymous(base)
+                .get("/posters/gent-korenmarkt.gif")
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"));
     }
 
     @Test
     void linksComeAsCsvForAMailingTool() {
-        Api.anonymous(base).get("/links.csv?unitId=gent-korenmarkt&kind=customer&count=3").then().statusCode(401)
+        Api.anonymous(base)
+                .get("/links.csv?unitId=gent-korenmarkt&kind=customer&count=3")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("unauthenticated"));
-        String csv = Api.manager(base).get("/links.csv?unitId=gent-korenmarkt&kind=customer&count=3&expiresInDays=30")
-                .then().statusCode(200).header("Content-Type", containsString("text/csv"))
-                .header("Content-Disposition", containsString("attachment")).extract().asString();
+        String csv = Api.manager(base)
+                .get("/links.csv?unitId=gent-korenmarkt&kind=customer&count=3&expiresInDays=30")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment"))
+                .extract()
+                .asString();
         List<String> lines = List.of(csv.split("\r\n"));
         assertThat(csv).endsWith("\r\n");
         assertThat(lines).hasSize(4);
@@ -78,12 +114,23 @@ class LocalToolsTest {
             assertThat(f[1]).isEqualTo("customer");
             assertThat(f[2]).isEqualTo("https://feedback.example.test/form/#t=" + f[3]);
             // each link opens its form
-            Api.anonymous(base).queryParam("token", f[3]).get("/getForm").then().statusCode(200)
-                    .body("singleUse", equalTo(true)).body("unit.id", equalTo("gent-korenmarkt"));
+            Api.anonymous(base)
+                    .queryParam("token", f[3])
+                    .get("/getForm")
+                    .then()
+                    .statusCode(200)
+                    .body("singleUse", equalTo(true))
+                    .body("unit.id", equalTo("gent-korenmarkt"));
         }
-        Api.manager(base).get("/links.csv?unitId=gent-korenmarkt&kind=customer&count=many").then().statusCode(400)
+        Api.manager(base)
+                .get("/links.csv?unitId=gent-korenmarkt&kind=customer&count=many")
+                .then()
+                .statusCode(400)
                 .body("error.field", equalTo("count"));
-        Api.manager(base).get("/links.csv?unitId=gent-korenmarkt&kind=customer&campaign=x").then().statusCode(400)
+        Api.manager(base)
+                .get("/links.csv?unitId=gent-korenmarkt&kind=customer&campaign=x")
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("unknown_field"));
     }
 

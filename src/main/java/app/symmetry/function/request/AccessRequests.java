@@ -23,8 +23,7 @@ public final class AccessRequests {
     static final int MAX_SCOPE_ENTRIES = 100;
     private static final Pattern CURSOR = Pattern.compile("^[0-9T:.\\-Z]{20,40}#[A-Za-z0-9_-]{16}$");
 
-    private AccessRequests() {
-    }
+    private AccessRequests() {}
 
     public static NewApiKey create(Map<String, ?> request) {
         InputFields in = InputFields.of(request, CREATE_FIELDS.toArray(String[]::new));
@@ -37,7 +36,9 @@ public final class AccessRequests {
         List<String> units = ids(request, in, "units");
         List<String> regions = ids(request, in, "regions");
         if (!role.scopable() && (!units.isEmpty() || !regions.isEmpty())) {
-            throw in.invalid(units.isEmpty() ? "regions" : "units", "an admin key reaches the whole organisation: give no scope");
+            throw in.invalid(
+                    units.isEmpty() ? "regions" : "units",
+                    "an admin key reaches the whole organisation: give no scope");
         }
         return new NewApiKey(role, units, regions, label);
     }
@@ -66,12 +67,14 @@ public final class AccessRequests {
             throw in.invalid(name, name + " must be an array of ids");
         }
         if (list.size() > MAX_SCOPE_ENTRIES) {
-            throw new SymmetryException(ErrorCode.TOO_LARGE, name, name + " must have at most " + MAX_SCOPE_ENTRIES + " entries");
+            throw new SymmetryException(
+                    ErrorCode.TOO_LARGE, name, name + " must have at most " + MAX_SCOPE_ENTRIES + " entries");
         }
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof String s) || s.isBlank() || s.length() > 128) {
-                throw new SymmetryException(ErrorCode.INVALID_FIELD, name + "[" + i + "]", name + "[" + i + "] must be an id");
+                throw new SymmetryException(
+                        ErrorCode.INVALID_FIELD, name + "[" + i + "]", name + "[" + i + "] must be an id");
             }
             out.add(s);
         }

@@ -20,11 +20,10 @@ public final class AggregationRequests {
 
     public static final List<String> RANGE_FIELDS = List.of("from", "to");
     /** The members of an EventBridge scheduled event. */
-    public static final List<String> EVENT_FIELDS = List.of("version", "id", "detail-type", "source", "account", "time",
-            "region", "resources", "detail");
+    public static final List<String> EVENT_FIELDS =
+            List.of("version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail");
 
-    private AggregationRequests() {
-    }
+    private AggregationRequests() {}
 
     public static AggregationRequest read(Map<String, ?> request) {
         if (request != null && (request.containsKey("from") || request.containsKey("to"))) {
@@ -44,8 +43,8 @@ public final class AggregationRequests {
         try {
             return new AggregationRequest.Scheduled(Instant.parse(String.valueOf(time)));
         } catch (DateTimeParseException e) {
-            throw new SymmetryException(ErrorCode.INVALID_FIELD, "time",
-                    "time must be an ISO-8601 instant such as 2026-11-23T06:00:00Z");
+            throw new SymmetryException(
+                    ErrorCode.INVALID_FIELD, "time", "time must be an ISO-8601 instant such as 2026-11-23T06:00:00Z");
         }
     }
 

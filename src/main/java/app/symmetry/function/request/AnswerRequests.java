@@ -21,22 +21,23 @@ public final class AnswerRequests {
     public static final int MAX_COMMENT = 2000;
     public static final Set<String> LANGUAGES = Set.of("fr", "en");
     /** The members {@code submitFeedback} accepts; {@code submitPulse} takes the same but {@code contact}. */
-    public static final List<String> CUSTOMER_FIELDS = List.of("submissionId", "token", "language", "recommend",
-            "ratings", "comment", "contact", "website");
-    public static final List<String> PULSE_FIELDS = CUSTOMER_FIELDS.stream().filter(f -> !f.equals("contact")).toList();
+    public static final List<String> CUSTOMER_FIELDS =
+            List.of("submissionId", "token", "language", "recommend", "ratings", "comment", "contact", "website");
+
+    public static final List<String> PULSE_FIELDS =
+            CUSTOMER_FIELDS.stream().filter(f -> !f.equals("contact")).toList();
     public static final List<String> CONTACT_FIELDS = List.of("email", "consent");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]{2,63}$");
 
-    private AnswerRequests() {
-    }
+    private AnswerRequests() {}
 
     /**
      * Reads a request body; {@code pulse} answers take no contact. {@code website} is the honeypot:
      * people never see it, so anything in it was typed by a robot.
      */
     public static Submission submission(Map<String, ?> body, Audience audience, Set<String> dimensionIds) {
-        InputFields in = InputFields.of(body,
-                (audience == Audience.CUSTOMER ? CUSTOMER_FIELDS : PULSE_FIELDS).toArray(String[]::new));
+        InputFields in = InputFields.of(
+                body, (audience == Audience.CUSTOMER ? CUSTOMER_FIELDS : PULSE_FIELDS).toArray(String[]::new));
         UUID submissionId = in.requiredUuid("submissionId");
         String token = in.requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
         Optional<String> language = in.optionalChoice("language", LANGUAGES);
@@ -47,7 +48,8 @@ public final class AnswerRequests {
                 r.optionalInt(dimension, 1, 5).ifPresent(v -> ratings.put(dimension, v));
             }
         });
-        Optional<String> comment = in.optionalString("comment", MAX_COMMENT).map(String::strip).filter(c -> !c.isEmpty());
+        Optional<String> comment =
+                in.optionalString("comment", MAX_COMMENT).map(String::strip).filter(c -> !c.isEmpty());
         Optional<Contact> contact = in.optionalObject("contact", CONTACT_FIELDS.toArray(String[]::new))
                 .map(AnswerRequests::contact);
         Optional<String> website = in.optionalString("website", 2000);
@@ -59,7 +61,8 @@ public final class AnswerRequests {
 
     private static Contact contact(InputFields c) {
         boolean consent = c.optionalBoolean("consent").orElse(false);
-        Optional<String> email = c.optionalString("email", 320).map(String::strip).filter(e -> !e.isEmpty());
+        Optional<String> email =
+                c.optionalString("email", 320).map(String::strip).filter(e -> !e.isEmpty());
         if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
             throw c.invalid("email", "contact.email must be an e-mail address");
         }

@@ -13,8 +13,7 @@ public final class CampaignRequests {
 
     public static final List<String> START_FIELDS = List.of("unitId", "headcount", "closesOn");
 
-    private CampaignRequests() {
-    }
+    private CampaignRequests() {}
 
     public static NewCampaign start(Map<String, ?> request) {
         InputFields in = InputFields.of(request, START_FIELDS.toArray(String[]::new));

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import app.symmetry.domain.DeviceOrigin;
 import io.quarkus.arc.DefaultBean;
+
+import app.symmetry.domain.DeviceOrigin;
 
 /**
  * The origin of the request being served, when the binding knows it without the gateway's envelope.

@@ -1,8 +1,5 @@
 package app.symmetry.function.request;
 
-import app.symmetry.error.ErrorCode;
-import app.symmetry.error.SymmetryException;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -13,6 +10,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import app.symmetry.error.ErrorCode;
+import app.symmetry.error.SymmetryException;
 
 /**
  * Strict reading of one JSON object of a request: every member must be known, of its type and in
@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class InputFields {
 
-    private static final Pattern UUID_SHAPE = Pattern
-            .compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final Map<String, ?> members;
     private final String path;
@@ -53,7 +53,9 @@ public final class InputFields {
         for (String name : members.keySet()) {
             if (!known.contains(name)) {
                 String field = path + name;
-                throw new SymmetryException(ErrorCode.UNKNOWN_FIELD, field,
+                throw new SymmetryException(
+                        ErrorCode.UNKNOWN_FIELD,
+                        field,
                         field + " is not a known field; expected one of " + String.join(", ", known));
             }
         }
@@ -81,8 +83,8 @@ public final class InputFields {
             throw invalid(name, field(name) + " must be a string");
         }
         if (text.codePointCount(0, text.length()) > maxLength) {
-            throw new SymmetryException(ErrorCode.TOO_LARGE, field(name),
-                    field(name) + " must be at most " + maxLength + " characters");
+            throw new SymmetryException(
+                    ErrorCode.TOO_LARGE, field(name), field(name) + " must be at most " + maxLength + " characters");
         }
         return Optional.of(text);
     }
@@ -92,7 +94,10 @@ public final class InputFields {
         Optional<String> value = optionalString(name, 64);
         value.ifPresent(v -> {
             if (!choices.contains(v)) {
-                throw invalid(name, field(name) + " must be one of " + String.join(", ", choices.stream().sorted().toList()));
+                throw invalid(
+                        name,
+                        field(name) + " must be one of "
+                                + String.join(", ", choices.stream().sorted().toList()));
             }
         });
         return value;
@@ -124,7 +129,8 @@ public final class InputFields {
             return OptionalInt.empty();
         }
         BigInteger integer = integerOf(value);
-        if (integer == null || integer.compareTo(BigInteger.valueOf(min)) < 0
+        if (integer == null
+                || integer.compareTo(BigInteger.valueOf(min)) < 0
                 || integer.compareTo(BigInteger.valueOf(max)) > 0) {
             throw invalid(name, field(name) + " must be an integer from " + min + " to " + max);
         }

@@ -14,22 +14,26 @@ import app.symmetry.token.TokenCodec;
 public final class LinkRequests {
 
     public static final int MAX_LINKS = 1000;
-    public static final List<String> ISSUE_LINKS_FIELDS = List.of("unitId", "kind", "campaignId", "count", "expiresInDays");
+    public static final List<String> ISSUE_LINKS_FIELDS =
+            List.of("unitId", "kind", "campaignId", "count", "expiresInDays");
     public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "campaignId", "expiresInDays");
     public static final List<String> GET_FORM_FIELDS = List.of("token");
     public static final List<String> REVOKE_FIELDS = List.of("token");
     private static final Set<String> KINDS = Set.of("customer", "pulse");
 
-    private LinkRequests() {
-    }
+    private LinkRequests() {}
 
     public static IssueLinksRequest issueLinks(Map<String, ?> request) {
         InputFields in = InputFields.of(request, ISSUE_LINKS_FIELDS.toArray(String[]::new));
         String unitId = in.requiredString("unitId", 128);
         Audience audience = audience(in.requiredChoice("kind", KINDS));
         Optional<String> campaignId = campaign(in, audience);
-        return new IssueLinksRequest(unitId, audience, in.optionalInt("count", 1, MAX_LINKS).orElse(1),
-                in.optionalInt("expiresInDays", 1, 366).orElse(30), campaignId);
+        return new IssueLinksRequest(
+                unitId,
+                audience,
+                in.optionalInt("count", 1, MAX_LINKS).orElse(1),
+                in.optionalInt("expiresInDays", 1, 366).orElse(30),
+                campaignId);
     }
 
     public static IssueUnitCodeRequest issueUnitCode(Map<String, ?> request) {
@@ -47,7 +51,8 @@ public final class LinkRequests {
     }
 
     public static String revokedToken(Map<String, ?> request) {
-        return InputFields.of(request, REVOKE_FIELDS.toArray(String[]::new)).requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
+        return InputFields.of(request, REVOKE_FIELDS.toArray(String[]::new))
+                .requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
     }
 
     /** Pulse credentials belong to a campaign (startPulseCampaign); customer ones to none. */

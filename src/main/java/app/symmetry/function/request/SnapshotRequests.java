@@ -19,8 +19,7 @@ public final class SnapshotRequests {
     private static final Set<String> LIST_SCOPES = Set.of("unit", "region", "org", "units", "regions");
     private static final Set<String> TYPES = Set.of("DAY", "WEEK", "MONTH");
 
-    private SnapshotRequests() {
-    }
+    private SnapshotRequests() {}
 
     public static SnapshotQuery get(Map<String, ?> query) {
         InputFields in = InputFields.ofQuery(query, GET_FIELDS.toArray(String[]::new));
@@ -36,7 +35,8 @@ public final class SnapshotRequests {
         Optional<String> cursor = in.optionalString("cursor", 2048);
         if (scope.equals("units") || scope.equals("regions")) {
             if (in.has("id") || in.has("periodType")) {
-                throw in.invalid(in.has("id") ? "id" : "periodType",
+                throw in.invalid(
+                        in.has("id") ? "id" : "periodType",
                         "scope=" + scope + " lists one period: give period, not id or periodType");
             }
             return new SnapshotListing.OnePeriod(scope.equals("units") ? "unit" : "region", period(in), limit, cursor);
@@ -45,12 +45,13 @@ public final class SnapshotRequests {
             throw in.invalid("period", "scope=" + scope + " lists a history: give periodType, not period");
         }
         String id = in.requiredString("id", 128);
-        PeriodType type = PeriodType.valueOf(in.optionalChoice("periodType", TYPES).orElse("MONTH"));
+        PeriodType type =
+                PeriodType.valueOf(in.optionalChoice("periodType", TYPES).orElse("MONTH"));
         return new SnapshotListing.History(scope, id, type, limit, cursor);
     }
 
     private static Period period(InputFields in) {
-        return Period.parse(in.requiredString("period", 32)).orElseThrow(() -> in.invalid("period",
-                "period is DAY:2026-11-23, WEEK:2026-W48 or MONTH:2026-11"));
+        return Period.parse(in.requiredString("period", 32))
+                .orElseThrow(() -> in.invalid("period", "period is DAY:2026-11-23, WEEK:2026-W48 or MONTH:2026-11"));
     }
 }
