@@ -18,8 +18,9 @@ import app.symmetry.error.SymmetryException;
 /**
  * Where the organisation, its units and its questionnaire come from: a JSON file named by
  * {@code symmetry.organisation.file}, or the demo organisation shipped in the artifact. The
- * questionnaire is the organisation's own when its file has one, BRIEF.md's default set otherwise,
- * so an organisation replaces questions by configuration, without code changes.
+ * questionnaire is the organisation's own when its file has one, the default mirrored set
+ * ({@code organisation/questionnaire.json}) otherwise, so an organisation replaces questions by
+ * configuration, without code changes.
  */
 @Singleton
 public class OrganisationDirectory {
