@@ -3,7 +3,6 @@ package app.symmetry.bench;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.LambdaRuntimeApi;
+import app.symmetry.testing.PackagedFunction;
 import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;
@@ -51,9 +51,8 @@ public class PackagedFunctionBench {
      * the Java runtime loads the handler class. The AWS Lambda runtime interface client does that
      * against {@code AWS_LAMBDA_RUNTIME_API}, as AWS's Java base images do.
      */
-    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+
     static final String KEYS =
             "bench:" + Base64.getEncoder().encodeToString("bench-only-signing-key-0123456789abcdef".getBytes());
 
@@ -263,7 +262,11 @@ public class PackagedFunctionBench {
                 command.add(java);
                 command.addAll(LAMBDA_JVM);
                 command.addAll(jvm);
-                command.addAll(List.of("-cp", jar + File.pathSeparator + runtimeClient(), RIC_MAIN, HANDLER));
+                command.addAll(List.of(
+                        "-cp",
+                        jar + File.pathSeparator + PackagedFunction.runtimeClient(),
+                        PackagedFunction.RIC_MAIN,
+                        HANDLER));
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(jar.getParent().toFile())
                         .redirectErrorStream(true)
@@ -352,24 +355,6 @@ public class PackagedFunctionBench {
                 + "\",\"language\":\"fr\",\"recommend\":9,\"ratings\":{\"listening\":5,\"ownership\":4,\"information\":4,"
                 + "\"recognition\":5,\"cooperation\":3},\"comment\":\"Très bon accueil.\",\"website\":\"\"},"
                 + "\"origin\":{\"sourceIp\":\"" + ip + "\",\"userAgent\":\"Mozilla/5.0 (bench phone)\"}}";
-    }
-
-    /** The runtime interface client and its serialization library, from the bench classpath. */
-    static String runtimeClient() {
-        List<String> jars = new ArrayList<>();
-        for (String cls : List.of(RIC_MAIN, "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer")) {
-            try {
-                jars.add(Path.of(Class.forName(cls)
-                                .getProtectionDomain()
-                                .getCodeSource()
-                                .getLocation()
-                                .toURI())
-                        .toString());
-            } catch (ReflectiveOperationException | URISyntaxException e) {
-                throw new IllegalStateException("not on the bench classpath: " + cls, e);
-            }
-        }
-        return String.join(File.pathSeparator, jars);
     }
 
     static double rssMb(long pid) {

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -49,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.LambdaRuntimeApi;
+import app.symmetry.testing.PackagedFunction;
 
 /**
  * target/function.zip started exactly as template.yaml says, the way Lambda starts it: the zip
@@ -66,7 +66,6 @@ import app.symmetry.testing.LambdaRuntimeApi;
  */
 class PackagedFunctionIT {
 
-    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String TASK_ROOT = "/var/task";
     static final String DISTRIBUTION_DOMAIN = "d111111abcdef8.cloudfront.net";
     static final Pattern SECRET_REFERENCE = Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString}}");
@@ -280,9 +279,9 @@ class PackagedFunctionIT {
                         launcher,
                         "-XX:MaxRAM=" + memory + "m",
                         "-cp",
-                        runtimeClient() + File.pathSeparator + task + File.pathSeparator + task.resolve("lib")
-                                + File.separator + "*",
-                        RIC_MAIN,
+                        PackagedFunction.runtimeClient() + File.pathSeparator + task + File.pathSeparator
+                                + task.resolve("lib") + File.separator + "*",
+                        PackagedFunction.RIC_MAIN,
                         handler));
             }
             Path log = logs.resolve(runtime + "-" + function + ".log");
@@ -463,27 +462,6 @@ class PackagedFunctionIT {
             }
         }
         return Optional.empty();
-    }
-
-    /** The runtime interface client and its serialization library, from the test class path. */
-    private static String runtimeClient() {
-        List<String> jars = new ArrayList<>();
-        for (String cls : List.of(
-                RIC_MAIN,
-                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-                "com.amazonaws.services.lambda.runtime.Context")) {
-            try {
-                jars.add(Path.of(Class.forName(cls)
-                                .getProtectionDomain()
-                                .getCodeSource()
-                                .getLocation()
-                                .toURI())
-                        .toString());
-            } catch (ReflectiveOperationException | URISyntaxException e) {
-                throw new IllegalStateException("not on the test class path: " + cls, e);
-            }
-        }
-        return String.join(File.pathSeparator, jars.stream().distinct().toList());
     }
 
     private static String tail(Path log) {

@@ -60,7 +60,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 public final class PackagedFunction implements BeforeAllCallback, AfterAllCallback {
 
-    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The runtime interface client's main class: how the java runtimes start a handler. */
+    public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
     static final Path ROOT = Path.of(System.getProperty("user.dir"));
     static final Path WORK = ROOT.resolve("target/packaged-it");
     /** Where {@link LambdaClient} sends events while a packaged function runs. */
@@ -264,7 +266,7 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     }
 
     /** The runtime interface client and its serialization library, from the test class path. */
-    private static String runtimeClient() {
+    public static String runtimeClient() {
         List<String> jars = new ArrayList<>();
         for (String cls : List.of(
                 RIC_MAIN,
