@@ -56,7 +56,8 @@ public final class LocalRunProcess implements AutoCloseable {
 
     /** On free ports, without demo history unless {@code env} says otherwise. */
     public static LocalRunProcess start(Path dataDir, Map<String, String> env) {
-        return start(dataDir, freePort(), freePort(), env);
+        int[] ports = freePorts(2);
+        return start(dataDir, ports[0], ports[1], env);
     }
 
     /**
@@ -202,11 +203,31 @@ public final class LocalRunProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * Distinct free ports: every socket stays open until all are taken, because a port asked for and
+     * released at once can be handed out again by the next request (it was: HTTP and DynamoDB Local once
+     * got the same port and the local run could not start).
+     */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a port we could not close is still a distinct port
+                }
+            }
         }
     }
 }
