@@ -57,7 +57,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      */
     public static EmbeddedDynamoDb start(int port, Path dataDir) {
         ensureSqliteNatives();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        // the CLI only validates its -port (1-65535); the connector below binds the real one, 0 for any free port
+        List<String> args =
+                new ArrayList<>(List.of("-port", Integer.toString(port == 0 ? 8000 : port), "-disableTelemetry"));
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
