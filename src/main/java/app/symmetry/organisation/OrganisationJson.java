@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,9 +39,9 @@ final class OrganisationJson {
             }
             try {
                 units.add(new Unit(
-                        text(u, "id", path),
+                        id(u, "id", path),
                         text(u, "name", path),
-                        text(u, "region", path),
+                        id(u, "region", path),
                         text(u, "timeZone", path),
                         languages,
                         flag(u, "smoke", path)));
@@ -50,7 +51,7 @@ final class OrganisationJson {
         }
         JsonNode q = root.get("questionnaire");
         Questionnaire questionnaire = q == null || q.isNull() ? fallback.get() : questionnaire(q, "questionnaire");
-        return new Organisation(text(root, "id", ""), text(root, "name", ""), units, questionnaire);
+        return new Organisation(id(root, "id", ""), text(root, "name", ""), units, questionnaire);
     }
 
     static Questionnaire questionnaire(JsonNode q, String path) {
@@ -99,6 +100,22 @@ final class OrganisationJson {
             throw new IllegalArgumentException(join(path, name) + " must be an array");
         }
         return node;
+    }
+
+    /**
+     * Unit, region and organisation ids travel into table keys ({@code #}-separated), URLs, file names
+     * and CSV cells: letters, digits, {@code -} and {@code _} only, starting with a letter or digit, so
+     * none can split a key, need escaping in a path, or become a spreadsheet formula.
+     */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private static String id(JsonNode parent, String name, String path) {
+        String id = text(parent, name, path);
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(join(path, name) + ": \"" + id
+                    + "\" is not an id: 1 to 64 letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        return id;
     }
 
     private static String text(JsonNode parent, String name, String path) {
