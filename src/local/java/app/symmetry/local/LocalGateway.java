@@ -59,7 +59,9 @@ public class LocalGateway {
             "createApiKey",
             "listApiKeys",
             "revokeApiKey",
-            "startPulseCampaign");
+            "startPulseCampaign",
+            "listAuditLog",
+            "listCampaigns");
 
     /** API Gateway's authorizer: the gateway calls it, never a client (locally the functions check the key). */
     public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey");

@@ -53,6 +53,7 @@ import app.symmetry.domain.Side;
  * <li>{@code CAMPAIGN#id}: a pulse campaign (unit, headcount, closing day, issued and accepted counts); its
  * issuings beside it ({@code ISSUED#time#random}); index {@value #BY_PERIOD} ({@code gpk} =
  * {@code CAMPAIGNS#unit}, {@code gsk} = closing day and id) lists a unit's campaigns.</li>
+ * <li>{@code AUDIT#yyyy-MM} / {@code time#random}: the audit log, one month a partition, expiring.</li>
  * </ul>
  * {@value #TTL} is the TTL attribute (epoch seconds). An item alone in its partition has the sort key
  * {@code -}. Every key is built by the methods below, and nowhere else.
@@ -208,6 +209,15 @@ public class SymmetryTable {
         return "CAMPAIGNS#" + unitId;
     }
 
+    static String auditPartition(YearMonth month) {
+        return AUDIT + month;
+    }
+
+    static Map<String, AttributeValue> auditEntry(Instant at, String id) {
+        return key(auditPartition(AuditStore.monthOf(at)), at + "#" + id);
+    }
+
+    private static final String AUDIT = "AUDIT#";
     private static final String API_KEY = "APIKEY#";
     private static final String CAMPAIGN = "CAMPAIGN#";
 

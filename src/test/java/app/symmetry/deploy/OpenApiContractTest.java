@@ -69,6 +69,8 @@ class OpenApiContractTest {
         f.put("createApiKey", new LinkedHashSet<>(AccessRequests.CREATE_FIELDS));
         f.put("listApiKeys", new LinkedHashSet<>(AccessRequests.LIST_FIELDS));
         f.put("revokeApiKey", new LinkedHashSet<>(AccessRequests.REVOKE_FIELDS));
+        f.put("listAuditLog", new LinkedHashSet<>(AccessRequests.AUDIT_FIELDS));
+        f.put("listCampaigns", new LinkedHashSet<>(CampaignRequests.LIST_FIELDS));
         f.put("startPulseCampaign", new LinkedHashSet<>(CampaignRequests.START_FIELDS));
         return f;
     }
