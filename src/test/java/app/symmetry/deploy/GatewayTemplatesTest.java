@@ -356,6 +356,8 @@ class GatewayTemplatesTest {
         queries.put(
                 "/listSnapshots", Map.of("scope", "unit", "id", "paris-opera", "periodType", "MONTH", "limit", "3"));
         queries.put("/listApiKeys", Map.of("limit", "5"));
+        queries.put("/listAuditLog", Map.of("month", "2026-10", "limit", "5"));
+        queries.put("/listCampaigns", Map.of("unitId", "paris-opera", "closingFrom", "2026-01-01"));
         List<String> covered = new ArrayList<>();
         Deployment.operations(doc).forEach((path, ops) -> {
             if (ops.containsKey("get")) {
