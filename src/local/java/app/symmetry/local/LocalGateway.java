@@ -45,6 +45,7 @@ public class LocalGateway {
             "aggregateSnapshots",
             "getSnapshot",
             "listSnapshots",
+            "listComments",
             "createApiKey",
             "listApiKeys",
             "revokeApiKey",

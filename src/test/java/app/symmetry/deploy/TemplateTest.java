@@ -203,6 +203,8 @@ class TemplateTest {
                             readKeys,
                             "dynamodb:Query CAMPAIGNS#*");
         }
+        // Comments are read from customers' answer partitions only: employees' answers are out of IAM's reach too.
+        assertThat(granted.get("listComments")).containsExactlyInAnyOrder("dynamodb:Query ANSWER#C#*", readKeys);
         assertThat(granted.get("createApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*");
         assertThat(granted.get("listApiKeys")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query APIKEYS");
         assertThat(granted.get("revokeApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:UpdateItem APIKEY#*");

@@ -266,7 +266,7 @@ class SecurityTest {
                     .statusCode(200);
             Api.anonymous(base)
                     .header("User-Agent", "ip-" + UUID.randomUUID())
-                    .body(Answers.feedback(code("pulse")))
+                    .body(Answers.pulse(code("pulse")))
                     .post("/submitPulse")
                     .then()
                     .statusCode(200);
