@@ -25,7 +25,7 @@ import app.symmetry.storage.AnswerStore;
 
 /**
  * Reads customers' comments of a unit, a region or the organisation over one period, newest day first and
- * newest first within a day.
+ * newest first within a day (to the second: a sort key's time; answers of one second come in no set order).
  * <p>
  * Answers are stored per unit and day, in the order received, so a page is one Query per unit and day,
  * read backwards from where the last page stopped and merged across units: no scan, no index. A page reads
@@ -36,7 +36,7 @@ import app.symmetry.storage.AnswerStore;
 @Singleton
 public class CustomerComments {
 
-    static final int MAX_PARTITIONS = 400;
+    static final int MAX_PARTITIONS = 200;
     private static final List<String> POSITION = List.of("scope", "id", "period", "day", "below");
     private static final String WHOLE_DAY = "-";
 

@@ -261,4 +261,36 @@ class ListCommentsTest {
                 .body("error.field", equalTo("limit"));
         list(Api.KEY, "unit", STORE, "MONTH:2026-13", Map.of()).statusCode(400).body("error.field", equalTo("period"));
     }
+
+    /**
+     * An organisation's quiet month is every unit's every day: a page reads a bounded number of them and says where
+     * to go on, even when it found nothing yet, rather than reading the whole month in one request.
+     */
+    @Test
+    void anOrganisationsQuietMonthIsReadInBoundedPages() {
+        String store = code(STORE);
+        answer(store, LocalDate.of(2026, 5, 2), 10, 8, "Seul commentaire de mai.", null);
+        clock.reset();
+        List<Integer> sizes = new ArrayList<>();
+        List<Object> texts = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, String> more = new HashMap<>(Map.of("limit", "5"));
+            if (cursor != null) {
+                more.put("cursor", cursor);
+            }
+            Map<String, Object> page = list(Api.KEY, "org", "demo", "MONTH:2026-05", more)
+                    .statusCode(200)
+                    .extract()
+                    .as(Map.class);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+            sizes.add(items.size());
+            items.forEach(c -> texts.add(c.get("text")));
+            cursor = (String) page.get("cursor");
+        } while (cursor != null && sizes.size() < 10);
+        assertThat(texts).containsExactly("Seul commentaire de mai.");
+        // 12 units and 31 days are more unit-days than one page reads: the first page stopped, empty, with a cursor
+        assertThat(sizes).hasSizeGreaterThan(1).startsWith(0).endsWith(1);
+    }
 }
