@@ -56,6 +56,7 @@ public class LocalGateway {
             "aggregateSnapshots",
             "getSnapshot",
             "listSnapshots",
+            "listComments",
             "createApiKey",
             "listApiKeys",
             "revokeApiKey",

@@ -36,6 +36,7 @@ import app.symmetry.function.request.AccessRequests;
 import app.symmetry.function.request.AggregationRequests;
 import app.symmetry.function.request.AnswerRequests;
 import app.symmetry.function.request.CampaignRequests;
+import app.symmetry.function.request.CommentRequests;
 import app.symmetry.function.request.LinkRequests;
 import app.symmetry.function.request.SnapshotRequests;
 import app.symmetry.local.LocalGateway;
@@ -66,6 +67,7 @@ class OpenApiContractTest {
         f.put("aggregateSnapshots", new LinkedHashSet<>(AggregationRequests.RANGE_FIELDS));
         f.put("getSnapshot", new LinkedHashSet<>(SnapshotRequests.GET_FIELDS));
         f.put("listSnapshots", new LinkedHashSet<>(SnapshotRequests.LIST_FIELDS));
+        f.put("listComments", new LinkedHashSet<>(CommentRequests.LIST_FIELDS));
         f.put("createApiKey", new LinkedHashSet<>(AccessRequests.CREATE_FIELDS));
         f.put("listApiKeys", new LinkedHashSet<>(AccessRequests.LIST_FIELDS));
         f.put("revokeApiKey", new LinkedHashSet<>(AccessRequests.REVOKE_FIELDS));

@@ -209,6 +209,8 @@ class TemplateTest {
                             readKeys,
                             "dynamodb:Query CAMPAIGNS#*");
         }
+        // Comments are read from customers' answer partitions only: employees' answers are out of IAM's reach too.
+        assertThat(granted.get("listComments")).containsExactlyInAnyOrder("dynamodb:Query ANSWER#C#*", readKeys);
         assertThat(granted.get("createApiKey"))
                 .containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*", audits);
         assertThat(granted.get("listApiKeys")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query APIKEYS");
