@@ -3,6 +3,8 @@ package app.symmetry.storage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -199,7 +201,7 @@ public class SymmetryTable {
     }
 
     static Map<String, AttributeValue> campaignIssuing(String campaignId, Instant at, String random) {
-        return key(campaignPartition(campaignId), CAMPAIGN_ISSUED + at + "#" + random);
+        return key(campaignPartition(campaignId), CAMPAIGN_ISSUED + sortable(at) + "#" + random);
     }
 
     static final String CAMPAIGN_ISSUED = "ISSUED#";
@@ -214,8 +216,20 @@ public class SymmetryTable {
     }
 
     static Map<String, AttributeValue> auditEntry(Instant at, String id) {
-        return key(auditPartition(AuditStore.monthOf(at)), at + "#" + id);
+        return key(auditPartition(AuditStore.monthOf(at)), sortable(at) + "#" + id);
     }
+
+    /**
+     * An instant that sorts as it reads: {@link Instant#toString()} drops trailing zeros of the
+     * fraction, so "…:21.12Z" would sort after "…:21.123Z" and a whole second after its own fractions.
+     * Every digit is written; {@link Instant#parse} reads it back.
+     */
+    static String sortable(Instant at) {
+        return SORTABLE_INSTANT.format(at);
+    }
+
+    private static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final String AUDIT = "AUDIT#";
     private static final String API_KEY = "APIKEY#";

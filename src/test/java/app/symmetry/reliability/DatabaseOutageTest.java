@@ -320,6 +320,17 @@ class DatabaseOutageTest {
                         Api.manager(base).queryParam("scope", "region").queryParam("id", "ile-de-france"),
                         false,
                         RETRY),
+                // a credential is handed out only once its audit entry is written (docs/access.md)
+                new Call(
+                        "issueUnitCode",
+                        Api.manager(base).body(Map.of("unitId", unit, "kind", "customer")),
+                        true,
+                        RETRY),
+                new Call(
+                        "issueLinks",
+                        Api.manager(base).body(Map.of("unitId", unit, "kind", "customer", "count", 2)),
+                        true,
+                        RETRY),
                 new Call(
                         "listComments",
                         Api.manager(base)
@@ -349,16 +360,6 @@ class DatabaseOutageTest {
             }
             // the functions that never touch the table do not notice
             Api.manager(base).get("/listUnits").then().statusCode(200);
-            Api.manager(base)
-                    .body(Map.of("unitId", unit, "kind", "customer"))
-                    .post("/issueUnitCode")
-                    .then()
-                    .statusCode(200);
-            Api.manager(base)
-                    .body(Map.of("unitId", unit, "kind", "customer", "count", 2))
-                    .post("/issueLinks")
-                    .then()
-                    .statusCode(200);
         } finally {
             start((Integer) System.getProperties().get(PORT));
         }
