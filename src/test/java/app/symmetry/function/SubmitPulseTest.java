@@ -5,30 +5,29 @@ import static app.symmetry.testing.Answers.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.TableItems;
+import app.symmetry.testing.Tokens;
+import app.symmetry.token.Audience;
 
 /**
  * {@code submitPulse} through the Lambda binding, and what its stored items do not say: no time finer
@@ -41,20 +40,14 @@ class SubmitPulseTest {
     private static final Set<String> PULSE_ANSWER_ATTRIBUTES =
             Set.of("pk", "sk", "unitId", "day", "recommend", "ratings", "comment", "expiresAt");
 
-    @TestHTTPResource("/")
-    URL base;
+    // Not injected: SubmitPulseIT runs these tests against the packaged function, in another process.
+    final TableItems table = TableItems.direct();
 
-    @Inject
-    TableItems table;
+    final Tokens tokens = Tokens.fromTestConfig();
 
+    /** A pulse unit code of a new campaign, as issueUnitCode signs it (that function has its own Lambda and tests). */
     private String pulseCode(String unitId) {
-        return Api.manager(base)
-                .body(Campaigns.credential(base, unitId, "pulse"))
-                .post("/issueUnitCode")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("token");
+        return tokens.pulseCode(unitId, Campaigns.stored(unitId), Instant.now().plus(Duration.ofDays(30)));
     }
 
     private List<Map<String, AttributeValue>> pulseAnswers(String unitId) {
@@ -103,14 +96,8 @@ class SubmitPulseTest {
 
     @Test
     void aPulseLinkIsMarkedSpentInARecordThatCannotBeJoinedToTheAnswer() {
-        Map<String, Object> issued = Api.manager(base)
-                .body(Campaigns.credential(base, "luxembourg-gare", "pulse", "count", 2, "expiresInDays", 14))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links[0]");
-        String link = (String) issued.get("token");
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS);
+        String link = tokens.pulseLink("luxembourg-gare", Campaigns.stored("luxembourg-gare"), expiresAt);
         Map<String, Object> pulse = feedback(link);
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("accepted"));
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("duplicate"));
@@ -118,8 +105,7 @@ class SubmitPulseTest {
 
         List<Map<String, AttributeValue>> spent = table.withKeyPrefix("SPENT#");
         Map<String, AttributeValue> record = spent.stream()
-                .filter(s -> Long.parseLong(s.get("expiresAt").n())
-                        == Instant.parse((String) issued.get("expiresAt")).getEpochSecond())
+                .filter(s -> Long.parseLong(s.get("expiresAt").n()) == expiresAt.getEpochSecond())
                 .findFirst()
                 .orElseThrow();
         // participation may be known (the link was used), its content never: no unit, no day, no answer key
@@ -132,13 +118,7 @@ class SubmitPulseTest {
 
     @Test
     void aCustomerCodeCannotFeedTheEmployeeSide() {
-        String customerCode = Api.manager(base)
-                .body(Map.of("unitId", "gent-korenmarkt", "kind", "customer"))
-                .post("/issueUnitCode")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("token");
+        String customerCode = tokens.code(Audience.CUSTOMER, "gent-korenmarkt");
         String message = LambdaClient.invoke(feedback(customerCode))
                 .statusCode(500)
                 .extract()

@@ -28,6 +28,11 @@ public final class LambdaClient {
                 .then();
     }
 
+    /** The function error an event must end in: its message, which carries the contract's error. */
+    public static String functionError(Object event) {
+        return invoke(event).statusCode(500).extract().path("errorMessage");
+    }
+
     public static ValidatableResponse invokeRaw(String body) {
         int port = port();
         return given().port(port)
