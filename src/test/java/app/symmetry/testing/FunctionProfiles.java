@@ -67,4 +67,18 @@ public final class FunctionProfiles {
             return Map.of("quarkus.funqy.export", "listSnapshots");
         }
     }
+
+    public static class StartPulseCampaign implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "startPulseCampaign");
+        }
+    }
+
+    public static class AuthorizeApiKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "authorizeApiKey");
+        }
+    }
 }
