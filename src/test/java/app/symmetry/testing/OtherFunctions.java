@@ -36,10 +36,8 @@ public final class OtherFunctions {
         } catch (Exception e) {
             throw new IllegalStateException("could not start " + function + " from the packaged artifact", e);
         }
-        // rest-assured's defaults may be unset here: Quarkus found no HTTP server in the artifact
-        return given().baseUri("http://localhost")
-                .basePath("")
-                .port(port)
+        LambdaClient.restAssuredDefaults();
+        return given().port(port)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON)
                 .body(body)
