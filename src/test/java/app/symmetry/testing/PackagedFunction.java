@@ -187,6 +187,8 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
             }
         }
         Process process = builder.start();
+        // a test run stopped half-way (Ctrl-C, a killed fork) must not leave the function running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 
         HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         front.createContext("/", exchange -> invoke(exchange, api, process, log));
