@@ -5,11 +5,12 @@ import static app.symmetry.testing.Answers.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,21 +20,19 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
 import app.symmetry.testing.TableItems;
+import app.symmetry.testing.Tokens;
+import app.symmetry.token.Audience;
 
 /**
  * {@code submitPulse} through the Lambda binding, and what its stored items do not say: no time finer
@@ -46,20 +45,14 @@ class SubmitPulseTest {
     private static final Set<String> PULSE_ANSWER_ATTRIBUTES =
             Set.of("pk", "sk", "unitId", "day", "recommend", "ratings", "expiresAt");
 
-    @TestHTTPResource("/")
-    URL base;
+    // Not injected: SubmitPulseIT runs these tests against the packaged function, in another process.
+    final TableItems table = TableItems.direct();
 
-    @Inject
-    TableItems table;
+    final Tokens tokens = Tokens.fromTestConfig();
 
+    /** A pulse unit code of a new campaign, as issueUnitCode signs it (that function has its own Lambda and tests). */
     private String pulseCode(String unitId) {
-        return Api.manager(base)
-                .body(Campaigns.credential(base, unitId, "pulse"))
-                .post("/issueUnitCode")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("token");
+        return tokens.pulseCode(unitId, Campaigns.stored(unitId), Instant.now().plus(Duration.ofDays(30)));
     }
 
     private List<Map<String, AttributeValue>> pulseAnswers(String unitId) {
@@ -82,6 +75,7 @@ class SubmitPulseTest {
         assertThat(PULSE_ANSWER_ATTRIBUTES).containsAll(answer.keySet());
         assertThat(answer.get("sk").s()).isNotEqualTo(submissionId);
         assertThat(answer.get("comment")).isNull();
+        assertThat(answer.get("comment").s()).isEqualTo("On manque d'informations.");
         // the expiry is midnight UTC: even the TTL tells no time of day
         long expiry = Long.parseLong(answer.get("expiresAt").n());
         assertThat(Instant.ofEpochSecond(expiry)
@@ -107,14 +101,8 @@ class SubmitPulseTest {
 
     @Test
     void aPulseLinkIsMarkedSpentInARecordThatCannotBeJoinedToTheAnswer() {
-        Map<String, Object> issued = Api.manager(base)
-                .body(Campaigns.credential(base, "luxembourg-gare", "pulse", "count", 2, "expiresInDays", 14))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links[0]");
-        String link = (String) issued.get("token");
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS);
+        String link = tokens.pulseLink("luxembourg-gare", Campaigns.stored("luxembourg-gare"), expiresAt);
         Map<String, Object> pulse = pulse(link);
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("accepted"));
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("duplicate"));
@@ -122,8 +110,7 @@ class SubmitPulseTest {
 
         List<Map<String, AttributeValue>> spent = table.withKeyPrefix("SPENT#");
         Map<String, AttributeValue> record = spent.stream()
-                .filter(s -> Long.parseLong(s.get("expiresAt").n())
-                        == Instant.parse((String) issued.get("expiresAt")).getEpochSecond())
+                .filter(s -> Long.parseLong(s.get("expiresAt").n()) == expiresAt.getEpochSecond())
                 .findFirst()
                 .orElseThrow();
         // participation may be known (the link was used), its content never: no unit, no day, no answer key
@@ -136,13 +123,7 @@ class SubmitPulseTest {
 
     @Test
     void aCustomerCodeCannotFeedTheEmployeeSide() {
-        String customerCode = Api.manager(base)
-                .body(Map.of("unitId", "gent-korenmarkt", "kind", "customer"))
-                .post("/issueUnitCode")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("token");
+        String customerCode = tokens.code(Audience.CUSTOMER, "gent-korenmarkt");
         String message = LambdaClient.invoke(pulse(customerCode))
                 .statusCode(500)
                 .extract()
@@ -161,7 +142,9 @@ class SubmitPulseTest {
     /**
      * Issue 16: employees' comments are not stored at all. A manager who can read the whole table (or the
      * logs) looks for what a member of the team wrote, and finds nothing: the pulse refused the words and
-     * wrote nothing, over both bindings, and the answer sent again without them is stored without them.
+     * wrote nothing, and the answer sent again without them is stored without them. (The HTTP binding's
+     * 400 for the same refusal: GatewayTemplatesTest selects every error code's status.) The log capture
+     * sees the function only when it runs in this JVM; against the package, SubmitPulseIT checks the table.
      */
     @Test
     void aManagerWhoReadsTheTableFindsNoEmployeesWords() {
@@ -183,10 +166,8 @@ class SubmitPulseTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            int before = table.count();
             String code = pulseCode("bruxelles-louise");
             int afterIssuing = table.count();
-            assertThat(afterIssuing).isGreaterThan(before);
 
             Map<String, Object> withWords = with(pulse(code), "comment", words);
             String message =
@@ -195,14 +176,6 @@ class SubmitPulseTest {
                     .contains("\"code\":\"comment_not_accepted\"")
                     .contains("\"field\":\"comment\"")
                     .contains("nobody can recognise");
-            Api.anonymous(base)
-                    .body(with(pulse(code), "comment", words))
-                    .post("/submitPulse")
-                    .then()
-                    .statusCode(400)
-                    .body("error.code", equalTo("comment_not_accepted"))
-                    .body("error.field", equalTo("comment"))
-                    .body("error.retryable", equalTo(false));
             assertThat(table.count()).as("a refused pulse writes nothing").isEqualTo(afterIssuing);
 
             // The same person sends the scores alone: stored, without a word.

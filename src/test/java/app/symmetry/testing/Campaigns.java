@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.symmetry.storage.StoredCampaigns;
+
 /** Pulse credentials belong to a campaign: the tests that are not about campaigns start a roomy one. */
 public final class Campaigns {
 
@@ -35,6 +37,15 @@ public final class Campaigns {
             body.put((String) more[i], more[i + 1]);
         }
         return body;
+    }
+
+    /**
+     * A roomy open campaign of the unit closing in 300 days, stored without any function: for a test
+     * that also runs against the packaged function (a Lambda serves one function, and has no HTTP binding).
+     */
+    public static String stored(String unitId) {
+        return StoredCampaigns.open(
+                unitId, 10_000, LocalDate.now(ZoneOffset.UTC).plusDays(300));
     }
 
     /** The same, on the real clock. */

@@ -32,4 +32,53 @@ public final class FunctionProfiles {
             return Map.of("quarkus.funqy.export", "getSnapshot");
         }
     }
+
+    public static class IssueUnitCode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "issueUnitCode");
+        }
+    }
+
+    public static class IssueLinks implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "issueLinks");
+        }
+    }
+
+    public static class GetForm implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "getForm");
+        }
+    }
+
+    public static class RevokeUnitCode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "revokeUnitCode");
+        }
+    }
+
+    public static class ListSnapshots implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "listSnapshots");
+        }
+    }
+
+    public static class StartPulseCampaign implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "startPulseCampaign");
+        }
+    }
+
+    public static class AuthorizeApiKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "authorizeApiKey");
+        }
+    }
 }

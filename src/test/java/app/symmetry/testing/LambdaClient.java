@@ -28,6 +28,11 @@ public final class LambdaClient {
                 .then();
     }
 
+    /** The function error an event must end in: its message, which carries the contract's error. */
+    public static String functionError(Object event) {
+        return invoke(event).statusCode(500).extract().path("errorMessage");
+    }
+
     public static ValidatableResponse invokeRaw(String body) {
         int port = port();
         return given().port(port)
@@ -40,15 +45,20 @@ public final class LambdaClient {
     }
 
     private static int port() {
+        restAssuredDefaults();
+        Integer packaged = Integer.getInteger(PackagedFunction.PORT);
+        return packaged != null
+                ? packaged
+                : ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+    }
+
+    /** Rest-assured's defaults, which a packaged-function test may lack: given() refuses to start without them. */
+    static void restAssuredDefaults() {
         if (RestAssured.baseURI == null || RestAssured.basePath == null || RestAssured.port <= 0) {
             // a packaged-function test: Quarkus found no HTTP server in the artifact and left rest-assured without one
             RestAssured.baseURI = "http://localhost";
             RestAssured.basePath = "";
             RestAssured.port = RestAssured.DEFAULT_PORT;
         }
-        Integer packaged = Integer.getInteger(PackagedFunction.PORT);
-        return packaged != null
-                ? packaged
-                : ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
     }
 }

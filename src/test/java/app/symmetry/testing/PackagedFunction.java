@@ -54,6 +54,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * the mock event server gives it), so the test classes run unchanged: the same tests, the packaged
  * function. (The artifact Quarkus launched sits idle.)
  * <p>
+ * A test that needs what another function writes asks {@link OtherFunctions}: here the artifact is
+ * started once more for it, exporting that function.
+ * <p>
  * The function gets the configuration a {@code @QuarkusTest} runs with (test resources' values and the
  * class's {@link TestProfile} overrides, export included) as system properties, and DynamoDB Local of
  * {@link DynamoDbLocalResource}, whose table is created here as the stack creates it on AWS.
@@ -71,16 +74,36 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     public static final String RUNTIME = "symmetry.packaged-function.runtime";
 
     private static Path task;
+    /** The running extension, for {@link #companionPort}: one test class at a time runs in failsafe's JVM. */
+    private static PackagedFunction current;
 
-    private LambdaRuntimeApi api;
-    private Process process;
-    private HttpServer front;
+    private Map<String, String> config;
+    private String testName;
+    private Running function;
+    private final Map<String, Running> companions = new LinkedHashMap<>();
+
+    /** One packaged function process, polling its own Runtime API, with the front the tests send events to. */
+    private record Running(LambdaRuntimeApi api, Process process, HttpServer front) {
+
+        int port() {
+            return front.getAddress().getPort();
+        }
+
+        void stop() throws InterruptedException {
+            front.stop(0);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            api.close();
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> testClass = context.getRequiredTestClass();
         useTheTestConfiguration();
-        Map<String, String> config = new LinkedHashMap<>(new DynamoDbLocalResource().start());
+        config = new LinkedHashMap<>(new DynamoDbLocalResource().start());
         for (Class<?> c = testClass; c != null; c = c.getSuperclass()) {
             TestProfile profile = c.getAnnotation(TestProfile.class);
             if (profile != null) {
@@ -89,12 +112,40 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
                 break;
             }
         }
+        testName = testClass.getSimpleName();
+        function = start(config, testName);
+        current = this;
+        System.setProperty(PORT, String.valueOf(function.port()));
+        System.setProperty(RUNTIME, Files.exists(extractedZip().resolve("bootstrap")) ? "native" : "jvm");
+    }
+
+    /**
+     * Where another function's events go while this class's function runs: the same artifact started a
+     * second time, exporting {@code export}, as its own Lambda would be (started on first use, stopped
+     * with the class's). How a test places what only another function writes, when this artifact
+     * serves one function and no HTTP binding.
+     */
+    static synchronized int companionPort(String export) throws Exception {
+        if (current == null) {
+            throw new IllegalStateException("no packaged function is running");
+        }
+        Running companion = current.companions.get(export);
+        if (companion == null) {
+            Map<String, String> config = new LinkedHashMap<>(current.config);
+            config.put("quarkus.funqy.export", export);
+            companion = start(config, current.testName + "-" + export);
+            current.companions.put(export, companion);
+        }
+        return companion.port();
+    }
+
+    private static Running start(Map<String, String> config, String name) throws Exception {
         Path root = extractedZip();
         boolean nativeZip = Files.exists(root.resolve("bootstrap"));
         Map<String, Object> globals = globalFunctionProperties();
         String handler = (String) globals.get("Handler");
 
-        api = new LambdaRuntimeApi();
+        LambdaRuntimeApi api = new LambdaRuntimeApi();
         List<String> command = new ArrayList<>();
         if (nativeZip) {
             command.add(root.resolve("bootstrap").toString());
@@ -110,7 +161,7 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
                     RIC_MAIN,
                     handler));
         }
-        Path log = WORK.resolve(testClass.getSimpleName() + ".log");
+        Path log = WORK.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
@@ -135,17 +186,19 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
                 env.put("JAVA_TOOL_OPTIONS", String.valueOf(branches.get(1)));
             }
         }
-        process = builder.start();
+        Process process = builder.start();
+        // a test run stopped half-way (Ctrl-C, a killed fork) must not leave the function running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 
-        front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        front.createContext("/", exchange -> invoke(exchange, log));
+        HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        front.createContext("/", exchange -> invoke(exchange, api, process, log));
         front.start();
-        System.setProperty(PORT, String.valueOf(front.getAddress().getPort()));
-        System.setProperty(RUNTIME, nativeZip ? "native" : "jvm");
+        return new Running(api, process, front);
     }
 
     /** One event in, the function's answer out: 200 with its result, or 500 with its function error, as the mock event server answers. */
-    private void invoke(HttpExchange exchange, Path log) throws IOException {
+    private static void invoke(HttpExchange exchange, LambdaRuntimeApi api, Process process, Path log)
+            throws IOException {
         try (exchange) {
             String event;
             try (InputStream in = exchange.getRequestBody()) {
@@ -177,17 +230,13 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     public void afterAll(ExtensionContext context) throws Exception {
         System.clearProperty(PORT);
         System.clearProperty(RUNTIME);
-        if (front != null) {
-            front.stop(0);
+        current = null;
+        for (Running companion : companions.values()) {
+            companion.stop();
         }
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        if (api != null) {
-            api.close();
+        companions.clear();
+        if (function != null) {
+            function.stop();
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
 import app.symmetry.token.TokenClaims;
@@ -40,6 +41,27 @@ public class Tokens {
     public String code(Audience audience, String unitId) {
         return codec.encode(
                 new TokenClaims(false, audience, unitId, UUID.randomUUID().toString(), Optional.empty()));
+    }
+
+    /** What a token the functions issued says, checked with the test configuration's keys (expiry aside). */
+    public TokenClaims verify(String token) {
+        return codec.verify(token, Instant.EPOCH, "token");
+    }
+
+    /** A pulse unit code of a campaign, as issueUnitCode signs it. */
+    public String pulseCode(String unitId, String campaignId, Instant expiresAt) {
+        return codec.encode(
+                new TokenClaims(false, Audience.PULSE, unitId, credentialId(campaignId), Optional.of(expiresAt)));
+    }
+
+    /** A one-time pulse link of a campaign, as issueLinks signs it. */
+    public String pulseLink(String unitId, String campaignId, Instant expiresAt) {
+        return codec.encode(
+                new TokenClaims(true, Audience.PULSE, unitId, credentialId(campaignId), Optional.of(expiresAt)));
+    }
+
+    private static String credentialId(String campaignId) {
+        return PulseCampaigns.credentialId(campaignId, UUID.randomUUID().toString());
     }
 
     public String link(Audience audience, String unitId, Instant expiresAt) {

@@ -1,0 +1,12 @@
+package app.symmetry.access;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+import app.symmetry.testing.PackagedFunction;
+
+/** {@link AuthorizeApiKeyTest} against the packaged function (the JVM artifact; the native binary with -Dnative). */
+@QuarkusIntegrationTest
+@ExtendWith(PackagedFunction.class)
+class AuthorizeApiKeyIT extends AuthorizeApiKeyTest {}

@@ -1,0 +1,12 @@
+package app.symmetry.function;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+import app.symmetry.testing.PackagedFunction;
+
+/** {@link GetFormTest} against the packaged function (the JVM artifact; the native binary with -Dnative). */
+@QuarkusIntegrationTest
+@ExtendWith(PackagedFunction.class)
+class GetFormIT extends GetFormTest {}
