@@ -300,6 +300,26 @@ final class Results {
             str(parts.get("coldstart_submit_ratio")),
             "<= 1.2"
         });
+        if (parts.containsKey("coldstart.ours-submitFeedback_init_ms")) {
+            rows.add(new String[] {
+                "  of which init / first invocation (ms)",
+                str(parts.get("coldstart.ours-submitFeedback_init_ms")) + " / "
+                        + str(parts.get("coldstart.ours-submitFeedback_first_invocation_ms")),
+                str(parts.get("coldstart.floor-put_init_ms")) + " / "
+                        + str(parts.get("coldstart.floor-put_first_invocation_ms")),
+                "",
+                ""
+            });
+        }
+        if (parts.containsKey("coldstart.classes.ours-submitFeedback")) {
+            rows.add(new String[] {
+                "  classes loaded by the first answer",
+                str(parts.get("coldstart.classes.ours-submitFeedback")),
+                str(parts.get("coldstart.classes.floor-put")),
+                "",
+                ""
+            });
+        }
         if (parts.containsKey("coldstart.floor_over_extension_ms")) {
             rows.add(new String[] {
                 "  the floor's client and first PutItem over the extension (ms)",
