@@ -97,7 +97,8 @@ final class AggregationScenario {
             // the first size of a JVM: one untimed pass of each side, so none is timed while the JIT
             // compiles the SDK and DynamoDB Local (that would flatter whichever ran later); the quick
             // size warms up on the last days only: the same code paths, for a tenth of the time
-            LocalDate warmFrom = Bench.full() ? from : today.minusDays(3);
+            // (and so does the 10,000-unit organisation: a whole pass there is some ten minutes)
+            LocalDate warmFrom = Bench.full() && units.size() < 10_000 ? from : today.minusDays(3);
             data.queryAll(units, warmFrom, today, PARALLELISM);
             time(() -> aggregator.recompute(warmFrom, today));
             // and the hourly run's own paths (a one-day update, the run's idempotency record)
@@ -120,10 +121,12 @@ final class AggregationScenario {
         if (!available) {
             return false;
         }
+        CapacityMeter.Reading beforeFull = CapacityMeter.read();
         Timed full = time(() -> aggregator.recompute(from, today));
         if (full == null) {
             return false;
         }
+        CapacityMeter.read().minus(beforeFull).put(figures, key + "full_cost.", 1);
         figures.put(key + "full_s", Bench.round(full.seconds, 2));
         figures.put(key + "full_cpu_s", Bench.round(full.cpuSeconds, 2));
         figures.put(key + "full_answers_read", full.report.answersRead());
@@ -147,14 +150,17 @@ final class AggregationScenario {
         // neighbour on a shared machine
         long extra = Math.max(1, answers / 100);
         List<Timed> hourly = new ArrayList<>();
+        CapacityMeter.Reading hourlyCost = CapacityMeter.Reading.NONE;
         for (int hour = 0; hour < INCREMENTAL_RUNS; hour++) {
             Instant at = nextScheduledTime(today);
             seeded += data.seed(units, today, today, extra, answers + 7 + hour, 1, previous, at);
             previous = at;
+            CapacityMeter.Reading beforeRun = CapacityMeter.read();
             Timed run = scheduled(at);
             if (run == null) {
                 return false;
             }
+            hourlyCost = hourlyCost.plus(CapacityMeter.read().minus(beforeRun));
             hourly.add(run);
             Bench.log(
                     "runScheduled at %s after %,d more new answers: %s in %.2f s, %.2f s of CPU",
@@ -165,6 +171,8 @@ final class AggregationScenario {
                 .toList()
                 .get(INCREMENTAL_RUNS / 2);
         figures.put(key + "incremental_answers_added", extra);
+        // what one hourly run asks of DynamoDB, the mean of the three: the cost table's per-run line
+        hourlyCost.put(figures, key + "hourly_cost.", INCREMENTAL_RUNS);
         figures.put(key + "incremental_s", Bench.round(incremental.seconds, 2));
         figures.put(
                 key + "incremental_s_runs",
@@ -194,10 +202,12 @@ final class AggregationScenario {
             return false;
         }
         seeded += data.seed(units, lastSeeded, lastSeeded, extra, answers + 11, 1, lastNight, midnight);
+        CapacityMeter.Reading beforeClosing = CapacityMeter.read();
         Timed afterMidnight = scheduled(midnight.plusSeconds(20 + 60L * sizes++));
         if (afterMidnight == null) {
             return false;
         }
+        CapacityMeter.read().minus(beforeClosing).put(figures, key + "after_midnight_cost.", 1);
         figures.put(key + "after_midnight_s", Bench.round(afterMidnight.seconds, 2));
         figures.put(key + "after_midnight_answers_read", afterMidnight.report.answersRead());
         figures.put(key + "after_midnight_ratio", Bench.round(afterMidnight.seconds / full.seconds, 3));

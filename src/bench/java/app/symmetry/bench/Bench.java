@@ -27,12 +27,17 @@ public final class Bench {
 
     private Bench() {}
 
+    /** The full size, or the full size and a 10,000-unit organisation ({@code -Dbench.size=xl}). */
     public static boolean full() {
-        return "full".equalsIgnoreCase(System.getProperty("bench.size", "quick"));
+        return "full".equalsIgnoreCase(System.getProperty("bench.size", "quick")) || xl();
+    }
+
+    public static boolean xl() {
+        return "xl".equalsIgnoreCase(System.getProperty("bench.size", "quick"));
     }
 
     public static String size() {
-        return full() ? "full" : "quick";
+        return xl() ? "xl" : full() ? "full" : "quick";
     }
 
     public static Path basedir() {

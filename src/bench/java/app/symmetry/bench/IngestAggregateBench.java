@@ -204,6 +204,26 @@ public class IngestAggregateBench {
             });
             figures.put(k + "ratio", figures.get(k + "ours_over_bare"));
         }
+
+        // what one answer asks of DynamoDB (the cost table): fresh answers through the function, alone
+        int metered = 200;
+        Workload work = workload(random, tokens, units, metered);
+        CapacityMeter.Reading before = CapacityMeter.read();
+        for (int i = 0; i < metered; i++) {
+            Map<String, Object> event = mapper.readValue(work.events.get(i), EVENT);
+            functions.submitFeedback(event);
+        }
+        CapacityMeter.Reading perAnswer = CapacityMeter.read().minus(before);
+        perAnswer.put(figures, "cost.answer.", metered);
+        figures.put("cost.answer.metered_answers", metered);
+        Bench.log(
+                "one answer asks DynamoDB for %.2f requests, %.2f RCU, %.2f WCU, %.0f bytes put (%s per answer over %d)",
+                perAnswer.totalRequests() / (double) metered,
+                perAnswer.readUnits() / metered,
+                perAnswer.writeUnits() / metered,
+                perAnswer.bytesPut() / (double) metered,
+                perAnswer.requests(),
+                metered);
     }
 
     /**

@@ -73,7 +73,22 @@ final class MinimalFunction {
             """;
 
     /** The minimal function, or the same with the amazon-dynamodb extension as Symmetry has it. */
-    record Variant(String dir, String extraBoms, String extraDependencies, String properties) {
+    record Variant(
+            String dir,
+            String extraBoms,
+            String extraDependencies,
+            String properties,
+            String className,
+            String source) {
+        Variant(String dir, String extraBoms, String extraDependencies, String properties) {
+            this(dir, extraBoms, extraDependencies, properties, "Hello", SOURCE);
+        }
+
+        /** The same build with another function class. */
+        Variant withFunction(String otherDir, String otherClassName, String otherSource) {
+            return new Variant(otherDir, extraBoms, extraDependencies, properties, otherClassName, otherSource);
+        }
+
         String pom() {
             return POM.replace("{extra-boms}", extraBoms)
                     .replace("{extra-dependencies}", extraDependencies)
@@ -139,21 +154,62 @@ final class MinimalFunction {
             }
             """;
 
+    /**
+     * The floor of the cold answer: one {@code PutItem} of an item the size of an answer (the event's
+     * body, some 400 bytes) through the extension's own client, configured as Symmetry's (URL-connection
+     * client, the same {@code quarkus.dynamodb.*} from the environment), answering a receipt. Nothing
+     * else: no token, no organisation, no condition, no transaction.
+     */
+    static final String PUT_SOURCE = """
+            package bench;
+
+            import java.util.Map;
+            import java.util.UUID;
+
+            import jakarta.inject.Inject;
+
+            import io.quarkus.funqy.Funq;
+
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+            public class Put {
+                @Inject
+                DynamoDbClient dynamo;
+
+                @Funq
+                public Map<String, String> put(Map<String, Object> event) {
+                    String id = UUID.randomUUID().toString();
+                    dynamo.putItem(b -> b.tableName("symmetry").item(Map.of(
+                            "pk", AttributeValue.fromS("FLOOR#" + id),
+                            "sk", AttributeValue.fromS("-"),
+                            "answer", AttributeValue.fromS(String.valueOf(event.get("body"))))));
+                    return Map.of("status", "accepted", "submissionId", id);
+                }
+            }
+            """;
+
+    static final Variant PUT = WITH_DYNAMODB.withFunction("minimal-put", "Put", PUT_SOURCE);
+
     private MinimalFunction() {}
 
     /** The variant's runner jar, built unless already there; null if the build failed. */
     static Path build(Path logs, Variant variant) throws IOException, InterruptedException {
         Path dir = Bench.dir().resolve(variant.dir());
         Path pom = dir.resolve("pom.xml");
-        Path source = dir.resolve("src/main/java/bench/Hello.java");
+        Path source = dir.resolve("src/main/java/bench/" + variant.className() + ".java");
         Path properties = dir.resolve("src/main/resources/application.properties");
         Path built = PackagedFunctionBench.packaged(dir.resolve("target"));
-        if (built != null && Files.exists(pom) && Files.readString(pom).equals(variant.pom())) {
+        if (built != null
+                && Files.exists(pom)
+                && Files.readString(pom).equals(variant.pom())
+                && Files.exists(source)
+                && Files.readString(source).equals(variant.source())) {
             return built;
         }
         Files.createDirectories(source.getParent());
         Files.writeString(pom, variant.pom());
-        Files.writeString(source, SOURCE);
+        Files.writeString(source, variant.source());
         if (variant.properties() != null) {
             Files.createDirectories(properties.getParent());
             Files.writeString(properties, variant.properties());

@@ -75,7 +75,10 @@ public final class Organisations {
                 "WARN",
                 // the aggregator's one line per run: where its time went
                 "quarkus.log.category.\"app.symmetry.aggregation.Aggregator\".level",
-                "INFO");
+                "INFO",
+                // the cost figures: requests, read and write units, bytes put, on the application's own client
+                "quarkus.dynamodb.interceptors",
+                CapacityMeter.class.getName());
     }
 
     public static class Units100 implements QuarkusTestProfile {
@@ -84,6 +87,15 @@ public final class Organisations {
         @Override
         public Map<String, String> getConfigOverrides() {
             return overrides(ORG, 100);
+        }
+    }
+
+    public static class Units10000 implements QuarkusTestProfile {
+        public static final String ORG = "b10k";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return overrides(ORG, 10_000);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.symmetry.function;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,15 @@ import app.symmetry.answer.SubmissionReceipt;
 import app.symmetry.error.ApiError;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.link.FormDescription;
+import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.Dynamo;
+import app.symmetry.storage.RevokedCodeStore;
 import app.symmetry.storage.SymmetryTable;
 
 /**
- * Lambda SnapStart priming (JVM runtime only). Before the snapshot is taken, one round trip to
- * DynamoDB and one trip through the JSON path load, link and JIT-warm the classes every first call
- * needs (SDK signing and HTTP client, request marshalling, error unmarshalling, Jackson's
+ * Lambda SnapStart priming (JVM runtime only). Before the snapshot is taken, round trips to
+ * DynamoDB (a read, and an answer's write path refused whole on its conditions) and one trip through
+ * the JSON path load, link and JIT-warm the classes every first call needs (SDK signing and HTTP client, request marshalling, error unmarshalling, Jackson's
  * serialisers for the records the functions return): an unprimed restore is slower on its first
  * call than a plain JVM start.
  * <p>
@@ -61,6 +64,8 @@ public class SnapStartPriming implements Resource {
     private final Dynamo dynamo;
     private final SymmetryTable table;
     private final ObjectMapper json;
+    private final AnswerStore answers;
+    private final RevokedCodeStore revoked;
 
     static void registerBeforeSnapshot(@Observes StartupEvent start, Instance<SnapStartPriming> priming) {
         if (snapshotWillBeTaken(System.getenv())) {
@@ -72,10 +77,13 @@ public class SnapStartPriming implements Resource {
         return "snap-start".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 
-    public SnapStartPriming(Dynamo dynamo, SymmetryTable table, ObjectMapper json) {
+    public SnapStartPriming(
+            Dynamo dynamo, SymmetryTable table, ObjectMapper json, AnswerStore answers, RevokedCodeStore revoked) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
+        this.answers = answers;
+        this.revoked = revoked;
         // org.crac keeps registered resources weakly: this bean (a singleton) keeps it alive.
         Core.getGlobalContext().register(this);
     }
@@ -103,6 +111,18 @@ public class SnapStartPriming implements Resource {
             LOG.debugf(
                     "SnapStart priming: DynamoDB answered %s",
                     expected.getClass().getSimpleName());
+        }
+        // the answer's own path: the revocation read (a code id no token carries) and a write refused
+        // whole on its conditions (AnswerStore.primeRefusedWrite); nothing is written
+        try {
+            revoked.isRevoked("snapstart-priming", Instant.now());
+        } catch (RuntimeException expected) {
+            LOG.debugf("SnapStart priming: revocation read answered %s", expected.toString());
+        }
+        try {
+            answers.primeRefusedWrite();
+        } catch (RuntimeException expected) {
+            LOG.debugf("SnapStart priming: write path answered %s", expected.toString());
         }
     }
 

@@ -51,6 +51,44 @@ public class AnswerStore {
         return StorageOperation.ANSWER_WRITE.call(() -> commit(transaction(write)));
     }
 
+    /**
+     * SnapStart priming of the answer's write path (AWS's advice: run the invocation's own code before
+     * the snapshot): a transaction of an answer's shape, a conditional put of an idempotency record
+     * and a conditional device count update, whose conditions can never hold, so DynamoDB refuses it
+     * whole and writes nothing. It takes the path of a real answer up to and including the refusal a
+     * duplicate gets (signing, marshalling, the cancellation reasons), on keys the answer functions'
+     * policy allows (SUBMISSION#, DEVICE#); other functions are refused by their policy, which warms
+     * most of the same code. Returns whether DynamoDB refused it on its conditions, as meant.
+     */
+    public boolean primeRefusedWrite() {
+        String never = "attribute_exists(pk) AND attribute_not_exists(pk)";
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(table.name())
+                                    .item(SymmetryTable.submission(PRIMING_KEY))
+                                    .conditionExpression(never)
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(table.name())
+                                    .key(SymmetryTable.device(PRIMING_KEY))
+                                    .updateExpression("ADD answers :one")
+                                    .conditionExpression(never)
+                                    .expressionAttributeValues(Map.of(":one", n(1)))
+                                    .build())
+                            .build()));
+            return false;
+        } catch (TransactionCanceledException refused) {
+            return failedCondition(refused.cancellationReasons(), 0);
+        }
+    }
+
+    /** Never a submission id (those are UUIDs) nor a device key (a hash): the priming's keys. */
+    static final String PRIMING_KEY = "snapstart-priming";
+
     /** Whether a single-use link was answered: lets a form say so before anyone fills it in. */
     public boolean isSpent(String linkId) {
         return StorageOperation.READ.call(() -> dynamo.getItem(

@@ -50,6 +50,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean closed;
     private volatile String initError;
+    /** When the function first asked for an invocation: its init was over (System.nanoTime, 0 before). */
+    private volatile long initDone;
 
     public LambdaRuntimeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -67,6 +69,11 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         return initError;
     }
 
+    /** The {@link System#nanoTime} of the function's first {@code GET invocation/next} (its init done), or 0. */
+    public long initDoneNanoTime() {
+        return initDone;
+    }
+
     /** Queues one event; the future completes when the function posts its answer. */
     public CompletableFuture<Answer> invoke(String event) {
         Invocation invocation = new Invocation("req-" + ids.incrementAndGet(), event, new CompletableFuture<>());
@@ -79,6 +86,9 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
             if (exchange.getRequestMethod().equals("GET") && path.equals("invocation/next")) {
+                if (initDone == 0) {
+                    initDone = System.nanoTime();
+                }
                 Invocation next = null;
                 while (next == null && !closed) {
                     try {
