@@ -41,7 +41,8 @@ class ArchitectureTest {
                         "app.symmetry.snapshot..",
                         "app.symmetry.token..",
                         "app.symmetry.access..",
-                        "app.symmetry.campaign..")
+                        "app.symmetry.campaign..",
+                        "app.symmetry.followup..")
                 .layer("storage")
                 .definedBy("app.symmetry.storage..")
                 .layer("values")

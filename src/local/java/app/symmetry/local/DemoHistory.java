@@ -232,7 +232,6 @@ public class DemoHistory {
                 ratings,
                 comment,
                 Optional.of(english ? "en" : "fr"),
-                Optional.empty(),
                 Optional.of(at),
                 at.plus(RETENTION));
         return store(answer, submissionId, dayStart(day));
@@ -255,7 +254,6 @@ public class DemoHistory {
                 recommend,
                 ratings,
                 comment,
-                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 dayStart(day).plus(RETENTION));

@@ -48,7 +48,10 @@ public class LocalGateway {
             "createApiKey",
             "listApiKeys",
             "revokeApiKey",
-            "startPulseCampaign");
+            "startPulseCampaign",
+            "listFollowUps",
+            "updateFollowUp",
+            "eraseContact");
 
     /** API Gateway's authorizer: the gateway calls it, never a client (locally the functions check the key). */
     public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey");

@@ -2,6 +2,7 @@ package app.symmetry.organisation;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -12,13 +13,27 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * but its answers never enter a region's or the organisation's figures, nor their correlations
  * ({@link Organisation#pooledUnits}). No answer can be deleted, so the smoke test must answer where
  * nobody's figures are.
+ *
+ * @param contactEmail where the unit hears of a customer who asked to be contacted (a follow-up);
+ *        none: follow-ups are listed on the dashboard, and no e-mail is sent
  */
 @RegisterForReflection
-public record Unit(String id, String name, String region, String timeZone, List<String> languages, boolean smoke) {
+public record Unit(
+        String id,
+        String name,
+        String region,
+        String timeZone,
+        List<String> languages,
+        boolean smoke,
+        Optional<String> contactEmail) {
 
     public Unit {
         languages = List.copyOf(languages);
         ZoneId.of(timeZone); // fail at load time, not at the first answer
+    }
+
+    public Unit(String id, String name, String region, String timeZone, List<String> languages, boolean smoke) {
+        this(id, name, region, timeZone, languages, smoke, Optional.empty());
     }
 
     /** A unit whose answers count in its region's and the organisation's figures. */
