@@ -48,6 +48,7 @@ import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.Batches;
+import app.symmetry.storage.FollowUpStore;
 import app.symmetry.storage.RunStore;
 import app.symmetry.storage.SnapshotStore;
 import app.symmetry.storage.TallyStore;
@@ -86,6 +87,7 @@ public class Aggregator {
     private final int parallelism;
     private final Duration customerRetention;
     private final Duration employeeRetention;
+    private final FollowUpStore followUps;
 
     public Aggregator(
             OrganisationDirectory directory,
@@ -95,7 +97,9 @@ public class Aggregator {
             RunStore runs,
             Clock clock,
             PublicationRules rules,
-            SymmetryConfig config) {
+            SymmetryConfig config,
+            FollowUpStore followUps) {
+        this.followUps = followUps;
         this.directory = directory;
         this.answers = answers;
         this.tallies = tallies;
@@ -150,6 +154,12 @@ public class Aggregator {
         Instant now = clock.instant();
         Instant asOf = at.isBefore(now) ? at : now;
         AggregationReport report = followNewAnswers(at, asOf);
+        // DynamoDB's TTL may take two days (and never fires on DynamoDB Local): the hourly run deletes
+        // the customers' addresses whose 30 days are up itself.
+        int erased = followUps.eraseExpiredContacts(now);
+        if (erased > 0) {
+            LOG.infof("run %s erased %d customer addresses kept 30 days", runKey, erased);
+        }
         runs.complete(runKey, report, clock.instant());
         return AggregationResult.ran(report, asOf);
     }
