@@ -2,11 +2,13 @@
 // URL: /dashboard/#key=<api key>  (or type the key; it is kept in sessionStorage for the tab)
 // Calls (header x-api-key): GET /listUnits, GET /listSnapshots?scope&id&periodType&limit,
 //   GET /getSnapshot?scope&id&period (when a listed item has no figures),
-//   GET /listSnapshots?scope=units&period=… (the scatter of units, organisation and region scopes).
+//   GET /listSnapshots?scope=units&period=… (the scatter of units, organisation and region scopes);
+//   the follow-ups of the scope shown (followups.js).
 
 import {h, s, add, clear, surfaceErrors} from '/assets/dom.js';
 import {t, getLang, mountSwitch, applyStatic, onLangChange, num, signed} from '/assets/i18n.js';
 import {call, ApiError, getKey, setKey} from '/assets/api.js';
+import {showFollowUps} from '/dashboard/followups.js';
 
 surfaceErrors(() => t('js.error'));
 applyStatic(document);
@@ -166,6 +168,7 @@ async function loadSeries() {
     clear($('msg'));
     renderPickers();
     await renderSnapshot();
+    showFollowUps($('followups'), {key, scope, id, units: st.units});
   } catch (err) {
     clear($('content'));
     showMessage(err, loadSeries);

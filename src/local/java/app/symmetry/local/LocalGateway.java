@@ -53,8 +53,11 @@ public class LocalGateway {
             "updateFollowUp",
             "eraseContact");
 
-    /** API Gateway's authorizer: the gateway calls it, never a client (locally the functions check the key). */
-    public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey");
+    /**
+     * Called by AWS, never by a client: API Gateway's authorizer (locally the functions check the key), and the
+     * stream's notifier (locally the timer sends the follow-ups' e-mails).
+     */
+    public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey", "notifyFollowUp");
 
     /** Where the presented key waits for the function, in the request's routing context. */
     static final String PRESENTED = "symmetry.presented-key";

@@ -40,6 +40,7 @@ import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.campaign.NewCampaign;
 import app.symmetry.campaign.PulseCampaigns;
+import app.symmetry.followup.FollowUpNotifier;
 import app.symmetry.link.IssueUnitCodeRequest;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
@@ -73,6 +74,10 @@ public class LocalRun {
 
     @ConfigProperty(name = "symmetry.mail.endpoint-override")
     Optional<URI> mailEndpoint;
+
+    /** How often the follow-ups' e-mails still to send are looked for (DynamoDB Streams' part on AWS). */
+    @ConfigProperty(name = "symmetry.local.notify-every", defaultValue = "PT5S")
+    Duration notifyEvery;
 
     @ConfigProperty(name = "symmetry.local.ses-emulator-dir", defaultValue = "target/ses-emulator")
     Path sesEmulatorDir;
@@ -183,7 +188,8 @@ public class LocalRun {
             LinkService links,
             PosterCodes posterCodes,
             OrganisationDirectory directory,
-            LocalApiKey apiKey) {
+            LocalApiKey apiKey,
+            FollowUpNotifier notifier) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "symmetry-local-timer");
             t.setDaemon(true);
@@ -198,6 +204,10 @@ public class LocalRun {
                 every,
                 every,
                 TimeUnit.MILLISECONDS);
+        // DynamoDB Local's stream is not read here: the follow-ups' notices are picked up as they wait
+        long notifyMillis = Math.max(500, notifyEvery.toMillis());
+        timer.scheduleWithFixedDelay(
+                () -> notifyFollowUps(notifier), notifyMillis, notifyMillis, TimeUnit.MILLISECONDS);
         printWhereToGo(links, posterCodes, directory, apiKey);
     }
 
@@ -314,6 +324,18 @@ public class LocalRun {
             Files.writeString(lastAggregationFile(), at.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code notifyFollowUp} does on AWS for each new follow-up, for the notices waiting. */
+    private void notifyFollowUps(FollowUpNotifier notifier) {
+        try {
+            int sent = notifier.sendPending(20);
+            if (sent > 0) {
+                LOG.infof("Follow-ups: %d e-mail(s) sent to their units (see the mailbox)", sent);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Follow-up e-mails not sent, will try again: %s", e.getMessage());
         }
     }
 

@@ -36,6 +36,7 @@ import app.symmetry.function.request.AccessRequests;
 import app.symmetry.function.request.AggregationRequests;
 import app.symmetry.function.request.AnswerRequests;
 import app.symmetry.function.request.CampaignRequests;
+import app.symmetry.function.request.FollowUpRequests;
 import app.symmetry.function.request.LinkRequests;
 import app.symmetry.function.request.SnapshotRequests;
 import app.symmetry.local.LocalGateway;
@@ -70,6 +71,9 @@ class OpenApiContractTest {
         f.put("listApiKeys", new LinkedHashSet<>(AccessRequests.LIST_FIELDS));
         f.put("revokeApiKey", new LinkedHashSet<>(AccessRequests.REVOKE_FIELDS));
         f.put("startPulseCampaign", new LinkedHashSet<>(CampaignRequests.START_FIELDS));
+        f.put("listFollowUps", new LinkedHashSet<>(FollowUpRequests.LIST_FIELDS));
+        f.put("updateFollowUp", new LinkedHashSet<>(FollowUpRequests.UPDATE_FIELDS));
+        f.put("eraseContact", new LinkedHashSet<>(FollowUpRequests.ERASE_FIELDS));
         return f;
     }
 

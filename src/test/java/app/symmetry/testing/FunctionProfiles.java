@@ -32,4 +32,11 @@ public final class FunctionProfiles {
             return Map.of("quarkus.funqy.export", "getSnapshot");
         }
     }
+
+    public static class NotifyFollowUp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "notifyFollowUp");
+        }
+    }
 }
