@@ -113,7 +113,7 @@ public class AnswerService {
                                         unit.region(),
                                         email,
                                         now.plus(FollowUp.CONTACT_KEPT),
-                                        unit.contactEmail().isPresent()))
+                                        unit.contactAddress().isPresent()))
                         : Optional.empty();
         AnswerWrite write = new AnswerWrite(
                 answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota, campaign, followUp);

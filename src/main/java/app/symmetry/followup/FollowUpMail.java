@@ -9,19 +9,18 @@ import app.symmetry.organisation.Unit;
 
 /**
  * The e-mail a unit receives for a follow-up, in the organisation's language: the score, the
- * comment and when, and where to read it. Never the customer's address: only the follow-up
+ * comment and when, and where to read the rest. Never the customer's address: only the follow-up
  * functions return that, to a caller who may see it.
  */
 final class FollowUpMail {
 
     private FollowUpMail() {}
 
-    static OutgoingMail of(FollowUp followUp, Unit unit, String language, String publicUrl) {
+    static OutgoingMail of(FollowUp followUp, Unit unit, String language) {
         boolean fr = "fr".equals(language);
-        String to = unit.contactEmail().orElseThrow();
+        String to = unit.contactAddress().orElseThrow();
         String when = DateTimeFormatter.ofPattern(fr ? "d/MM/yyyy HH:mm" : "yyyy-MM-dd HH:mm", Locale.ROOT)
                 .format(followUp.receivedAt().atZone(unit.zone()));
-        String link = publicUrl.replaceAll("/+$", "") + "/dashboard/#followups";
         String subject = fr
                 ? "Un client demande à être recontacté · " + unit.name()
                 : "A customer asked to be contacted · " + unit.name();
@@ -32,8 +31,8 @@ final class FollowUpMail {
                         + " and asked to be contacted.";
         String commentLabel = fr ? "Son commentaire :" : "Their comment:";
         String action = fr
-                ? "Ses coordonnées et le suivi sont dans le tableau de bord, rubrique Suivis :"
-                : "Their contact details and the follow-up are on the dashboard, under Follow-ups:";
+                ? "Ses coordonnées et le suivi sont dans le tableau de bord de Symmetry, rubrique Suivis."
+                : "Their contact details and the follow-up are on Symmetry's dashboard, under Follow-ups.";
         StringBuilder text = new StringBuilder(intro).append("\n\n");
         StringBuilder html = new StringBuilder("<p>").append(escape(intro)).append("</p>");
         followUp.comment().ifPresent(c -> {
@@ -44,14 +43,8 @@ final class FollowUpMail {
                     .append(escape(c))
                     .append("</blockquote>");
         });
-        text.append(action).append("\n").append(link).append("\n");
-        html.append("<p>")
-                .append(escape(action))
-                .append(" <a href=\"")
-                .append(escape(link))
-                .append("\">")
-                .append(escape(link))
-                .append("</a></p>");
+        text.append(action).append("\n");
+        html.append("<p>").append(escape(action)).append("</p>");
         return new OutgoingMail(to, subject, text.toString(), html.toString());
     }
 

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import app.symmetry.SymmetryConfig;
 import app.symmetry.domain.FollowUp;
 import app.symmetry.domain.FollowUpStatus;
 import app.symmetry.mail.MailNotSent;
@@ -37,15 +36,12 @@ public class FollowUpNotifier {
     private final OrganisationDirectory directory;
     private final MailSender mail;
     private final Clock clock;
-    private final String publicUrl;
 
-    public FollowUpNotifier(
-            FollowUpStore store, OrganisationDirectory directory, MailSender mail, Clock clock, SymmetryConfig config) {
+    public FollowUpNotifier(FollowUpStore store, OrganisationDirectory directory, MailSender mail, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.mail = mail;
         this.clock = clock;
-        this.publicUrl = config.publicUrl();
     }
 
     /** What became of one notice. */
@@ -71,13 +67,13 @@ public class FollowUpNotifier {
         Optional<Unit> unit = followUp.flatMap(f -> org.unit(f.unitId()));
         if (followUp.isEmpty()
                 || unit.isEmpty()
-                || unit.get().contactEmail().isEmpty()
+                || unit.get().contactAddress().isEmpty()
                 || followUp.get().status() == FollowUpStatus.CLOSED) {
             store.dropNotice(followUpId);
             return Outcome.DROPPED;
         }
         try {
-            mail.send(FollowUpMail.of(followUp.get(), unit.get(), org.defaultLanguage(), publicUrl));
+            mail.send(FollowUpMail.of(followUp.get(), unit.get(), org.defaultLanguage()));
         } catch (MailNotSent notSent) {
             if (notSent.retryable()) {
                 store.releaseNotice(followUpId);

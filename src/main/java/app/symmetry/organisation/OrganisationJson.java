@@ -49,7 +49,7 @@ final class OrganisationJson {
                         text(u, "timeZone", path),
                         languages,
                         flag(u, "smoke", path),
-                        email(u, "contactEmail", path)));
+                        email(u, "contactEmail", path).orElse(null)));
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException(path + ".timeZone: " + e.getMessage(), e);
             }

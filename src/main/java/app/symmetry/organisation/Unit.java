@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,10 +16,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * ({@link Organisation#pooledUnits}). No answer can be deleted, so the smoke test must answer where
  * nobody's figures are.
  *
- * @param contactEmail where the unit hears of a customer who asked to be contacted (a follow-up);
- *        none: follow-ups are listed on the dashboard, and no e-mail is sent
+ * @param contactEmail where the unit hears of a customer who asked to be contacted (a follow-up), or
+ *        null: follow-ups are listed on the dashboard, and no e-mail is sent
  */
 @RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Unit(
         String id,
         String name,
@@ -25,7 +28,7 @@ public record Unit(
         String timeZone,
         List<String> languages,
         boolean smoke,
-        Optional<String> contactEmail) {
+        String contactEmail) {
 
     public Unit {
         languages = List.copyOf(languages);
@@ -33,7 +36,12 @@ public record Unit(
     }
 
     public Unit(String id, String name, String region, String timeZone, List<String> languages, boolean smoke) {
-        this(id, name, region, timeZone, languages, smoke, Optional.empty());
+        this(id, name, region, timeZone, languages, smoke, null);
+    }
+
+    /** Where the unit's follow-up e-mails go, if anywhere. */
+    public Optional<String> contactAddress() {
+        return Optional.ofNullable(contactEmail);
     }
 
     /** A unit whose answers count in its region's and the organisation's figures. */

@@ -19,7 +19,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import app.symmetry.SymmetryConfig;
 import app.symmetry.mail.MailNotSent;
 import app.symmetry.mail.UnreachableSes;
 import app.symmetry.organisation.OrganisationDirectory;
@@ -60,9 +59,6 @@ class FollowUpNotificationTest {
     @Inject
     Clock clock;
 
-    @Inject
-    SymmetryConfig config;
-
     /** A detractor's answer with consent, through the public function; its comment marks its e-mail. */
     private String detractor(String customer, String marker) {
         Map<String, Object> body = Answers.with(
@@ -95,7 +91,7 @@ class FollowUpNotificationTest {
                                 "Keys",
                                 Map.of(
                                         "pk", Map.of("S", "FOLLOWUP#" + followUpId),
-                                        "sk", Map.of("S", "NOTIFY")),
+                                        "sk", Map.of("S", sortKey)),
                                 "SequenceNumber",
                                 "4000000000000000000001",
                                 "SizeBytes",
@@ -135,8 +131,8 @@ class FollowUpNotificationTest {
     void sesDownLeavesTheAnswerAcceptedAndTheEmailIsSentOnceWhenSesIsBack() {
         String marker = UUID.randomUUID().toString();
         String id = detractor("client-" + marker + "@example.test", marker);
-        FollowUpNotifier withSesDown = new FollowUpNotifier(
-                store, directory, UnreachableSes.sender("symmetry@feedback.example.test"), clock, config);
+        FollowUpNotifier withSesDown =
+                new FollowUpNotifier(store, directory, UnreachableSes.sender("symmetry@feedback.example.test"), clock);
 
         assertThatThrownBy(() -> withSesDown.notify(id))
                 .isInstanceOfSatisfying(

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,6 +140,36 @@ class FollowUpTest {
         // listed by region and organisation too, newest first
         assertThat(find(Api.KEY, "region", REGION, id)).isNotNull();
         assertThat(list(Api.KEY, "org", null).get(0).get("followUpId")).isEqualTo(id);
+    }
+
+    @Test
+    void noFunctionButTheFollowUpsOnesReturnsACustomersAddress() {
+        String address = email();
+        answer(STORE, 1, address, true);
+        Api.manager(base).body(Map.of()).post("/aggregateSnapshots").then().statusCode(200);
+        String month =
+                "MONTH:" + LocalDate.now(ZoneId.of("Europe/Paris")).toString().substring(0, 7);
+        List<String> outputs = List.of(
+                Api.manager(base).get("/listUnits").asString(),
+                Api.manager(base)
+                        .queryParam("scope", "unit")
+                        .queryParam("id", STORE)
+                        .get("/listSnapshots")
+                        .asString(),
+                Api.manager(base)
+                        .queryParam("scope", "unit")
+                        .queryParam("id", STORE)
+                        .queryParam("period", month)
+                        .get("/getSnapshot")
+                        .asString(),
+                Api.manager(base)
+                        .queryParam("scope", "units")
+                        .queryParam("period", month)
+                        .get("/listSnapshots")
+                        .asString(),
+                Api.manager(base).get("/listApiKeys").asString());
+        assertThat(outputs).noneMatch(o -> o.contains(address));
+        assertThat(list(Api.KEY, "unit", STORE)).anyMatch(f -> address.equals(f.get("contactEmail")));
     }
 
     @Test
