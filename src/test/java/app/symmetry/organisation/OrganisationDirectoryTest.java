@@ -77,4 +77,26 @@ class OrganisationDirectoryTest {
                 {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "UTC", "languages": [],
                  "smoke": "true"}]}""")).hasMessageContaining("units[0].smoke must be true or false");
     }
+
+    @Test
+    void aUnitsContactAddressAndTheOrganisationsLanguageAreReadAndAMistypedOneRefused() throws IOException {
+        Organisation own = load("""
+                {"id": "acme", "name": "Acme", "defaultLanguage": "fr", "units": [{"id": "x", "name": "X", "region": "r",
+                 "timeZone": "UTC", "languages": [], "contactEmail": "store-x@acme.example"}, %s]}""".formatted(UNIT));
+        assertThat(own.defaultLanguage()).isEqualTo("fr");
+        assertThat(own.unit("x").orElseThrow().contactAddress()).contains("store-x@acme.example");
+        assertThat(own.unit("lyon-part-dieu").orElseThrow().contactAddress()).isEmpty();
+        assertThat(OrganisationDirectory.load(Optional.empty(), json).defaultLanguage())
+                .isEqualTo("fr");
+        assertThat(load("""
+                        {"id": "acme", "name": "Acme", "units": [%s]}""".formatted(UNIT)).defaultLanguage())
+                .as("none given: English")
+                .isEqualTo("en");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "UTC", "languages": [],
+                 "contactEmail": "store x at acme"}]}""")).hasMessageContaining("units[0].contactEmail must be an e-mail address");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "defaultLanguage": "de", "units": [%s]}""".formatted(UNIT)))
+                .hasMessageContaining("defaultLanguage must be one of [fr, en]");
+    }
 }
