@@ -2,12 +2,14 @@
 // URL: /dashboard/#key=<api key>  (or type the key; it is kept in sessionStorage for the tab)
 // Calls (header x-api-key): GET /listUnits, GET /listSnapshots?scope&id&periodType&limit,
 //   GET /getSnapshot?scope&id&period (when a listed item has no figures),
-//   GET /listSnapshots?scope=units&period=… (the scatter of units, organisation and region scopes);
+//   GET /listSnapshots?scope=units&period=… (the scatter of units, organisation and region scopes),
+//   GET /listComments?scope&id&period&limit&cursor (customers' comments, shown as text only);
 //   the follow-ups of the scope shown (followups.js).
 
 import {h, s, add, clear, surfaceErrors} from '/assets/dom.js';
 import {t, getLang, mountSwitch, applyStatic, onLangChange, num, signed} from '/assets/i18n.js';
 import {call, ApiError, getKey, setKey} from '/assets/api.js';
+import {commentItem} from '/assets/comments.js';
 import {showFollowUps} from '/dashboard/followups.js';
 
 surfaceErrors(() => t('js.error'));
@@ -301,11 +303,7 @@ async function renderSnapshot() {
       add(clear(holder), h('p', {class: 'banner banner-error', role: 'alert'}, errorText(err)));
     }
   }
-  const comments = collectComments(snap);
-  if (comments.length) {
-    add(content, h('section', {'aria-labelledby': 'com-h'}, h('h2', {id: 'com-h', text: t('dash.comments')}),
-      h('ul', {class: 'comments'}, comments.map((x) => h('li', {}, x.text, x.period ? h('span', {class: 'small muted', text: ' (' + periodLabel(x.period) + ')'}) : null)))));
-  }
+  add(content, commentsPanel(snap.period, seq));
 }
 
 function suppressedText(side) {
@@ -511,22 +509,44 @@ function scatterBlock(list) {
     h('details', {}, h('summary', {text: t('dash.scatterTable')}), table));
 }
 
-function collectComments(snap) {
-  const out = [];
-  const take = (arr) => {
-    if (!Array.isArray(arr)) return;
-    for (const x of arr) {
-      if (typeof x === 'string') out.push({text: x});
-      else if (x && typeof x === 'object') {
-        const text = x.text ?? x.comment;
-        if (typeof text === 'string') out.push({text, period: typeof x.period === 'string' ? x.period : null});
+// ---------- comments ----------
+
+/** Customers' words of the scope and period, read page by page (listComments); employees' are not stored. */
+function commentsPanel(period, seq) {
+  const {scope, id} = scopeParts();
+  const list = h('ul', {class: 'comments read', id: 'comments'});
+  const status = h('p', {class: 'small muted', role: 'status'});
+  const more = h('button', {type: 'button', class: 'btn secondary', id: 'comments-more', text: t('dash.commentsMore'), hidden: true});
+  const unitName = (uid) => { const u = st.units.find((x) => x.id === uid); return u ? u.name : uid; };
+  let cursor = null;
+  const load = async () => {
+    more.disabled = true;
+    status.textContent = t('common.loading');
+    try {
+      const res = await api('listComments', {scope, id, period, limit: 10, cursor});
+      if (seq !== renderSeq) return;
+      for (const c of Array.isArray(res.items) ? res.items : []) {
+        add(list, commentItem(c, {dayLabel: (d) => periodLabel('DAY:' + d), unitName: scope === 'unit' ? null : unitName(c.unitId)}));
       }
+      cursor = res.cursor || null;
+      more.hidden = !cursor;
+      status.textContent = list.childElementCount || cursor ? '' : t('dash.noComments');
+    } catch (err) {
+      if (seq !== renderSeq) return;
+      status.textContent = errorText(err);
+    } finally {
+      more.disabled = false;
     }
   };
-  take(snap.comments);
-  take(snap.customer && snap.customer.comments);
-  take(snap.employee && snap.employee.comments);
-  return out;
+  more.addEventListener('click', load);
+  load();
+  const team = scope === 'unit' && String(period).startsWith('MONTH:')
+    ? h('p', {class: 'no-print'}, h('a', {id: 'team-link', href: '/team/#unit=' + encodeURIComponent(id) + '&period=' + encodeURIComponent(period), text: t('dash.teamPage')}))
+    : null;
+  return h('section', {'aria-labelledby': 'com-h', id: 'comments-panel'},
+    h('h2', {id: 'com-h', text: t('dash.comments')}),
+    h('p', {class: 'small muted', text: t('dash.commentsHint')}),
+    team, list, status, more);
 }
 
 onLangChange(() => {

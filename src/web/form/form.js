@@ -84,7 +84,8 @@ function renderForm() {
     isPulse,
     headline: headlineScale(q, side),
     ratingScales: dimensionScales(q, side),
-    comment: commentField(),
+    // Employees' words are not stored at all (README): the pulse has no comment box, only a line saying why.
+    comment: isPulse ? null : commentField(),
     contact: isPulse ? null : contactField(),
     honeypot: honeypotField(),
     bar: sendBar(),
@@ -94,7 +95,8 @@ function renderForm() {
     parts.headline.el,
     parts.ratingScales.length ? ratingsIntro() : null,
     ...parts.ratingScales.map((r) => r.el),
-    parts.comment.el, parts.contact && parts.contact.el, parts.honeypot.el,
+    parts.comment ? parts.comment.el : bind(h('p', {id: 'no-comment', class: 'hint'}), 'form.noComment'),
+    parts.contact && parts.contact.el, parts.honeypot.el,
     parts.bar.el,
   ].filter(Boolean));
   main.append(formEl);
@@ -267,7 +269,7 @@ function answerBody({headline, ratingScales, comment, contact, honeypot}, submis
   const ratings = {};
   for (const r of ratingScales) { const v = r.value(); if (v !== null) ratings[r.id] = v; }
   if (Object.keys(ratings).length) body.ratings = ratings;
-  const c = comment.input.value.trim();
+  const c = comment ? comment.input.value.trim() : '';
   if (c) body.comment = c;
   if (contact && contact.consent.checked && contact.email.value.trim()) body.contact = {email: contact.email.value.trim(), consent: true};
   body.website = honeypot.input.value;
@@ -318,7 +320,7 @@ function showSendFailure(err, parts, errors) {
 function fieldOfError({headline, ratingScales, comment, contact}, field) {
   const f = String(field || '').replace(/^ratings\./, '').replace(/^contact\./, '');
   if (f === 'recommend') return {focus: headline.first(), err: headline.err, invalid: [headline.el], msg: 'err.field.recommend'};
-  if (f === 'comment') return {focus: comment.input, err: comment.err, invalid: [comment.input], msg: 'err.field.comment'};
+  if (f === 'comment' && comment) return {focus: comment.input, err: comment.err, invalid: [comment.input], msg: 'err.field.comment'};
   if ((f === 'email' || f === 'contact' || f === 'consent') && contact) return {focus: contact.email, err: contact.err, invalid: [contact.email], msg: 'err.field.email'};
   const r = ratingScales.find((x) => x.id === f);
   if (r) return {focus: r.first(), err: r.err, invalid: [r.el], msg: 'err.field.rating'};

@@ -62,6 +62,11 @@ public interface SymmetryConfig {
     @WithDefault("P395D")
     Duration employeeRetention();
 
+    /** How long an audit log entry is kept (DynamoDB's TTL removes it after). */
+    @WithName("retention.audit")
+    @WithDefault("P731D")
+    Duration auditRetention();
+
     /** How long a retried submission is recognised as the same one. */
     @WithName("idempotency.window")
     @WithDefault("P7D")

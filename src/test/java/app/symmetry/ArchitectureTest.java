@@ -42,7 +42,8 @@ class ArchitectureTest {
                         "app.symmetry.token..",
                         "app.symmetry.access..",
                         "app.symmetry.campaign..",
-                        "app.symmetry.followup..")
+                        "app.symmetry.followup..",
+                        "app.symmetry.audit..")
                 .layer("storage")
                 // the outbound adapters: DynamoDB, and SES for e-mail
                 .definedBy("app.symmetry.storage..", "app.symmetry.mail..")

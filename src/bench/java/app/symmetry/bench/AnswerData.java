@@ -81,7 +81,9 @@ public final class AnswerData {
         if (!ratings.isEmpty()) {
             item.put("ratings", AttributeValue.fromM(ratings));
         }
-        if (random.nextInt(10) == 0) {
+        // one customer in ten writes a comment; employees' answers carry none (the pulse refuses them)
+        boolean commented = random.nextInt(10) == 0;
+        if (commented && side == Side.CUSTOMER) {
             item.put("comment", AttributeValue.fromS("Très bon accueil, merci à toute l'équipe."));
         }
         if (side == Side.CUSTOMER) {

@@ -73,18 +73,14 @@ public class DemoHistory {
             "On m’a renvoyé d’un rayon à l’autre.",
             "Personnel souriant et compétent.",
             "Ma commande n’était pas prête malgré le mail.",
-            "Parfait, comme d’habitude.");
+            "Parfait, comme d’habitude.",
+            // as people type them: markup and formula characters are words too, shown as text
+            "=> Prix affiché <15 €> en rayon, 18 € en caisse !");
     private static final List<String> CUSTOMER_COMMENTS_EN = List.of(
             "Friendly and helpful staff.",
             "Had to wait a while at the till.",
             "Nobody seemed to know where my order was.",
             "Great advice, I will come back.");
-    private static final List<String> EMPLOYEE_COMMENTS = List.of(
-            "On manque d’informations sur les promotions.",
-            "Bonne ambiance dans l’équipe.",
-            "Les retours clients ne nous arrivent jamais.",
-            "Le planning change trop souvent.",
-            "Mon responsable est disponible quand il faut.");
 
     private final DynamoDbClient dynamo;
     private final SymmetryTable table;
@@ -244,8 +240,6 @@ public class DemoHistory {
                 .average()
                 .orElse(3);
         int recommend = clamp((int) Math.round(((mean - 1) / 4) * 10 + 0.2 + random.nextGaussian() * 2.0), 0, 10);
-        Optional<String> comment =
-                random.nextDouble() < 0.08 ? Optional.of(pick(EMPLOYEE_COMMENTS, random)) : Optional.empty();
         StoredAnswer answer = new StoredAnswer(
                 Side.EMPLOYEE,
                 unit.id(),
@@ -253,7 +247,8 @@ public class DemoHistory {
                 uuid("demo|E-key|" + unit.id() + "|" + day + "|" + i),
                 recommend,
                 ratings,
-                comment,
+                // employees' words are not stored (README): the pulse takes none
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 dayStart(day).plus(RETENTION));

@@ -2,11 +2,16 @@ package app.symmetry.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
@@ -16,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 import software.amazon.dynamodb.services.local.main.CommandLineInput;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.monitoring.Telemetry;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
@@ -24,25 +28,38 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  * DynamoDB Local running inside this JVM: the real storage engine for tests and the local run, with
  * no Docker and no network. In memory for tests; on disk for the local run, so data outlives it.
  * <p>
- * Started as {@code ServerRunner} would start it, with one difference: a transaction
+ * Started as {@code ServerRunner} would start it, with two differences: a transaction
  * ({@code TransactWriteItems}, {@code ExecuteTransaction}) is acknowledged only once it is committed
- * to SQLite (see {@link AcknowledgeCommittedTransactions}, and docs/local-run.md).
+ * to SQLite (see {@link AcknowledgeCommittedTransactions}, and docs/local-run.md); and it listens on
+ * the loopback address only. {@code ServerRunner}'s {@code DynamoDBProxyServer} takes a port and no
+ * host, so its Jetty listens on every interface: anyone on the shop's Wi-Fi could then read and write
+ * the whole table (every answer, every key hash) with any credentials, since DynamoDB Local checks none.
+ * The local run's HTTP server listens on the LAN for phones; its database must not.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
-    private final DynamoDBProxyServer server;
+    /** The only address DynamoDB Local listens on. */
+    public static final InetAddress BIND_ADDRESS = InetAddress.getLoopbackAddress();
+
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final int port;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+    private EmbeddedDynamoDb(Server server, LocalDynamoDBServerHandler handler, int port) {
         this.server = server;
+        this.handler = handler;
         this.port = port;
     }
 
-    /** @param dataDir where to keep the data, or {@code null} to keep it in memory */
+    /**
+     * @param port    the loopback port, or 0 for any free one ({@link #port()} says which)
+     * @param dataDir where to keep the data, or {@code null} to keep it in memory
+     */
     public static EmbeddedDynamoDb start(int port, Path dataDir) {
         ensureSqliteNatives();
-        int chosen = port == 0 ? freePort() : port;
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen), "-disableTelemetry"));
+        // the CLI only validates its -port (1-65535); the connector below binds the real one, 0 for any free port
+        List<String> args =
+                new ArrayList<>(List.of("-port", Integer.toString(port == 0 ? 8000 : port), "-disableTelemetry"));
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
@@ -60,19 +77,30 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             }
             // what ServerRunner.createServer does before it builds the server; telemetry is off (-disableTelemetry)
             Telemetry.configureTelemetry("MAVEN", ServerRunner.getSetupMode(cli), false);
-            DynamoDBProxyServer server = new DynamoDBProxyServer(
-                    cli.getPort(),
-                    new LocalDynamoDBServerHandler(
-                            new AcknowledgeCommittedTransactions(
-                                    cli.isInMemory(),
-                                    cli.getDbPath(),
-                                    cli.getSharedDb(),
-                                    cli.shouldDelayTransientStatuses()),
-                            cli.getCorsParams()));
-            server.start();
-            return new EmbeddedDynamoDb(server, chosen);
+            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
+                    new AcknowledgeCommittedTransactions(
+                            cli.isInMemory(), cli.getDbPath(), cli.getSharedDb(), cli.shouldDelayTransientStatuses()),
+                    cli.getCorsParams());
+            // DynamoDBProxyServer's server, with a connector bound to the loopback instead of every interface
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(BIND_ADDRESS.getHostAddress());
+            connector.setPort(port);
+            server.addConnector(connector);
+            ContextHandler context = new ContextHandler();
+            context.setHandler(handler);
+            server.setHandler(new ContextHandlerCollection(context));
+            try {
+                server.start();
+            } catch (Exception e) {
+                server.stop();
+                handler.close();
+                throw e;
+            }
+            return new EmbeddedDynamoDb(server, handler, connector.getLocalPort());
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start on port " + chosen, e);
+            throw new IllegalStateException(
+                    "DynamoDB Local did not start on " + BIND_ADDRESS.getHostAddress() + ":" + port, e);
         }
     }
 
@@ -88,6 +116,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            handler.close();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
         }
@@ -154,13 +183,5 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
         throw new IllegalStateException("sqlite4java natives not found under target/: run the build (it copies them)"
                 + " or set -Dsqlite4java.library.path");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package app.symmetry.local;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.json.Json;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,6 +32,14 @@ import app.symmetry.error.SymmetryException;
  * The functions themselves are served by Quarkus' Funqy HTTP binding at {@code /<name>}, and check
  * the key, its role and its scope themselves ({@link app.symmetry.access.Access}): the header is handed
  * to them through {@link LocalBindingCredentials}, as the authorizer's context is on AWS.
+ * <p>
+ * The local run listens on the LAN so that phones can open the forms ({@code %dev.quarkus.http.host}).
+ * A client on another machine reaches only what a phone answering needs ({@link #forOtherMachines}):
+ * the form pages, their assets and the answer functions. Everything else (the start page with its key,
+ * the dashboard, posters, {@code links.csv}, every protected function even with a valid key, the OpenAPI
+ * UI) is {@code 403 forbidden} to it: on a shop's Wi-Fi, a key seen over a shoulder or a guessed local
+ * key must not mint links or read keys from a phone. The client's address is the socket's own (no
+ * forwarding header is trusted: {@code quarkus.http.proxy} is left off).
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test"})
@@ -45,19 +56,28 @@ public class LocalGateway {
             "aggregateSnapshots",
             "getSnapshot",
             "listSnapshots",
+            "listComments",
             "createApiKey",
             "listApiKeys",
             "revokeApiKey",
             "startPulseCampaign",
             "listFollowUps",
             "updateFollowUp",
-            "eraseContact");
+            "eraseContact",
+            "listAuditLog",
+            "listCampaigns");
 
     /**
      * Called by AWS, never by a client: API Gateway's authorizer (locally the functions check the key), and the
      * stream's notifier (locally the timer sends the follow-ups' e-mails).
      */
     public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey", "notifyFollowUp");
+
+    /** The functions a phone answering a form calls: open to other machines, without a key. */
+    public static final Set<String> ANSWER_FUNCTIONS = Set.of("getForm", "submitFeedback", "submitPulse");
+
+    /** Path prefixes of the form pages and the assets they load (src/web/form, src/web/assets). */
+    public static final Set<String> FORM_PAGES = Set.of("/form/", "/assets/");
 
     /** Where the presented key waits for the function, in the request's routing context. */
     static final String PRESENTED = "symmetry.presented-key";
@@ -75,6 +95,16 @@ public class LocalGateway {
     private void authenticate(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         String function = path.startsWith("/") ? path.substring(1) : path;
+        if (!fromThisMachine(ctx.request().remoteAddress()) && !forOtherMachines(path, function)) {
+            write(
+                    ctx,
+                    ErrorCode.FORBIDDEN.httpStatus(),
+                    ApiError.of(
+                            ErrorCode.FORBIDDEN,
+                            null,
+                            "from another machine, the local run serves only the forms and their answers"));
+            return;
+        }
         if (GATEWAY_ONLY.contains(function)) {
             write(ctx, 404, ApiError.of(ErrorCode.NOT_FOUND, null, "no such function"));
             return;
@@ -94,6 +124,25 @@ public class LocalGateway {
             ctx.put(PRESENTED, new BindingCredentials.Presented(presented, apiKey.matches(presented)));
         }
         ctx.next();
+    }
+
+    /** What a client on another machine may reach: the forms, their assets and the answer functions. */
+    static boolean forOtherMachines(String path, String function) {
+        return ANSWER_FUNCTIONS.contains(function)
+                || path.equals("/form")
+                || FORM_PAGES.stream().anyMatch(path::startsWith);
+    }
+
+    /** A loopback peer is this machine; anything else (or an address that cannot be read) is not. */
+    static boolean fromThisMachine(SocketAddress peer) {
+        if (peer == null || peer.hostAddress() == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(peer.hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private void refuse(RoutingContext ctx) {

@@ -401,7 +401,7 @@ public class LocalRun {
                 "                    (" + first.name() + ", the code on its poster)",
                 "  Pulse form        " + pulseForm,
                 "                    (" + first.name() + ", a code for the current campaign)",
-                "  QR posters        " + base + "/posters/" + first.id() + ".svg   (.pdf, ?size=A4; one per unit)",
+                "  QR posters        " + local + "/posters/" + first.id() + ".svg   (.pdf, ?size=A4; one per unit)",
                 "  E-mail links      curl -H 'x-api-key: " + key + "' '" + local + "/links.csv?unitId=" + first.id()
                         + "&kind=customer&count=50&expiresInDays=30'",
                 "  OpenAPI UI        " + local + "/q/swagger-ui/",
@@ -413,7 +413,8 @@ public class LocalRun {
                 "  Links and QR codes   " + base
                         + (base.contains("localhost")
                                 ? "   (no LAN address found: set SYMMETRY_PUBLIC_URL for phones)"
-                                : "   (phones on the same network; SYMMETRY_PUBLIC_URL to change)"),
+                                : "   (phones on the same network reach the forms only; SYMMETRY_PUBLIC_URL"
+                                        + " to change)"),
                 "  Aggregation          every "
                         + aggregateEvery.toString().substring(2).toLowerCase()
                         + (demoHistory

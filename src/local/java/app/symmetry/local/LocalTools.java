@@ -136,13 +136,16 @@ public class LocalTools {
         }
     }
 
-    /** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF. */
+    /**
+     * One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF.
+     * A field a spreadsheet would read as a formula ({@link #neutralised}) is written as text.
+     */
     public static void row(StringBuilder csv, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 csv.append(',');
             }
-            String field = fields.get(i) == null ? "" : fields.get(i);
+            String field = neutralised(fields.get(i) == null ? "" : fields.get(i));
             if (field.indexOf(',') >= 0
                     || field.indexOf('"') >= 0
                     || field.indexOf('\n') >= 0
@@ -153,6 +156,20 @@ public class LocalTools {
             }
         }
         csv.append("\r\n");
+    }
+
+    /**
+     * Excel, LibreOffice and Google Sheets run a cell starting with {@code = + - @} (or a tab or carriage
+     * return before one) as a formula: {@code =HYPERLINK(...)} in a cell sends whoever opens the file
+     * somewhere, {@code =cmd|...} once ran programs. Such a cell gets a leading {@code '} (OWASP's advice),
+     * which the spreadsheet shows as text. Ids cannot start so (the organisation file's pattern), URLs start
+     * with {@code http}; the guard is for every other cell, present and future.
+     */
+    static String neutralised(String field) {
+        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+            return "'" + field;
+        }
+        return field;
     }
 
     private static void fail(RoutingContext ctx, RuntimeException e) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
+import app.symmetry.audit.AuditLog;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.Organisation;
@@ -42,9 +43,11 @@ public class ApiKeys {
     private final ApiKeyStore store;
     private final OrganisationDirectory directory;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public ApiKeys(ApiKeyStore store, OrganisationDirectory directory, Clock clock) {
+    public ApiKeys(ApiKeyStore store, OrganisationDirectory directory, Clock clock, AuditLog audit) {
         this.store = store;
+        this.audit = audit;
         this.directory = directory;
         this.clock = clock;
     }
@@ -80,6 +83,15 @@ public class ApiKeys {
                 now,
                 Optional.empty(),
                 Optional.empty()));
+        // recorded before the key is shown: a key never shown was never usable
+        audit.record(
+                AuditLog.Action.KEY_CREATED,
+                creator.keyId(),
+                "key:" + keyId,
+                1,
+                "role " + role + (units.isEmpty() ? "" : ", units " + String.join(" ", units))
+                        + (regions.isEmpty() ? "" : ", regions " + String.join(" ", regions))
+                        + (request.label().isEmpty() ? "" : ", label " + request.label()));
         return new CreatedApiKey(keyId, secret, role, units, regions, request.label(), creator.keyId(), now.toString());
     }
 
@@ -108,6 +120,8 @@ public class ApiKeys {
                 || !store.revoke(keyId, by.keyId(), clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
             throw new SymmetryException(ErrorCode.NOT_FOUND, "keyId", "there is no key " + keyId);
         }
+        // a retry after a failed record revokes again (it keeps the first time) and records it then
+        audit.record(AuditLog.Action.KEY_REVOKED, by.keyId(), "key:" + keyId, 1, "");
         return new RevokedApiKey(keyId, true);
     }
 

@@ -30,6 +30,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import app.symmetry.SymmetryConfig;
+import app.symmetry.audit.AuditLog;
 import app.symmetry.domain.AggregationReport;
 import app.symmetry.domain.DayProgress;
 import app.symmetry.domain.Period;
@@ -80,6 +81,7 @@ public class Aggregator {
     private final SnapshotStore snapshots;
     private final RunStore runs;
     private final Clock clock;
+    private final AuditLog audit;
     private final PublicationRules rules;
     private final Duration grace;
     private final Duration lease;
@@ -98,7 +100,9 @@ public class Aggregator {
             Clock clock,
             PublicationRules rules,
             SymmetryConfig config,
+            AuditLog audit,
             FollowUpStore followUps) {
+        this.audit = audit;
         this.followUps = followUps;
         this.directory = directory;
         this.answers = answers;
@@ -115,10 +119,17 @@ public class Aggregator {
         this.employeeRetention = config.employeeRetention();
     }
 
-    /** Runs what {@code aggregateSnapshots} was asked. */
-    public AggregationResult run(AggregationRequest request) {
+    /** Runs what {@code aggregateSnapshots} was asked; {@code by}, the caller's key id, is audited with a recompute. */
+    public AggregationResult run(AggregationRequest request, String by) {
         if (request instanceof AggregationRequest.Recompute range) {
-            return recompute(range.from(), range.to());
+            AggregationResult result = recompute(range.from(), range.to());
+            audit.record(
+                    AuditLog.Action.RECOMPUTE,
+                    by,
+                    "days:" + range.from() + ".." + range.to(),
+                    result.snapshotsWritten(),
+                    result.unitsProcessed() + " units, " + result.answersRead() + " answers read");
+            return result;
         }
         if (request instanceof AggregationRequest.Scheduled scheduled) {
             return runScheduled(scheduled.time());

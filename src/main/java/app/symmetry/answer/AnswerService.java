@@ -79,7 +79,8 @@ public class AnswerService {
                         UUID.randomUUID().toString(),
                         submission.recommend(),
                         submission.ratings(),
-                        submission.comment(),
+                        // never an employee's words, whatever reached this far (AnswerRequests refuses them)
+                        Optional.empty(),
                         Optional.empty(),
                         Optional.empty(),
                         dayStart(day).plus(employeeRetention));

@@ -76,6 +76,28 @@ public class PulseCampaigns {
         return new StartedCampaign(campaign.id(), unit.id(), headcount, closesOn.toString(), startedBy, now.toString());
     }
 
+    /** A unit's campaigns closing on {@code closingFrom} or later, each with its issuings (hr and admin read them). */
+    public CampaignList list(String unitId, LocalDate closingFrom) {
+        Unit unit = directory.unit(unitId, "unitId");
+        List<CampaignList.Campaign> items = new ArrayList<>();
+        for (StoredCampaign c : store.ofUnitClosingFrom(unit.id(), closingFrom)) {
+            List<CampaignList.Issuing> issuings = store.issuings(c.id()).stream()
+                    .map(i -> new CampaignList.Issuing(
+                            i.kind(), i.count(), i.issuedBy(), i.issuedAt().toString()))
+                    .toList();
+            items.add(new CampaignList.Campaign(
+                    c.id(),
+                    c.unitId(),
+                    c.headcount(),
+                    c.closesOn().toString(),
+                    c.createdBy(),
+                    c.createdAt().toString(),
+                    c.issued(),
+                    issuings));
+        }
+        return new CampaignList(items);
+    }
+
     /** The open campaign a pulse credential is issued for; another unit's campaign reads as no campaign. */
     public StoredCampaign openFor(String campaignId, Unit unit, String field) {
         Optional<StoredCampaign> campaign =

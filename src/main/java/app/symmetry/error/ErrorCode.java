@@ -12,6 +12,8 @@ public enum ErrorCode {
     UNKNOWN_FIELD(400),
     MISSING_FIELD(400),
     TOO_LARGE(400),
+    /** A pulse answer with words in it: employees' comments are not stored (README, "Employees' comments"). */
+    COMMENT_NOT_ACCEPTED(400),
     UNAUTHENTICATED(401),
     INVALID_TOKEN(403),
     FORBIDDEN(403),

@@ -1,5 +1,6 @@
 package app.symmetry.function;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.quarkus.funqy.Funq;
@@ -13,18 +14,25 @@ import app.symmetry.access.GatewayPolicy;
 import app.symmetry.access.RevokedApiKey;
 import app.symmetry.access.Role;
 import app.symmetry.access.Unauthorized;
+import app.symmetry.audit.AuditLog;
+import app.symmetry.audit.AuditPage;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.function.request.AccessRequests;
+import app.symmetry.storage.AuditStore;
 
-/** Keys (admin only), and the gateway's authorizer that turns a presented key into a caller. */
+/** Keys and the audit log (admin only), and the gateway's authorizer that turns a presented key into a caller. */
 public class AccessFunctions {
 
     private final Access access;
     private final ApiKeys keys;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    public AccessFunctions(Access access, ApiKeys keys) {
+    public AccessFunctions(Access access, ApiKeys keys, AuditLog audit, Clock clock) {
         this.access = access;
         this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Funq
@@ -43,6 +51,13 @@ public class AccessFunctions {
     public RevokedApiKey revokeApiKey(Map<String, Object> request) {
         Access.Authorized in = access.authorize(request, Role.ADMIN);
         return keys.revoke(in.caller(), AccessRequests.revokedKeyId(in.body()));
+    }
+
+    /** One month of the audit log, newest first (admin only): keys, credentials, revocations, recomputes. */
+    @Funq
+    public AuditPage listAuditLog(Map<String, String> request) {
+        Access.Authorized in = access.authorize(request, Role.ADMIN);
+        return audit.list(AccessRequests.auditListing(in.body(), AuditStore.monthOf(clock.instant())));
     }
 
     /** API Gateway's REQUEST authorizer: {@code headers["x-api-key"]} in, an allow policy with the caller out. */

@@ -1,11 +1,13 @@
 package app.symmetry.function;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import io.quarkus.funqy.Funq;
 
 import app.symmetry.access.Access;
 import app.symmetry.access.Role;
+import app.symmetry.campaign.CampaignList;
 import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.campaign.StartedCampaign;
 import app.symmetry.function.request.CampaignRequests;
@@ -26,5 +28,15 @@ public class CampaignFunctions {
         Access.Authorized in = access.authorize(request, Role.ADMIN, Role.HR);
         access.requireUnit(in.caller(), in.body() == null ? null : in.body().get("unitId"), "unitId");
         return campaigns.start(in.caller().keyId(), CampaignRequests.start(in.body()));
+    }
+
+    /** A unit's campaigns and who issued their credentials (hr and admin, within the key's scope). */
+    @Funq
+    public CampaignList listCampaigns(Map<String, String> query) {
+        Access.Authorized in = access.authorize(query, Role.ADMIN, Role.HR);
+        String unitId = CampaignRequests.listedUnit(in.body());
+        LocalDate from = CampaignRequests.closingFrom(in.body());
+        access.requireUnit(in.caller(), unitId, "unitId");
+        return campaigns.list(unitId, from);
     }
 }

@@ -41,8 +41,9 @@ public class LinkFunctions {
 
     @Funq
     public RevokedCode revokeUnitCode(Map<String, Object> request) {
+        Access.Authorized in = access.authorize(request, Role.ADMIN);
         return links.revokeUnitCode(
-                LinkRequests.revokedToken(access.authorize(request, Role.ADMIN).body()));
+                LinkRequests.revokedToken(in.body()), in.caller().keyId());
     }
 
     @Funq

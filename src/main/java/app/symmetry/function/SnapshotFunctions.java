@@ -37,8 +37,8 @@ public class SnapshotFunctions {
     @Funq
     public AggregationResult aggregateSnapshots(Map<String, Object> request) {
         // The schedule invokes directly (Caller.DIRECT, trusted by IAM); through the API, admins only.
-        return aggregator.run(
-                AggregationRequests.read(access.authorize(request, Role.ADMIN).body()));
+        Access.Authorized in = access.authorize(request, Role.ADMIN);
+        return aggregator.run(AggregationRequests.read(in.body()), in.caller().keyId());
     }
 
     @Funq

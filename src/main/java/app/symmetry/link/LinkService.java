@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import jakarta.inject.Singleton;
 
 import app.symmetry.SymmetryConfig;
+import app.symmetry.audit.AuditLog;
 import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
@@ -43,6 +44,7 @@ public class LinkService {
     private final String publicUrl;
     private final int pulseCampaignDays;
     private final PulseCampaigns campaigns;
+    private final AuditLog audit;
 
     public LinkService(
             OrganisationDirectory directory,
@@ -52,8 +54,10 @@ public class LinkService {
             RevokedCodeStore revocations,
             Clock clock,
             SymmetryConfig config,
-            PulseCampaigns campaigns) {
+            PulseCampaigns campaigns,
+            AuditLog audit) {
         this.campaigns = campaigns;
+        this.audit = audit;
         this.directory = directory;
         this.codec = codec;
         this.check = check;
@@ -84,6 +88,14 @@ public class LinkService {
             links.add(new IssuedLinks.Link(token, formUrl(token), expiresAt.toString()));
         }
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "links", request.count(), issuedBy));
+        // recorded before the links leave: links never returned were never usable
+        audit.record(
+                AuditLog.Action.CREDENTIALS_ISSUED,
+                issuedBy,
+                "unit:" + unit.id(),
+                request.count(),
+                "links, " + request.audience().wireName()
+                        + campaign.map(c -> ", campaign " + c.id()).orElse("") + ", expire " + expiresAt);
         return new IssuedLinks(links);
     }
 
@@ -103,6 +115,13 @@ public class LinkService {
                 earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)), campaign, unit));
         UnitCode code = unitCode(new TokenClaims(false, request.audience(), unit.id(), credentialId(campaign), expiry));
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "code", 1, issuedBy));
+        audit.record(
+                AuditLog.Action.CREDENTIALS_ISSUED,
+                issuedBy,
+                "unit:" + unit.id(),
+                1,
+                "code " + code.codeId() + ", " + request.audience().wireName()
+                        + campaign.map(c -> ", campaign " + c.id()).orElse(""));
         return code;
     }
 
@@ -145,7 +164,8 @@ public class LinkService {
                 directory.questionnaire());
     }
 
-    public RevokedCode revokeUnitCode(String token) {
+    /** {@code revokedBy}: the key that asked, recorded in the audit log. */
+    public RevokedCode revokeUnitCode(String token, String revokedBy) {
         // An expired code may still be revoked: revoking is never refused for lateness.
         TokenClaims claims = codec.verify(token, Instant.EPOCH, "token");
         if (claims.singleUse()) {
@@ -153,6 +173,7 @@ public class LinkService {
                     ErrorCode.INVALID_FIELD, "token", "single-use links are not revoked one by one; they expire");
         }
         revocations.revoke(claims.id(), claims.unitId(), clock.instant());
+        audit.record(AuditLog.Action.CODE_REVOKED, revokedBy, "code:" + claims.id(), 1, "unit " + claims.unitId());
         return new RevokedCode(claims.id(), claims.unitId(), true);
     }
 

@@ -43,9 +43,9 @@ final class OrganisationJson {
             }
             try {
                 units.add(new Unit(
-                        text(u, "id", path),
+                        id(u, "id", path),
                         text(u, "name", path),
-                        text(u, "region", path),
+                        id(u, "region", path),
                         text(u, "timeZone", path),
                         languages,
                         flag(u, "smoke", path),
@@ -60,7 +60,7 @@ final class OrganisationJson {
         if (!Organisation.LANGUAGES.contains(language)) {
             throw new IllegalArgumentException("defaultLanguage must be one of " + Organisation.LANGUAGES);
         }
-        return new Organisation(text(root, "id", ""), text(root, "name", ""), units, questionnaire, language);
+        return new Organisation(id(root, "id", ""), text(root, "name", ""), units, questionnaire, language);
     }
 
     static Questionnaire questionnaire(JsonNode q, String path) {
@@ -109,6 +109,22 @@ final class OrganisationJson {
             throw new IllegalArgumentException(join(path, name) + " must be an array");
         }
         return node;
+    }
+
+    /**
+     * Unit, region and organisation ids travel into table keys ({@code #}-separated), URLs, file names
+     * and CSV cells: letters, digits, {@code -} and {@code _} only, starting with a letter or digit, so
+     * none can split a key, need escaping in a path, or become a spreadsheet formula.
+     */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private static String id(JsonNode parent, String name, String path) {
+        String id = text(parent, name, path);
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(join(path, name) + ": \"" + id
+                    + "\" is not an id: 1 to 64 letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        return id;
     }
 
     private static String text(JsonNode parent, String name, String path) {

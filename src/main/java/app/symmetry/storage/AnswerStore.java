@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -86,6 +87,55 @@ public class AnswerStore {
                                 s(SymmetryTable.CUSTOMER_ANSWERS_END))),
                 consumer));
     }
+
+    /**
+     * Up to {@code limit} customer comments of one unit and day, newest first, from below {@code below} (a sort key
+     * a previous page ended on) or from the day's end: one Query on the day's partition, reading only what a
+     * comment shows (never the contact address), and only the answers that carry one.
+     */
+    public List<StoredComment> customerComments(String unitId, LocalDate day, Optional<String> below, int limit) {
+        return StorageOperation.READ.call(() -> {
+            List<StoredComment> comments = new ArrayList<>();
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse page = dynamo.query(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("pk = :pk AND sk < :below")
+                        .filterExpression("attribute_exists(#text)")
+                        .projectionExpression(AnswerItem.COMMENT)
+                        .expressionAttributeNames(Map.of("#text", AnswerItem.COMMENT_TEXT))
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(SymmetryTable.answerPartition(Side.CUSTOMER, unitId, day)),
+                                ":below",
+                                s(below.orElse(SymmetryTable.CUSTOMER_ANSWERS_END))))
+                        .scanIndexForward(false)
+                        .limit(Math.max(limit, COMMENT_PAGE))
+                        .exclusiveStartKey(start)
+                        .build());
+                for (Map<String, AttributeValue> item : page.items()) {
+                    if (comments.size() < limit) {
+                        comments.add(AnswerItem.comment(unitId, day, item));
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey()
+                        : null;
+            } while (start != null && comments.size() < limit);
+            return comments;
+        });
+    }
+
+    /** Answers a comment Query reads at a time: the filter drops those without a comment after they are read. */
+    private static final int COMMENT_PAGE = 100;
+
+    /**
+     * A customer's comment as stored, with what it is read with.
+     *
+     * @param sortKey where it sits in its day's partition: the next page starts below it
+     */
+    public record StoredComment(
+            String unitId, LocalDate day, String sortKey, int recommend, Map<String, Integer> ratings, String text) {}
 
     private void query(Side side, QueryRequest.Builder query, Consumer<StoredRatings> consumer) {
         dynamo.queryPaginator(query.tableName(table.name())

@@ -13,7 +13,8 @@ import app.symmetry.error.SymmetryException;
  * storage failure becomes {@code 503 storage_unavailable}, retryable. Every public store method runs
  * its DynamoDB calls through one of these. A failure is any {@link SdkException} (unreachable,
  * throttled, timed out, table missing, a condition no store expected) and any retry loop of a store
- * that runs out ({@link RetriesExhausted}); nothing else is caught, so a bug stays a bug.
+ * that runs out ({@link RetriesExhausted}); nothing else is caught, so a bug stays a bug. Each is counted
+ * in the functions' own failure metric ({@link FailureMetric}), which the alarms watch.
  */
 enum StorageOperation {
 
@@ -28,6 +29,8 @@ enum StorageOperation {
     CAMPAIGN_WRITE("storage did not answer, nothing was started or issued; retry the request"),
     /** A follow-up moved, an address erased, a notice taken or marked: each conditional, so the same request again is safe. */
     FOLLOW_UP_WRITE("storage did not answer, the follow-up may be unchanged; retry the request"),
+    /** An act recorded in the audit log: the act was not answered, so the same request again records it. */
+    AUDIT_WRITE("storage did not answer, the act is not recorded and not confirmed; retry the request"),
     /** Each step of a run is a pure function of what the previous one stored: a run repeated leaves what one run leaves. */
     AGGREGATION_RUN("storage did not answer, the aggregation run did not finish; run it again");
 
@@ -44,6 +47,7 @@ enum StorageOperation {
             return call.get();
         } catch (SdkException | RetriesExhausted failure) {
             LOG.warnf("storage failed during %s, client told to retry: %s", this, failure.getMessage());
+            FailureMetric.count("storage", name());
             throw SymmetryException.storageUnavailable(advice, failure);
         }
     }

@@ -59,6 +59,7 @@ import app.symmetry.domain.Side;
  * time received and id, newest last), the customer's address beside it ({@code CONTACT}, the only item that
  * holds it; index {@code gpk} = {@code CONTACTS}, {@code gsk} = when it must be gone), and, until the unit's
  * e-mail is sent, its notice ({@code NOTIFY}; index {@code gpk} = {@code NOTICES}).</li>
+ * <li>{@code AUDIT#yyyy-MM} / {@code time#random}: the audit log, one month a partition, expiring.</li>
  * </ul>
  * {@value #TTL} is the TTL attribute (epoch seconds). An item alone in its partition has the sort key
  * {@code -}. Every key is built by the methods below, and nowhere else.
@@ -254,6 +255,15 @@ public class SymmetryTable {
                 : Optional.empty();
     }
 
+    static String auditPartition(YearMonth month) {
+        return AUDIT + month;
+    }
+
+    static Map<String, AttributeValue> auditEntry(Instant at, String id) {
+        return key(auditPartition(AuditStore.monthOf(at)), at + "#" + id);
+    }
+
+    private static final String AUDIT = "AUDIT#";
     private static final String API_KEY = "APIKEY#";
     private static final String CAMPAIGN = "CAMPAIGN#";
 

@@ -99,7 +99,7 @@ class PulseCampaignTest {
     private static ValidatableResponse answer(String token) {
         return Api.anonymous(BASE.get())
                 .header("User-Agent", "phone-" + UUID.randomUUID())
-                .body(Answers.feedback(token))
+                .body(Answers.pulse(token))
                 .post("/submitPulse")
                 .then();
     }
@@ -182,7 +182,7 @@ class PulseCampaignTest {
                 .statusCode(200)
                 .extract()
                 .path("token");
-        Map<String, Object> first = Answers.feedback(code);
+        Map<String, Object> first = Answers.pulse(code);
         Api.anonymous(base)
                 .header("User-Agent", "a")
                 .body(first)

@@ -355,8 +355,12 @@ class GatewayTemplatesTest {
         queries.put("/getSnapshot", Map.of("scope", "unit", "id", "paris-opera", "period", "MONTH:2020-01"));
         queries.put(
                 "/listSnapshots", Map.of("scope", "unit", "id", "paris-opera", "periodType", "MONTH", "limit", "3"));
+        queries.put(
+                "/listComments", Map.of("scope", "unit", "id", "paris-opera", "period", "MONTH:2026-11", "limit", "5"));
         queries.put("/listApiKeys", Map.of("limit", "5"));
         queries.put("/listFollowUps", Map.of("scope", "unit", "id", "paris-opera", "status", "open", "limit", "5"));
+        queries.put("/listAuditLog", Map.of("month", "2026-10", "limit", "5"));
+        queries.put("/listCampaigns", Map.of("unitId", "paris-opera", "closingFrom", "2026-01-01"));
         List<String> covered = new ArrayList<>();
         Deployment.operations(doc).forEach((path, ops) -> {
             if (ops.containsKey("get")) {

@@ -47,7 +47,9 @@ final class SamExpansion {
             "AggregatorReservedConcurrency",
             "1",
             "AlarmEmail",
-            "ops@example.org");
+            "ops@example.org",
+            "CloudFrontWebAclArn",
+            "arn:aws:wafv2:us-east-1:123456789012:global/webacl/symmetry-edge/a1b2c3d4-5678-90ab-cdef-0123456789ab");
 
     private static SamExpansion instance;
 

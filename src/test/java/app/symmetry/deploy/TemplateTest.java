@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 import app.symmetry.local.LocalGateway;
+import app.symmetry.storage.FailureMetric;
 import app.symmetry.storage.SymmetryTable;
 
 /** template.yaml against the code: functions, runtime, IAM, table. */
@@ -178,9 +179,13 @@ class TemplateTest {
         assertThat(granted.get("authorizeApiKey")).containsExactly(readKeys);
         assertThat(granted.get("listUnits")).containsExactly(readKeys);
         String issuing = "dynamodb:(GetItem|PutItem|UpdateItem) CAMPAIGN#\\*";
+        // The acts the audit log records are written by the functions that do them, and read by one function.
+        String audits = "dynamodb:PutItem AUDIT#*";
         assertThat(granted.get("issueLinks"))
                 .contains(readKeys)
-                .allSatisfy(g -> assertThat(g).matches(issuing + "|dynamodb:GetItem APIKEY#\\*"));
+                .contains(audits)
+                .allSatisfy(g ->
+                        assertThat(g).matches(issuing + "|dynamodb:GetItem APIKEY#\\*|dynamodb:PutItem AUDIT#\\*"));
         assertThat(granted.get("issueUnitCode")).isEqualTo(granted.get("issueLinks"));
         assertThat(granted.get("submitFeedback"))
                 .containsExactlyInAnyOrder(
@@ -193,7 +198,8 @@ class TemplateTest {
         pulse.add("dynamodb:UpdateItem CAMPAIGN#*");
         assertThat(granted.get("submitPulse")).isEqualTo(pulse);
         assertThat(granted.get("getForm")).containsExactly("dynamodb:GetItem SPENT#* REVOKED#*");
-        assertThat(granted.get("revokeUnitCode")).containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys);
+        assertThat(granted.get("revokeUnitCode"))
+                .containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys, audits);
         for (String reader : List.of("getSnapshot", "listSnapshots")) {
             // a unit's days are computed from its tallies when read
             assertThat(granted.get(reader))
@@ -206,16 +212,38 @@ class TemplateTest {
                             readKeys,
                             "dynamodb:Query CAMPAIGNS#*");
         }
-        assertThat(granted.get("createApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*");
+        // Comments are read from customers' answer partitions only: employees' answers are out of IAM's reach too.
+        assertThat(granted.get("listComments")).containsExactlyInAnyOrder("dynamodb:Query ANSWER#C#*", readKeys);
+        assertThat(granted.get("createApiKey"))
+                .containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem APIKEY#*", audits);
         assertThat(granted.get("listApiKeys")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query APIKEYS");
-        assertThat(granted.get("revokeApiKey")).containsExactlyInAnyOrder(readKeys, "dynamodb:UpdateItem APIKEY#*");
+        assertThat(granted.get("revokeApiKey"))
+                .containsExactlyInAnyOrder(readKeys, "dynamodb:UpdateItem APIKEY#*", audits);
+        assertThat(granted.get("listAuditLog")).containsExactlyInAnyOrder(readKeys, "dynamodb:Query AUDIT#*");
+        assertThat(granted.get("listCampaigns"))
+                .containsExactlyInAnyOrder(readKeys, "dynamodb:Query CAMPAIGNS#*", "dynamodb:Query CAMPAIGN#*");
+        granted.forEach((function, grants) -> {
+            if (!List.of(
+                            "createApiKey",
+                            "revokeApiKey",
+                            "issueLinks",
+                            "issueUnitCode",
+                            "revokeUnitCode",
+                            "aggregateSnapshots")
+                    .contains(function)) {
+                assertThat(grants).as(function + " writes no audit entry").doesNotContain(audits);
+            }
+            assertThat(grants)
+                    .as(function + ": no function changes or deletes an audit entry")
+                    .noneMatch(g -> g.contains("AUDIT#") && !g.equals(audits) && !g.equals("dynamodb:Query AUDIT#*"));
+        });
         assertThat(granted.get("startPulseCampaign"))
                 .containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem CAMPAIGN#*");
         assertThat(granted.get("aggregateSnapshots"))
                 .contains("dynamodb:Query ANSWER#*")
                 .allSatisfy(g -> assertThat(g)
                         .matches(
-                                "dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*"
+                                "dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*|dynamodb:PutItem AUDIT#\\*"
                                         + "|dynamodb:Query CONTACTS|dynamodb:DeleteItem FOLLOWUP#\\*"))
                 .noneMatch(g ->
                         g.startsWith("dynamodb:PutItem ANSWER") || g.contains("DeleteTable") || g.contains("Scan"));
@@ -361,15 +389,32 @@ class TemplateTest {
     }
 
     @Test
-    void everyFunctionHasErrorAndThrottleAlarmsAndTheScheduleHasRetriesAndADeadLetterQueue() {
+    void everyFunctionHasFailureAndThrottleAlarmsAndTheScheduleHasRetriesAndADeadLetterQueue() {
         Set<String> alarmed = new HashSet<>();
         Deployment.resourcesOfType(template, "AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
-            Object fn = at(list(alarm, "Properties", "Dimensions").get(0), "Value", "Ref");
-            alarmed.add(fn + "/" + at(alarm, "Properties", "MetricName"));
+            Object dimension = list(alarm, "Properties", "Dimensions").get(0);
+            Object fn = at(dimension, "Value", "Ref");
+            String namespace = String.valueOf(at(alarm, "Properties", "Namespace"));
+            String metric = String.valueOf(at(alarm, "Properties", "MetricName"));
+            // every refusal is a Lambda error (the gateway picks the status from the message): never alarmed on
+            assertThat(namespace + "/" + metric).as(id).isNotEqualTo("AWS/Lambda/Errors");
+            if (namespace.equals(FailureMetric.NAMESPACE)) {
+                // the metric the functions write (FailureMetric), keyed by the Lambda function's name as they write it
+                assertThat(metric).as(id).isEqualTo(FailureMetric.METRIC);
+                assertThat(at(dimension, "Name")).as(id).isEqualTo(FailureMetric.DIMENSION);
+                alarmed.add(fn + "/Failures");
+            } else {
+                alarmed.add(fn + "/" + metric);
+            }
         });
         Deployment.exports(template)
                 .keySet()
-                .forEach(id -> assertThat(alarmed).contains(id + "/Errors", id + "/Throttles"));
+                .forEach(id -> assertThat(alarmed).contains(id + "/Failures", id + "/Throttles"));
+        Map<String, Object> api5xx = map(Deployment.resources(template), "Api5xxAlarm", "Properties");
+        assertThat(api5xx.get("Namespace")).isEqualTo("AWS/ApiGateway");
+        assertThat(api5xx.get("MetricName")).isEqualTo("5XXError");
+        assertThat(at(Deployment.resources(template), "AggregationDeadLettersAlarm", "Properties", "MetricName"))
+                .isEqualTo("ApproximateNumberOfMessagesVisible");
         Map<String, Object> schedule =
                 map(Deployment.resources(template), "AggregateSnapshotsFunction", "Properties", "Events", "Schedule");
         assertThat(schedule.get("Type")).isEqualTo("Schedule");

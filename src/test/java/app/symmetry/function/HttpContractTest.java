@@ -70,7 +70,7 @@ class HttpContractTest {
                 .statusCode(200)
                 .body("status", equalTo("duplicate"));
         Api.anonymous(base)
-                .body(feedback(code("pulse")))
+                .body(Answers.pulse(code("pulse")))
                 .post("/submitPulse")
                 .then()
                 .statusCode(200)

@@ -120,7 +120,7 @@ class LinkFunctionsTest {
                         equalTo(List.of("listening", "ownership", "information", "recognition", "cooperation")))
                 .body("questionnaire.dimensions[0].employee.fr", equalTo("Je me sens écouté(e) par mon responsable"));
         Api.anonymous(base)
-                .body(Answers.feedback(link))
+                .body(Answers.pulse(link))
                 .post("/submitPulse")
                 .then()
                 .statusCode(200);

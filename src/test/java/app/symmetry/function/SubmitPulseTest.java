@@ -1,6 +1,6 @@
 package app.symmetry.function;
 
-import static app.symmetry.testing.Answers.feedback;
+import static app.symmetry.testing.Answers.pulse;
 import static app.symmetry.testing.Answers.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -39,7 +44,7 @@ import app.symmetry.testing.TableItems;
 class SubmitPulseTest {
 
     private static final Set<String> PULSE_ANSWER_ATTRIBUTES =
-            Set.of("pk", "sk", "unitId", "day", "recommend", "ratings", "comment", "expiresAt");
+            Set.of("pk", "sk", "unitId", "day", "recommend", "ratings", "expiresAt");
 
     @TestHTTPResource("/")
     URL base;
@@ -64,8 +69,7 @@ class SubmitPulseTest {
 
     @Test
     void aPulseIsStoredWithItsDayAndContentOnly() {
-        Map<String, Object> pulse =
-                with(feedback(pulseCode("liege-guillemins")), "comment", "On manque d'informations.");
+        Map<String, Object> pulse = pulse(pulseCode("liege-guillemins"));
         String submissionId = (String) pulse.get("submissionId");
         LambdaClient.invoke(pulse)
                 .statusCode(200)
@@ -77,7 +81,7 @@ class SubmitPulseTest {
         Map<String, AttributeValue> answer = answers.get(0);
         assertThat(PULSE_ANSWER_ATTRIBUTES).containsAll(answer.keySet());
         assertThat(answer.get("sk").s()).isNotEqualTo(submissionId);
-        assertThat(answer.get("comment").s()).isEqualTo("On manque d'informations.");
+        assertThat(answer.get("comment")).isNull();
         // the expiry is midnight UTC: even the TTL tells no time of day
         long expiry = Long.parseLong(answer.get("expiresAt").n());
         assertThat(Instant.ofEpochSecond(expiry)
@@ -111,10 +115,10 @@ class SubmitPulseTest {
                 .extract()
                 .path("links[0]");
         String link = (String) issued.get("token");
-        Map<String, Object> pulse = feedback(link);
+        Map<String, Object> pulse = pulse(link);
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("accepted"));
         LambdaClient.invoke(pulse).statusCode(200).body("status", equalTo("duplicate"));
-        LambdaClient.invoke(feedback(link)).statusCode(500);
+        LambdaClient.invoke(pulse(link)).statusCode(500);
 
         List<Map<String, AttributeValue>> spent = table.withKeyPrefix("SPENT#");
         Map<String, AttributeValue> record = spent.stream()
@@ -139,7 +143,7 @@ class SubmitPulseTest {
                 .statusCode(200)
                 .extract()
                 .path("token");
-        String message = LambdaClient.invoke(feedback(customerCode))
+        String message = LambdaClient.invoke(pulse(customerCode))
                 .statusCode(500)
                 .extract()
                 .path("errorMessage");
@@ -149,8 +153,85 @@ class SubmitPulseTest {
     @Test
     void aPulseTakesNoContactDetails() {
         Map<String, Object> pulse = with(
-                feedback(pulseCode("liege-guillemins")), "contact", Map.of("email", "me@example.org", "consent", true));
+                pulse(pulseCode("liege-guillemins")), "contact", Map.of("email", "me@example.org", "consent", true));
         String message = LambdaClient.invoke(pulse).statusCode(500).extract().path("errorMessage");
         assertThat(message).contains("\"code\":\"unknown_field\"").contains("\"field\":\"contact\"");
+    }
+
+    /**
+     * Issue 16: employees' comments are not stored at all. A manager who can read the whole table (or the
+     * logs) looks for what a member of the team wrote, and finds nothing: the pulse refused the words and
+     * wrote nothing, over both bindings, and the answer sent again without them is stored without them.
+     */
+    @Test
+    void aManagerWhoReadsTheTableFindsNoEmployeesWords() {
+        String words = "Marc ne m'écoute jamais, je pars en janvier";
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + Arrays.toString(record.getParameters()) + " "
+                        + (record.getThrown() == null ? "" : String.valueOf(record.getThrown())));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            int before = table.count();
+            String code = pulseCode("bruxelles-louise");
+            int afterIssuing = table.count();
+            assertThat(afterIssuing).isGreaterThan(before);
+
+            Map<String, Object> withWords = with(pulse(code), "comment", words);
+            String message =
+                    LambdaClient.invoke(withWords).statusCode(500).extract().path("errorMessage");
+            assertThat(message)
+                    .contains("\"code\":\"comment_not_accepted\"")
+                    .contains("\"field\":\"comment\"")
+                    .contains("nobody can recognise");
+            Api.anonymous(base)
+                    .body(with(pulse(code), "comment", words))
+                    .post("/submitPulse")
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo("comment_not_accepted"))
+                    .body("error.field", equalTo("comment"))
+                    .body("error.retryable", equalTo(false));
+            assertThat(table.count()).as("a refused pulse writes nothing").isEqualTo(afterIssuing);
+
+            // The same person sends the scores alone: stored, without a word.
+            LambdaClient.invoke(pulse(code)).statusCode(200).body("status", equalTo("accepted"));
+            List<Map<String, AttributeValue>> all = table.all();
+            assertThat(all)
+                    .filteredOn(i -> i.get("pk").s().startsWith("ANSWER#E#"))
+                    .isNotEmpty()
+                    .allSatisfy(i -> assertThat(i).doesNotContainKey("comment"));
+            assertThat(all)
+                    .as("no item of the table carries the words")
+                    .noneMatch(i -> i.values().stream().anyMatch(v -> contains(v, "Marc")));
+            assertThat(logged).as("no log line carries the words").noneMatch(l -> l.contains("Marc"));
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    /** Whether an attribute value, or any value nested in it, holds the text. */
+    private static boolean contains(AttributeValue value, String text) {
+        if (value.s() != null && value.s().contains(text)) {
+            return true;
+        }
+        if (value.hasM()) {
+            return value.m().values().stream().anyMatch(v -> contains(v, text));
+        }
+        if (value.hasL()) {
+            return value.l().stream().anyMatch(v -> contains(v, text));
+        }
+        return value.hasSs() && value.ss().stream().anyMatch(v -> v.contains(text));
     }
 }

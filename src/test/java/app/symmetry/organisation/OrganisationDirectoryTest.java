@@ -99,4 +99,27 @@ class OrganisationDirectoryTest {
                 {"id": "acme", "name": "Acme", "defaultLanguage": "de", "units": [%s]}""".formatted(UNIT)))
                 .hasMessageContaining("defaultLanguage must be one of [fr, en]");
     }
+
+    @Test
+    void aUnitOrRegionIdThatCouldBecomeAFormulaOrSplitAKeyIsRefusedWhenTheFileIsRead() throws IOException {
+        for (String bad : new String[] {
+            "=HYPERLINK(\\\"http://x\\\")", "+1", "-2", "@sum", "a#b", "a b", "a/b", "é", "x".repeat(65)
+        }) {
+            assertThatThrownBy(() -> load("""
+                    {"id": "acme", "name": "Acme", "units": [{"id": "%s", "name": "X", "region": "r", "timeZone": "UTC", "languages": []}]}""".formatted(bad)))
+                    .as(bad)
+                    .hasMessageContaining("units[0].id")
+                    .hasMessageContaining("is not an id");
+            assertThatThrownBy(() -> load("""
+                    {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "%s", "timeZone": "UTC", "languages": []}]}""".formatted(bad)))
+                    .as(bad)
+                    .hasMessageContaining("units[0].region")
+                    .hasMessageContaining("is not an id");
+        }
+        assertThatThrownBy(() -> load("""
+                {"id": "-acme", "name": "Acme", "units": [%s]}""".formatted(UNIT))).hasMessageContaining("id: \"-acme\" is not an id");
+        // names are free text: only ids are patterned
+        assertThat(load("""
+                {"id": "acme", "name": "=Acme", "units": [{"id": "Lyon_2", "name": "+Lyon", "region": "R-1", "timeZone": "UTC", "languages": []}]}""").units()).extracting(Unit::id).containsExactly("Lyon_2");
+    }
 }

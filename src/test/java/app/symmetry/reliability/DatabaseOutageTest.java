@@ -266,10 +266,10 @@ class DatabaseOutageTest {
                         Api.anonymous(base).body(Answers.feedback(customerLink)),
                         true,
                         RETRY_SAME_ID),
-                new Call("submitPulse", Api.anonymous(base).body(Answers.feedback(pulseLink)), true, RETRY_SAME_ID),
+                new Call("submitPulse", Api.anonymous(base).body(Answers.pulse(pulseLink)), true, RETRY_SAME_ID),
                 // a unit code is checked for revocation first: nothing is written yet when that read fails
                 new Call("submitFeedback", Api.anonymous(base).body(Answers.feedback(customerCode)), true, RETRY),
-                new Call("submitPulse", Api.anonymous(base).body(Answers.feedback(pulseCode)), true, RETRY),
+                new Call("submitPulse", Api.anonymous(base).body(Answers.pulse(pulseCode)), true, RETRY),
                 new Call("getForm", Api.anonymous(base).queryParam("token", customerLink), false, RETRY),
                 new Call("getForm", Api.anonymous(base).queryParam("token", customerCode), false, RETRY),
                 new Call("revokeUnitCode", Api.manager(base).body(Map.of("token", customerCode)), true, "not revoked"),
@@ -318,6 +318,14 @@ class DatabaseOutageTest {
                 new Call(
                         "listSnapshots",
                         Api.manager(base).queryParam("scope", "region").queryParam("id", "ile-de-france"),
+                        false,
+                        RETRY),
+                new Call(
+                        "listComments",
+                        Api.manager(base)
+                                .queryParam("scope", "unit")
+                                .queryParam("id", unit)
+                                .queryParam("period", "MONTH:2026-11"),
                         false,
                         RETRY));
 

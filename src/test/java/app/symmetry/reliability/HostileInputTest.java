@@ -107,9 +107,7 @@ class HostileInputTest {
                         "recommend",
                         7,
                         "ratings",
-                        Map.of("ownership", 3),
-                        "comment",
-                        "fine")));
+                        Map.of("ownership", 3))));
         out.put("getForm", new LinkedHashMap<>(Map.of("token", customer)));
         out.put("listUnits", new LinkedHashMap<>());
         out.put(
@@ -126,6 +124,10 @@ class HostileInputTest {
                 "listSnapshots",
                 new LinkedHashMap<>(
                         Map.of("scope", "unit", "id", "annecy-vieille-ville", "periodType", "MONTH", "limit", 3)));
+        out.put(
+                "listComments",
+                new LinkedHashMap<>(Map.of(
+                        "scope", "region", "id", "auvergne-rhone-alpes", "period", "MONTH:2026-06", "limit", 5)));
         return out;
     }
 

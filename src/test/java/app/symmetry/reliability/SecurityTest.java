@@ -215,7 +215,7 @@ class SecurityTest {
             String spent = link(kind);
             Api.anonymous(base)
                     .header("User-Agent", "spent-" + UUID.randomUUID())
-                    .body(Answers.feedback(spent))
+                    .body(function.equals("/submitPulse") ? Answers.pulse(spent) : Answers.feedback(spent))
                     .post(function)
                     .then()
                     .statusCode(200)
@@ -237,7 +237,7 @@ class SecurityTest {
     private void refused(String function, String token, int status, String code) {
         Api.anonymous(base)
                 .header("User-Agent", "tok-" + UUID.randomUUID())
-                .body(Answers.feedback(token))
+                .body(function.equals("/submitPulse") ? Answers.pulse(token) : Answers.feedback(token))
                 .post(function)
                 .then()
                 .statusCode(status)
@@ -266,7 +266,7 @@ class SecurityTest {
                     .statusCode(200);
             Api.anonymous(base)
                     .header("User-Agent", "ip-" + UUID.randomUUID())
-                    .body(Answers.feedback(code("pulse")))
+                    .body(Answers.pulse(code("pulse")))
                     .post("/submitPulse")
                     .then()
                     .statusCode(200);

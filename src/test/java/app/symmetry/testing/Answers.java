@@ -23,6 +23,11 @@ public final class Answers {
         return body;
     }
 
+    /** An employee's pulse as the pulse form sends it: the same questions, and no comment box. */
+    public static Map<String, Object> pulse(String token) {
+        return with(feedback(token), "comment", null);
+    }
+
     public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new HashMap<>(body);
         if (value == null) {

@@ -113,6 +113,9 @@ class FormBrowserTest {
         browser.waitForText(By.cssSelector("h1"), "Versailles Chantiers");
         assertThat(browser.waitFor(By.id("anon")).getText()).isNotBlank();
         assertThat(browser.driver.findElements(By.id("email"))).isEmpty();
+        // employees' words are not stored: no box to type them in, and a line that says why
+        assertThat(browser.driver.findElements(By.id("comment"))).isEmpty();
+        assertThat(browser.waitFor(By.id("no-comment")).getText()).contains("no comment box");
         browser.screenshot("pulse-form");
 
         fillAndSend(7, Map.of("listening", 3, "recognition", 2, "cooperation", 4), null);

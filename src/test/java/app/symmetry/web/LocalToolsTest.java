@@ -141,6 +141,25 @@ class LocalToolsTest {
         assertThat(csv).hasToString("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }
 
+    @Test
+    void aCsvCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+        StringBuilder csv = new StringBuilder();
+        LocalTools.row(
+                csv,
+                List.of(
+                        "=HYPERLINK(\"https://evil.example\",\"open\")",
+                        "+1+cmd|' /C calc'!A0",
+                        "-2",
+                        "@SUM(A1)",
+                        "\t=1",
+                        "\r=1",
+                        "https://x/#t=a=b",
+                        "a-b"));
+        assertThat(csv)
+                .hasToString("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"open\"\")\","
+                        + "'+1+cmd|' /C calc'!A0,'-2,'@SUM(A1),'\t=1,\"'\r=1\",https://x/#t=a=b,a-b\r\n");
+    }
+
     private static String qrPath(String svg) {
         Matcher m = Pattern.compile("<path fill=\"#000000\" d=\"([^\"]+)\"").matcher(svg);
         assertThat(m.find()).isTrue();

@@ -1,5 +1,6 @@
 package app.symmetry.function.request;
 
+import java.time.YearMonth;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import app.symmetry.access.KeyListing;
 import app.symmetry.access.NewApiKey;
 import app.symmetry.access.Role;
+import app.symmetry.audit.AuditListing;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 
@@ -20,6 +22,10 @@ public final class AccessRequests {
     public static final List<String> CREATE_FIELDS = List.of("role", "units", "regions", "label");
     public static final List<String> LIST_FIELDS = List.of("limit", "cursor");
     public static final List<String> REVOKE_FIELDS = List.of("keyId");
+    public static final List<String> AUDIT_FIELDS = List.of("month", "limit", "cursor");
+    private static final Pattern MONTH = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");
+    private static final Pattern AUDIT_CURSOR =
+            Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{5,18}Z#[0-9a-f]{12}$");
     static final int MAX_SCOPE_ENTRIES = 100;
     private static final Pattern CURSOR = Pattern.compile("^[0-9T:.\\-Z]{20,40}#[A-Za-z0-9_-]{16}$");
 
@@ -51,6 +57,24 @@ public final class AccessRequests {
             throw in.invalid("cursor", "cursor is the value a previous page returned");
         }
         return new KeyListing(limit, cursor);
+    }
+
+    /** A page of one month's audit log; no month: {@code thisMonth}. A cursor belongs to its month. */
+    public static AuditListing auditListing(Map<String, ?> query, YearMonth thisMonth) {
+        InputFields in = InputFields.ofQuery(query, AUDIT_FIELDS.toArray(String[]::new));
+        Optional<String> month = in.optionalString("month", 7);
+        if (month.isPresent() && !MONTH.matcher(month.get()).matches()) {
+            throw in.invalid("month", "month is a year and month, e.g. 2026-11");
+        }
+        int limit = in.optionalInt("limit", 1, 100).orElse(50);
+        Optional<String> cursor = in.optionalString("cursor", 60);
+        YearMonth wanted = month.map(YearMonth::parse).orElse(thisMonth);
+        if (cursor.isPresent()
+                && (!AUDIT_CURSOR.matcher(cursor.get()).matches()
+                        || !cursor.get().startsWith(wanted.toString()))) {
+            throw in.invalid("cursor", "cursor is the value a previous page of the same month returned");
+        }
+        return new AuditListing(wanted, limit, cursor);
     }
 
     public static String revokedKeyId(Map<String, ?> request) {

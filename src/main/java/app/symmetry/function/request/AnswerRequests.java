@@ -20,13 +20,24 @@ public final class AnswerRequests {
 
     public static final int MAX_COMMENT = 2000;
     public static final Set<String> LANGUAGES = Set.of("fr", "en");
-    /** The members {@code submitFeedback} accepts; {@code submitPulse} takes the same but {@code contact}. */
+    /**
+     * The members {@code submitFeedback} accepts; {@code submitPulse} takes the same but {@code contact}, and
+     * refuses a {@code comment} with words in it ({@link #NO_EMPLOYEE_COMMENT}).
+     */
     public static final List<String> CUSTOMER_FIELDS =
             List.of("submissionId", "token", "language", "recommend", "ratings", "comment", "contact", "website");
 
     public static final List<String> PULSE_FIELDS =
             CUSTOMER_FIELDS.stream().filter(f -> !f.equals("contact")).toList();
     public static final List<String> CONTACT_FIELDS = List.of("email", "consent");
+    /**
+     * Employees' words are not stored at all (README, "Employees' comments"): a sentence is a signature
+     * a manager can recognise, whatever the group's size. The member stays in the pulse's fields so that
+     * a form sending it is told why, rather than that the member is unknown.
+     */
+    public static final String NO_EMPLOYEE_COMMENT = "pulse answers carry no free text, so that nobody can recognise"
+            + " who wrote them: send the answer without comment";
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]{2,63}$");
 
     private AnswerRequests() {}
@@ -50,6 +61,9 @@ public final class AnswerRequests {
         });
         Optional<String> comment =
                 in.optionalString("comment", MAX_COMMENT).map(String::strip).filter(c -> !c.isEmpty());
+        if (audience == Audience.PULSE && comment.isPresent()) {
+            throw new SymmetryException(ErrorCode.COMMENT_NOT_ACCEPTED, "comment", NO_EMPLOYEE_COMMENT);
+        }
         Optional<Contact> contact = in.optionalObject("contact", CONTACT_FIELDS.toArray(String[]::new))
                 .map(AnswerRequests::contact);
         Optional<String> website = in.optionalString("website", 2000);

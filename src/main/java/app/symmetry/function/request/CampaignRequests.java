@@ -12,6 +12,24 @@ import app.symmetry.campaign.PulseCampaigns;
 public final class CampaignRequests {
 
     public static final List<String> START_FIELDS = List.of("unitId", "headcount", "closesOn");
+    public static final List<String> LIST_FIELDS = List.of("unitId", "closingFrom");
+    /** Before any campaign closes: no {@code closingFrom} lists every campaign of the unit. */
+    public static final LocalDate EVERY_CAMPAIGN = LocalDate.of(2000, 1, 1);
+
+    /** The unit of {@code listCampaigns}. */
+    public static String listedUnit(Map<String, ?> query) {
+        return InputFields.ofQuery(query, LIST_FIELDS.toArray(String[]::new)).requiredString("unitId", 128);
+    }
+
+    /** From which closing day {@code listCampaigns} lists. */
+    public static LocalDate closingFrom(Map<String, ?> query) {
+        InputFields in = InputFields.ofQuery(query, LIST_FIELDS.toArray(String[]::new));
+        try {
+            return in.optionalString("closingFrom", 10).map(LocalDate::parse).orElse(EVERY_CAMPAIGN);
+        } catch (DateTimeParseException e) {
+            throw in.invalid("closingFrom", "closingFrom is a day such as 2026-12-31");
+        }
+    }
 
     private CampaignRequests() {}
 
