@@ -58,6 +58,26 @@ class FollowUpBrowserTest {
         }
     }
 
+    /** The dashboard draws its panels again as their data arrive: an element found may be replaced meanwhile. */
+    private static void retrying(Runnable action) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 20) {
+                    throw redrawn;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw redrawn;
+                }
+            }
+        }
+    }
+
     @Test
     void aDetractorAsksToBeContactedTheUnitIsEmailedAndItsViewerClosesTheFollowUp() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
@@ -112,24 +132,26 @@ class FollowUpBrowserTest {
         }
         By item = By.xpath("//li[contains(@class,'fu-item')][.//blockquote[contains(., '" + marker + "')]]");
         browser.waitForText(item, customer);
-        assertThat(browser.driver.findElement(item).getText()).contains("2/10").contains("open");
+        retrying(() -> assertThat(browser.driver.findElement(item).getText())
+                .contains("2/10")
+                .contains("open"));
         browser.screenshot("followup-dashboard");
 
-        browser.driver.findElement(item).findElement(By.cssSelector(".fu-note")).sendKeys("rappelée, message laissé");
-        browser.driver
-                .findElement(item)
-                .findElement(By.cssSelector("button[data-to='contacted']"))
-                .click();
+        retrying(() -> {
+            var shown = browser.driver.findElement(item);
+            shown.findElement(By.cssSelector(".fu-note")).sendKeys("rappelée, message laissé");
+            shown.findElement(By.cssSelector("button[data-to='contacted']")).click();
+        });
         browser.waitForText(item, "rappelée, message laissé");
         browser.waitForText(item, "contacted");
-        browser.driver
+        retrying(() -> browser.driver
                 .findElement(item)
                 .findElement(By.cssSelector("button[data-to='closed']"))
-                .click();
+                .click());
         browser.waitForText(item, "Address deleted.");
-        assertThat(browser.driver.findElement(item).getText())
+        retrying(() -> assertThat(browser.driver.findElement(item).getText())
                 .doesNotContain(customer)
-                .contains("closed");
+                .contains("closed"));
         browser.screenshot("followup-closed");
     }
 }
