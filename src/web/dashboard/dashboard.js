@@ -3,12 +3,14 @@
 // Calls (header x-api-key): GET /listUnits, GET /listSnapshots?scope&id&periodType&limit,
 //   GET /getSnapshot?scope&id&period (when a listed item has no figures),
 //   GET /listSnapshots?scope=units&period=… (the scatter of units, organisation and region scopes),
-//   GET /listComments?scope&id&period&limit&cursor (customers' comments, shown as text only).
+//   GET /listComments?scope&id&period&limit&cursor (customers' comments, shown as text only);
+//   the follow-ups of the scope shown (followups.js).
 
 import {h, s, add, clear, surfaceErrors} from '/assets/dom.js';
 import {t, getLang, mountSwitch, applyStatic, onLangChange, num, signed} from '/assets/i18n.js';
 import {call, ApiError, getKey, setKey} from '/assets/api.js';
 import {commentItem} from '/assets/comments.js';
+import {showFollowUps} from '/dashboard/followups.js';
 
 surfaceErrors(() => t('js.error'));
 applyStatic(document);
@@ -168,6 +170,7 @@ async function loadSeries() {
     clear($('msg'));
     renderPickers();
     await renderSnapshot();
+    showFollowUps($('followups'), {key, scope, id, units: st.units});
   } catch (err) {
     clear($('content'));
     showMessage(err, loadSeries);

@@ -159,13 +159,14 @@ function commentField() {
 /** Customers only: an optional e-mail address, sent with the consent ticked; returns {el, email, consent, err}. */
 function contactField() {
   const email = h('input', {type: 'email', id: 'email', name: 'email', autocomplete: 'email', inputmode: 'email', 'aria-describedby': 'email-hint email-err'});
-  const consent = h('input', {type: 'checkbox', id: 'consent', name: 'consent'});
+  const consent = h('input', {type: 'checkbox', id: 'consent', name: 'consent', 'aria-describedby': 'privacy-notice'});
   const err = h('p', {id: 'email-err', class: 'field-error'});
   const el = h('div', {class: 'field'},
     h('div', {class: 'q-head'}, bind(h('label', {for: 'email'}), 'form.email'), bind(h('span', {class: 'tag'}), 'form.optional')),
     email,
     bind(h('p', {id: 'email-hint', class: 'hint'}), 'form.emailHint'),
     h('label', {class: 'check', for: 'consent'}, consent, bind(h('span'), 'form.consent')),
+    bind(h('p', {id: 'privacy-notice', class: 'hint privacy'}), 'form.privacy'),
     err);
   return {el, email, consent, err};
 }

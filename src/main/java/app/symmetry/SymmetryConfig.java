@@ -109,4 +109,16 @@ public interface SymmetryConfig {
     @WithName("aggregation.parallelism")
     @WithDefault("8")
     int aggregationParallelism();
+
+    /** The address e-mails are sent from: an identity verified in SES (its domain or the address). */
+    @WithName("mail.from")
+    Optional<String> mailFrom();
+
+    /** Another SES endpoint: the local emulator (aws-ses-v2-local) in the local run and the tests. */
+    @WithName("mail.endpoint-override")
+    Optional<String> mailEndpointOverride();
+
+    /** The SES region; the function's own region ({@code AWS_REGION}) when absent. */
+    @WithName("mail.region")
+    Optional<String> mailRegion();
 }

@@ -13,7 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The packages read top-down, as docs/architecture.md draws them: functions, then the services, then
- * storage, then the values they exchange and the pure math, with the error contract at the bottom.
+ * the outbound adapters (storage, mail), then the values they exchange and the pure math, with the error contract at the bottom.
  * Checked on the compiled classes, so an inline fully qualified name counts as much as an import.
  */
 class ArchitectureTest {
@@ -42,9 +42,11 @@ class ArchitectureTest {
                         "app.symmetry.token..",
                         "app.symmetry.access..",
                         "app.symmetry.campaign..",
+                        "app.symmetry.followup..",
                         "app.symmetry.audit..")
                 .layer("storage")
-                .definedBy("app.symmetry.storage..")
+                // the outbound adapters: DynamoDB, and SES for e-mail
+                .definedBy("app.symmetry.storage..", "app.symmetry.mail..")
                 .layer("values")
                 .definedBy("app.symmetry.domain..", "app.symmetry.organisation..", "app.symmetry")
                 .layer("math")

@@ -228,7 +228,6 @@ public class DemoHistory {
                 ratings,
                 comment,
                 Optional.of(english ? "en" : "fr"),
-                Optional.empty(),
                 Optional.of(at),
                 at.plus(RETENTION));
         return store(answer, submissionId, dayStart(day));
@@ -249,7 +248,6 @@ public class DemoHistory {
                 recommend,
                 ratings,
                 // employees' words are not stored (README): the pulse takes none
-                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

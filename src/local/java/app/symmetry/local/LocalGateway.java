@@ -61,11 +61,17 @@ public class LocalGateway {
             "listApiKeys",
             "revokeApiKey",
             "startPulseCampaign",
+            "listFollowUps",
+            "updateFollowUp",
+            "eraseContact",
             "listAuditLog",
             "listCampaigns");
 
-    /** API Gateway's authorizer: the gateway calls it, never a client (locally the functions check the key). */
-    public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey");
+    /**
+     * Called by AWS, never by a client: API Gateway's authorizer (locally the functions check the key), and the
+     * stream's notifier (locally the timer sends the follow-ups' e-mails).
+     */
+    public static final Set<String> GATEWAY_ONLY = Set.of("authorizeApiKey", "notifyFollowUp");
 
     /** The functions a phone answering a form calls: open to other machines, without a key. */
     public static final Set<String> ANSWER_FUNCTIONS = Set.of("getForm", "submitFeedback", "submitPulse");

@@ -33,12 +33,14 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.web.Router;
 
 import app.symmetry.access.Access;
 import app.symmetry.aggregation.AggregationResult;
 import app.symmetry.aggregation.Aggregator;
 import app.symmetry.campaign.NewCampaign;
 import app.symmetry.campaign.PulseCampaigns;
+import app.symmetry.followup.FollowUpNotifier;
 import app.symmetry.link.IssueUnitCodeRequest;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.UnitCode;
@@ -70,6 +72,16 @@ public class LocalRun {
     @ConfigProperty(name = "quarkus.dynamodb.endpoint-override")
     Optional<URI> dynamoEndpoint;
 
+    @ConfigProperty(name = "symmetry.mail.endpoint-override")
+    Optional<URI> mailEndpoint;
+
+    /** How often the follow-ups' e-mails still to send are looked for (DynamoDB Streams' part on AWS). */
+    @ConfigProperty(name = "symmetry.local.notify-every", defaultValue = "PT5S")
+    Duration notifyEvery;
+
+    @ConfigProperty(name = "symmetry.local.ses-emulator-dir", defaultValue = "target/ses-emulator")
+    Path sesEmulatorDir;
+
     @ConfigProperty(name = "symmetry.local.data-dir", defaultValue = ".local-data")
     Path dataDir;
 
@@ -95,6 +107,8 @@ public class LocalRun {
     LocalClock localClock;
 
     private EmbeddedDynamoDb dynamo;
+    private SesEmulatorProcess ses;
+    private volatile String mailbox;
     private ScheduledExecutorService timer;
     private volatile String lastAggregationFailure;
 
@@ -120,6 +134,53 @@ public class LocalRun {
         LOG.infof("DynamoDB Local: started in this JVM at %s, data in %s", endpoint, path);
     }
 
+    /**
+     * The SES emulator at the configured endpoint ({@code localhost:8005}), a Node process installed
+     * under {@code target/ses-emulator} when missing, or the one already listening there. Without it the
+     * local run still starts: e-mails then fail as they would with SES down.
+     */
+    void startSesEmulator(@Observes @Priority(2) StartupEvent start) {
+        if (mailEndpoint.isEmpty()) {
+            return;
+        }
+        URI endpoint = mailEndpoint.get();
+        String host = endpoint.getHost();
+        int port = endpoint.getPort() < 0 ? 8005 : endpoint.getPort();
+        if (listening(host, port)) {
+            LOG.infof("SES emulator: using the one already listening at %s", endpoint);
+            mailbox = endpoint.toString();
+            return;
+        }
+        if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+            LOG.warnf("SES endpoint %s is not answering; not starting one (only localhost is started here)", endpoint);
+            return;
+        }
+        try {
+            ses = SesEmulatorProcess.start(sesEmulatorDir, port);
+            mailbox = "http://localhost:" + ses.port() + "/";
+            LOG.infof("SES emulator: aws-ses-v2-local started at %s (mailbox viewer)", mailbox);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "SES emulator could not start (%s): e-mails will fail and be retried until it runs",
+                    e.getMessage());
+        }
+    }
+
+    /** The start page's link to the mailbox: a redirect, the emulator being on its own port. */
+    void mailboxRoute(@Observes Router router) {
+        router.get("/mailbox").handler(ctx -> {
+            String at = mailbox;
+            if (at == null) {
+                ctx.response()
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end("The SES emulator is not running: see the local run's log.");
+            } else {
+                ctx.redirect(at);
+            }
+        });
+    }
+
     void startLocalRun(
             @Observes @Priority(20) StartupEvent start,
             DemoHistory history,
@@ -127,7 +188,8 @@ public class LocalRun {
             LinkService links,
             PosterCodes posterCodes,
             OrganisationDirectory directory,
-            LocalApiKey apiKey) {
+            LocalApiKey apiKey,
+            FollowUpNotifier notifier) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "symmetry-local-timer");
             t.setDaemon(true);
@@ -142,6 +204,10 @@ public class LocalRun {
                 every,
                 every,
                 TimeUnit.MILLISECONDS);
+        // DynamoDB Local's stream is not read here: the follow-ups' notices are picked up as they wait
+        long notifyMillis = Math.max(500, notifyEvery.toMillis());
+        timer.scheduleWithFixedDelay(
+                () -> notifyFollowUps(notifier), notifyMillis, notifyMillis, TimeUnit.MILLISECONDS);
         printWhereToGo(links, posterCodes, directory, apiKey);
     }
 
@@ -157,6 +223,10 @@ public class LocalRun {
         if (dynamo != null) {
             dynamo.close();
             dynamo = null;
+        }
+        if (ses != null) {
+            ses.close();
+            ses = null;
         }
     }
 
@@ -257,6 +327,18 @@ public class LocalRun {
         }
     }
 
+    /** What {@code notifyFollowUp} does on AWS for each new follow-up, for the notices waiting. */
+    private void notifyFollowUps(FollowUpNotifier notifier) {
+        try {
+            int sent = notifier.sendPending(20);
+            if (sent > 0) {
+                LOG.infof("Follow-ups: %d e-mail(s) sent to their units (see the mailbox)", sent);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Follow-up e-mails not sent, will try again: %s", e.getMessage());
+        }
+    }
+
     private boolean aggregate(String what, Supplier<AggregationResult> run) {
         try {
             Instant at = clock.instant();
@@ -323,6 +405,8 @@ public class LocalRun {
                 "  E-mail links      curl -H 'x-api-key: " + key + "' '" + local + "/links.csv?unitId=" + first.id()
                         + "&kind=customer&count=50&expiresInDays=30'",
                 "  OpenAPI UI        " + local + "/q/swagger-ui/",
+                "  Mailbox           " + (mailbox == null ? "(the SES emulator is not running)" : mailbox)
+                        + "   (every e-mail sent, as SES took it)",
                 "",
                 "  API key (x-api-key)  " + key
                         + (apiKeyFromEnvironment() ? "" : "   (random: set SYMMETRY_API_KEY to choose it)"),

@@ -49,6 +49,7 @@ import app.symmetry.snapshot.PublicationRules;
 import app.symmetry.snapshot.SnapshotAssembler;
 import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.Batches;
+import app.symmetry.storage.FollowUpStore;
 import app.symmetry.storage.RunStore;
 import app.symmetry.storage.SnapshotStore;
 import app.symmetry.storage.TallyStore;
@@ -88,6 +89,7 @@ public class Aggregator {
     private final int parallelism;
     private final Duration customerRetention;
     private final Duration employeeRetention;
+    private final FollowUpStore followUps;
 
     public Aggregator(
             OrganisationDirectory directory,
@@ -98,8 +100,10 @@ public class Aggregator {
             Clock clock,
             PublicationRules rules,
             SymmetryConfig config,
-            AuditLog audit) {
+            AuditLog audit,
+            FollowUpStore followUps) {
         this.audit = audit;
+        this.followUps = followUps;
         this.directory = directory;
         this.answers = answers;
         this.tallies = tallies;
@@ -161,6 +165,12 @@ public class Aggregator {
         Instant now = clock.instant();
         Instant asOf = at.isBefore(now) ? at : now;
         AggregationReport report = followNewAnswers(at, asOf);
+        // DynamoDB's TTL may take two days (and never fires on DynamoDB Local): the hourly run deletes
+        // the customers' addresses whose 30 days are up itself.
+        int erased = followUps.eraseExpiredContacts(now);
+        if (erased > 0) {
+            LOG.infof("run %s erased %d customer addresses kept 30 days", runKey, erased);
+        }
         runs.complete(runKey, report, clock.instant());
         return AggregationResult.ran(report, asOf);
     }

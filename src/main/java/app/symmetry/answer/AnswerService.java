@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import app.symmetry.SymmetryConfig;
 import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.domain.DeviceOrigin;
+import app.symmetry.domain.FollowUp;
 import app.symmetry.domain.Side;
 import app.symmetry.domain.StoredAnswer;
 import app.symmetry.error.ErrorCode;
@@ -69,7 +70,6 @@ public class AnswerService {
                         submission.ratings(),
                         submission.comment(),
                         Optional.of(submission.language().orElse(unit.defaultLanguage())),
-                        submission.contact().filter(Contact::consent).map(Contact::email),
                         Optional.of(now),
                         now.plus(customerRetention))
                 : new StoredAnswer(
@@ -80,7 +80,6 @@ public class AnswerService {
                         submission.recommend(),
                         submission.ratings(),
                         // never an employee's words, whatever reached this far (AnswerRequests refuses them)
-                        Optional.empty(),
                         Optional.empty(),
                         Optional.empty(),
                         Optional.empty(),
@@ -104,8 +103,21 @@ public class AnswerService {
             throw new SymmetryException(
                     ErrorCode.INVALID_TOKEN, "token", "this pulse credential belongs to no campaign");
         }
-        AnswerWrite write =
-                new AnswerWrite(answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota, campaign);
+        // Only a detractor who ticked the box is called back; any other address is not kept at all.
+        Optional<AnswerWrite.NewFollowUp> followUp =
+                audience == Audience.CUSTOMER && FollowUp.isFor(submission.recommend())
+                        ? submission
+                                .contact()
+                                .filter(Contact::consent)
+                                .map(Contact::email)
+                                .map(email -> new AnswerWrite.NewFollowUp(
+                                        unit.region(),
+                                        email,
+                                        now.plus(FollowUp.CONTACT_KEPT),
+                                        unit.contactAddress().isPresent()))
+                        : Optional.empty();
+        AnswerWrite write = new AnswerWrite(
+                answer, submissionId, dayStart(day).plus(idempotencyWindow), spend, quota, campaign, followUp);
         return switch (store.store(write)) {
             case ACCEPTED -> SubmissionReceipt.accepted(submissionId);
             case DUPLICATE -> SubmissionReceipt.duplicate(submissionId);

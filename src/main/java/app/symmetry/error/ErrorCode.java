@@ -20,6 +20,8 @@ public enum ErrorCode {
     UNKNOWN_UNIT(404),
     NOT_FOUND(404),
     CAMPAIGN_FULL(409),
+    /** A follow-up asked to go back, or to leave closed, or moved on since it was read. */
+    INVALID_TRANSITION(409),
     LINK_SPENT(410),
     LINK_EXPIRED(410),
     TOKEN_REVOKED(410),

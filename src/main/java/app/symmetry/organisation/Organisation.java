@@ -6,10 +6,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** An organisation, its units and the questionnaire both sides answer. */
-public record Organisation(String id, String name, List<Unit> units, Questionnaire questionnaire) {
+/**
+ * An organisation, its units and the questionnaire both sides answer.
+ *
+ * @param defaultLanguage {@code fr} or {@code en}: the language of what the organisation's people read
+ *        (the e-mails a unit receives, the team page)
+ */
+public record Organisation(
+        String id, String name, List<Unit> units, Questionnaire questionnaire, String defaultLanguage) {
+
+    public static final List<String> LANGUAGES = List.of("fr", "en");
+
+    public Organisation(String id, String name, List<Unit> units, Questionnaire questionnaire) {
+        this(id, name, units, questionnaire, "en");
+    }
 
     public Organisation {
+        if (!LANGUAGES.contains(defaultLanguage)) {
+            throw new IllegalArgumentException("defaultLanguage must be one of " + LANGUAGES);
+        }
         units = List.copyOf(units);
         Map<String, Long> ids = units.stream().collect(Collectors.groupingBy(Unit::id, Collectors.counting()));
         ids.forEach((unitId, count) -> {

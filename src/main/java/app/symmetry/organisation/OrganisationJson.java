@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -21,17 +22,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class OrganisationJson {
 
+    /** The shape the answer form accepts for a customer's address, for a unit's too. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]{2,63}$");
+
     private OrganisationJson() {}
 
     /** The organisation, with {@code fallback} as its questionnaire when the file has none. */
     static Organisation organisation(JsonNode root, Supplier<Questionnaire> fallback) {
-        members(root, "", Set.of("id", "name", "units", "questionnaire"));
+        members(root, "", Set.of("id", "name", "units", "questionnaire", "defaultLanguage"));
         List<Unit> units = new ArrayList<>();
         JsonNode list = array(root, "units", "");
         for (int i = 0; i < list.size(); i++) {
             String path = "units[" + i + "]";
             JsonNode u = list.get(i);
-            members(u, path, Set.of("id", "name", "region", "timeZone", "languages", "smoke"));
+            members(u, path, Set.of("id", "name", "region", "timeZone", "languages", "smoke", "contactEmail"));
             List<String> languages = new ArrayList<>();
             JsonNode langs = array(u, "languages", path);
             for (int j = 0; j < langs.size(); j++) {
@@ -44,14 +48,19 @@ final class OrganisationJson {
                         id(u, "region", path),
                         text(u, "timeZone", path),
                         languages,
-                        flag(u, "smoke", path)));
+                        flag(u, "smoke", path),
+                        email(u, "contactEmail", path).orElse(null)));
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException(path + ".timeZone: " + e.getMessage(), e);
             }
         }
         JsonNode q = root.get("questionnaire");
         Questionnaire questionnaire = q == null || q.isNull() ? fallback.get() : questionnaire(q, "questionnaire");
-        return new Organisation(id(root, "id", ""), text(root, "name", ""), units, questionnaire);
+        String language = root.has("defaultLanguage") ? text(root, "defaultLanguage", "") : "en";
+        if (!Organisation.LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("defaultLanguage must be one of " + Organisation.LANGUAGES);
+        }
+        return new Organisation(id(root, "id", ""), text(root, "name", ""), units, questionnaire, language);
     }
 
     static Questionnaire questionnaire(JsonNode q, String path) {
@@ -127,6 +136,18 @@ final class OrganisationJson {
             throw new IllegalArgumentException(path + " must be a non-empty string");
         }
         return node.asText();
+    }
+
+    /** An optional e-mail address member. */
+    private static Optional<String> email(JsonNode parent, String name, String path) {
+        if (!parent.has(name)) {
+            return Optional.empty();
+        }
+        String address = text(parent, name, path);
+        if (!EMAIL.matcher(address).matches()) {
+            throw new IllegalArgumentException(join(path, name) + " must be an e-mail address");
+        }
+        return Optional.of(address);
     }
 
     /** An optional boolean member: absent is false. */

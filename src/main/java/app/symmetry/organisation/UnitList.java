@@ -69,7 +69,11 @@ public record UnitList(OrganisationRef organisation, List<Unit> items) implement
             for (String language : unit.languages()) {
                 json.value(language);
             }
-            json.endArray().name("smoke").value(unit.smoke()).endObject();
+            json.endArray().name("smoke").value(unit.smoke());
+            if (unit.contactEmail() != null) {
+                json.name("contactEmail").value(unit.contactEmail());
+            }
+            json.endObject();
         }
         return json.endArray().endObject().toString();
     }

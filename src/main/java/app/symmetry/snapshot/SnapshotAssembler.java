@@ -137,8 +137,12 @@ public final class SnapshotAssembler {
             return Optional.empty();
         }
         Instant at = days.computedAt().get(day);
-        Organisation alone =
-                new Organisation(organisation.id(), organisation.name(), List.of(unit), organisation.questionnaire());
+        Organisation alone = new Organisation(
+                organisation.id(),
+                organisation.name(),
+                List.of(unit),
+                organisation.questionnaire(),
+                organisation.defaultLanguage());
         return new SnapshotAssembler(alone, policy, employeePeriod)
                         .assemble(
                                 Map.of(unit.id(), days),

@@ -47,7 +47,6 @@ final class AnswerItem {
         }
         answer.comment().ifPresent(c -> item.put(COMMENT_TEXT, s(c)));
         answer.language().ifPresent(l -> item.put("language", s(l)));
-        answer.contactEmail().ifPresent(e -> item.put("contactEmail", s(e)));
         answer.receivedAt().ifPresent(t -> item.put("receivedAt", s(t.toString())));
         item.put(SymmetryTable.TTL, n(answer.expiresAt().getEpochSecond()));
         return item;

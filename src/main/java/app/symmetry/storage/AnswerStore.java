@@ -201,6 +201,10 @@ public class AnswerStore {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(firstOnly(idempotencyRecord(write)));
         items.add(firstOnly(AnswerItem.of(write.answer())));
+        // A detractor who asked to be contacted: the follow-up, the address and the notice are the answer's own.
+        write.followUp()
+                .ifPresent(followUp ->
+                        FollowUpStore.newItems(write.answer(), followUp).forEach(item -> items.add(firstOnly(item))));
         int spentAt = -1;
         if (write.spentLink().isPresent()) {
             spentAt = items.size();

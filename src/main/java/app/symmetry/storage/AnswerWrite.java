@@ -13,6 +13,7 @@ import app.symmetry.domain.StoredAnswer;
  * @param spentLink a single-use link to mark spent, with the link's own expiry
  * @param deviceQuota a per-device daily count to raise, refused past its cap
  * @param campaignId the pulse campaign whose accepted count to raise, refused past its headcount
+ * @param followUp a detractor who asked to be contacted: the unit's follow-up, written with the answer
  */
 public record AnswerWrite(
         StoredAnswer answer,
@@ -20,7 +21,18 @@ public record AnswerWrite(
         Instant submissionExpiry,
         Optional<SpentLink> spentLink,
         Optional<DeviceQuota> deviceQuota,
-        Optional<String> campaignId) {
+        Optional<String> campaignId,
+        Optional<NewFollowUp> followUp) {
+
+    public AnswerWrite(
+            StoredAnswer answer,
+            String submissionKey,
+            Instant submissionExpiry,
+            Optional<SpentLink> spentLink,
+            Optional<DeviceQuota> deviceQuota,
+            Optional<String> campaignId) {
+        this(answer, submissionKey, submissionExpiry, spentLink, deviceQuota, campaignId, Optional.empty());
+    }
 
     public AnswerWrite(
             StoredAnswer answer,
@@ -34,6 +46,13 @@ public record AnswerWrite(
     public record SpentLink(String linkId, Instant expiresAt) {}
 
     public record DeviceQuota(String deviceKey, int cap, Instant expiresAt) {}
+
+    /**
+     * @param region the unit's region, by which follow-ups are listed
+     * @param contactEmail the customer's address, kept apart from the answer until {@code contactExpiresAt}
+     * @param emailUnit whether the unit has a contact address to be sent an e-mail
+     */
+    public record NewFollowUp(String region, String contactEmail, Instant contactExpiresAt, boolean emailUnit) {}
 
     public enum Outcome {
         ACCEPTED,

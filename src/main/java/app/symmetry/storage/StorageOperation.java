@@ -27,6 +27,8 @@ enum StorageOperation {
     KEY_WRITE("storage did not answer, the key is not made or revoked; retry the request"),
     /** A campaign started, or credentials' issuing recorded: none were returned, so none exist to use. */
     CAMPAIGN_WRITE("storage did not answer, nothing was started or issued; retry the request"),
+    /** A follow-up moved, an address erased, a notice taken or marked: each conditional, so the same request again is safe. */
+    FOLLOW_UP_WRITE("storage did not answer, the follow-up may be unchanged; retry the request"),
     /** An act recorded in the audit log: the act was not answered, so the same request again records it. */
     AUDIT_WRITE("storage did not answer, the act is not recorded and not confirmed; retry the request"),
     /** Each step of a run is a pure function of what the previous one stored: a run repeated leaves what one run leaves. */

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -55,6 +56,11 @@ import app.symmetry.domain.Side;
  * <li>{@code CAMPAIGN#id}: a pulse campaign (unit, headcount, closing day, issued and accepted counts); its
  * issuings beside it ({@code ISSUED#time#random}); index {@value #BY_PERIOD} ({@code gpk} =
  * {@code CAMPAIGNS#unit}, {@code gsk} = closing day and id) lists a unit's campaigns.</li>
+ * <li>{@code FOLLOWUP#id} (the answer's submission id): a detractor's follow-up ({@code -}: unit, region,
+ * score, comment, status, note; index {@value #BY_PERIOD} {@code gpk} = {@code FOLLOWUPS#region}, {@code gsk} =
+ * time received and id, newest last), the customer's address beside it ({@code CONTACT}, the only item that
+ * holds it; index {@code gpk} = {@code CONTACTS}, {@code gsk} = when it must be gone), and, until the unit's
+ * e-mail is sent, its notice ({@code NOTIFY}; index {@code gpk} = {@code NOTICES}).</li>
  * <li>{@code AUDIT#yyyy-MM} / {@code time#random}: the audit log, one month a partition, expiring.</li>
  * </ul>
  * {@value #TTL} is the TTL attribute (epoch seconds). An item alone in its partition has the sort key
@@ -209,6 +215,46 @@ public class SymmetryTable {
     /** The {@value #BY_PERIOD} index's partition of one unit's campaigns. */
     static String campaignsOfUnit(String unitId) {
         return "CAMPAIGNS#" + unitId;
+    }
+
+    static final String FOLLOW_UP = "FOLLOWUP#";
+    static final String FOLLOW_UP_CONTACT = "CONTACT";
+    static final String FOLLOW_UP_NOTICE = "NOTIFY";
+    /** The {@value #BY_PERIOD} index's partition of the addresses still kept, by the time each must be gone. */
+    static final String CONTACTS = "CONTACTS";
+    /** The {@value #BY_PERIOD} index's partition of the follow-ups whose unit is still to be e-mailed. */
+    static final String NOTICES = "NOTICES";
+
+    static Map<String, AttributeValue> followUp(String id) {
+        return only(FOLLOW_UP + id);
+    }
+
+    static Map<String, AttributeValue> followUpContact(String id) {
+        return key(FOLLOW_UP + id, FOLLOW_UP_CONTACT);
+    }
+
+    static Map<String, AttributeValue> followUpNotice(String id) {
+        return key(FOLLOW_UP + id, FOLLOW_UP_NOTICE);
+    }
+
+    static String followUpPartition(String id) {
+        return FOLLOW_UP + id;
+    }
+
+    static String followUpIdOf(String partition) {
+        return partition.substring(FOLLOW_UP.length());
+    }
+
+    /** The {@value #BY_PERIOD} index's partition of one region's follow-ups. */
+    static String followUpsOfRegion(String region) {
+        return "FOLLOWUPS#" + region;
+    }
+
+    /** A follow-up's notice, from a changed item's keys (a stream record): the follow-up's id, or none. */
+    public static Optional<String> noticeOf(String pk, String sk) {
+        return pk != null && pk.startsWith(FOLLOW_UP) && FOLLOW_UP_NOTICE.equals(sk)
+                ? Optional.of(followUpIdOf(pk))
+                : Optional.empty();
     }
 
     static String auditPartition(YearMonth month) {

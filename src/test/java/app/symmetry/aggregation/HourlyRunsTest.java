@@ -124,7 +124,6 @@ class HourlyRunsTest {
                                         ratings,
                                         Optional.empty(),
                                         Optional.of("fr"),
-                                        Optional.empty(),
                                         Optional.of(received),
                                         received.plus(Duration.ofDays(400)))
                                 : new StoredAnswer(
@@ -134,7 +133,6 @@ class HourlyRunsTest {
                                         UUID.randomUUID().toString(),
                                         recommend,
                                         ratings,
-                                        Optional.empty(),
                                         Optional.empty(),
                                         Optional.empty(),
                                         Optional.empty(),

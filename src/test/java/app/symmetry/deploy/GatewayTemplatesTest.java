@@ -358,6 +358,7 @@ class GatewayTemplatesTest {
         queries.put(
                 "/listComments", Map.of("scope", "unit", "id", "paris-opera", "period", "MONTH:2026-11", "limit", "5"));
         queries.put("/listApiKeys", Map.of("limit", "5"));
+        queries.put("/listFollowUps", Map.of("scope", "unit", "id", "paris-opera", "status", "open", "limit", "5"));
         queries.put("/listAuditLog", Map.of("month", "2026-10", "limit", "5"));
         queries.put("/listCampaigns", Map.of("unitId", "paris-opera", "closingFrom", "2026-01-01"));
         List<String> covered = new ArrayList<>();
@@ -430,6 +431,9 @@ class GatewayTemplatesTest {
         bodies.put("/revokeApiKey", Map.of("keyId", spare));
         bodies.put("/revokeUnitCode", Map.of("token", qrCode("paris-opera", "customer")));
         bodies.put("/aggregateSnapshots", Map.of());
+        String followUp = detractorFollowUp();
+        bodies.put("/updateFollowUp", Map.of("followUpId", followUp, "status", "contacted", "note", "called back"));
+        bodies.put("/eraseContact", Map.of("followUpId", followUp));
         List<String> covered = new ArrayList<>();
         Deployment.operations(doc).forEach((path, ops) -> {
             if (ops.containsKey("post") && !path.equals("/submitFeedback") && !path.equals("/submitPulse")) {
@@ -448,6 +452,21 @@ class GatewayTemplatesTest {
             }
         });
         assertThat(covered).containsExactlyInAnyOrderElementsOf(bodies.keySet());
+    }
+
+    /** A detractor who asked to be contacted, through a single-use link (no device cap): the follow-up's id. */
+    private String detractorFollowUp() {
+        String token = Api.manager(base)
+                .body(Map.of("unitId", "paris-opera", "kind", "customer", "count", 1))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links[0].token");
+        Map<String, Object> answer = Answers.with(Answers.feedback(token), "recommend", 3);
+        answer.put("contact", Map.of("email", "gateway-test@example.test", "consent", true));
+        Api.anonymous(base).body(answer).post("/submitFeedback").then().statusCode(200);
+        return (String) answer.get("submissionId");
     }
 
     // --- integration responses ----------------------------------------------------------------------

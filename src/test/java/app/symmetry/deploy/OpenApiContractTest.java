@@ -37,6 +37,7 @@ import app.symmetry.function.request.AggregationRequests;
 import app.symmetry.function.request.AnswerRequests;
 import app.symmetry.function.request.CampaignRequests;
 import app.symmetry.function.request.CommentRequests;
+import app.symmetry.function.request.FollowUpRequests;
 import app.symmetry.function.request.LinkRequests;
 import app.symmetry.function.request.SnapshotRequests;
 import app.symmetry.local.LocalGateway;
@@ -74,6 +75,9 @@ class OpenApiContractTest {
         f.put("listAuditLog", new LinkedHashSet<>(AccessRequests.AUDIT_FIELDS));
         f.put("listCampaigns", new LinkedHashSet<>(CampaignRequests.LIST_FIELDS));
         f.put("startPulseCampaign", new LinkedHashSet<>(CampaignRequests.START_FIELDS));
+        f.put("listFollowUps", new LinkedHashSet<>(FollowUpRequests.LIST_FIELDS));
+        f.put("updateFollowUp", new LinkedHashSet<>(FollowUpRequests.UPDATE_FIELDS));
+        f.put("eraseContact", new LinkedHashSet<>(FollowUpRequests.ERASE_FIELDS));
         return f;
     }
 

@@ -238,7 +238,7 @@ final class SamExpansion {
             return String.valueOf(max != null && n + 1 > ((Number) max).intValue() ? n - 1 : n + 1);
         }
         String pattern = String.valueOf(p.getOrDefault("AllowedPattern", ".*"));
-        for (String candidate : List.of(def + "2", "https://changed.example.org", "changed")) {
+        for (String candidate : List.of(def + "2", "https://changed.example.org", "changed", "changed@example.org")) {
             if (!candidate.equals(def) && candidate.matches(pattern)) {
                 return candidate;
             }

@@ -34,6 +34,9 @@ class TemplateTest {
     static final Map<String, Object> INDEX_ARN =
             Map.of("Fn::Sub", "${SymmetryTable.Arn}/index/" + SymmetryTable.BY_PERIOD);
 
+    static final Map<String, Object> SES_IDENTITY =
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}");
+
     final Map<String, Object> template = Deployment.template();
 
     @Test
@@ -186,9 +189,9 @@ class TemplateTest {
         assertThat(granted.get("issueUnitCode")).isEqualTo(granted.get("issueLinks"));
         assertThat(granted.get("submitFeedback"))
                 .containsExactlyInAnyOrder(
-                        "dynamodb:PutItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
-                                "dynamodb:UpdateItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
-                        "dynamodb:ConditionCheckItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#*",
+                        "dynamodb:PutItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#* FOLLOWUP#*",
+                                "dynamodb:UpdateItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#* FOLLOWUP#*",
+                        "dynamodb:ConditionCheckItem ANSWER#* SUBMISSION#* SPENT#* DEVICE#* FOLLOWUP#*",
                                 "dynamodb:GetItem REVOKED#*");
         // A pulse answer also raises its campaign's count, in the same transaction.
         Set<String> pulse = new TreeSet<>(granted.get("submitFeedback"));
@@ -238,12 +241,68 @@ class TemplateTest {
                 .containsExactlyInAnyOrder(readKeys, "dynamodb:PutItem CAMPAIGN#*");
         assertThat(granted.get("aggregateSnapshots"))
                 .contains("dynamodb:Query ANSWER#*")
-                .allSatisfy(
-                        g -> assertThat(g)
-                                .matches(
-                                        "dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*|dynamodb:PutItem AUDIT#\\*"))
+                .allSatisfy(g -> assertThat(g)
+                        .matches(
+                                "dynamodb:Query ANSWER#\\*|dynamodb:\\w+ TALLY#\\* SNAPSHOT#\\* RUN#\\*|dynamodb:Query SNAPSHOT#\\*|dynamodb:GetItem APIKEY#\\*|dynamodb:PutItem AUDIT#\\*"
+                                        + "|dynamodb:Query CONTACTS|dynamodb:DeleteItem FOLLOWUP#\\*"))
                 .noneMatch(g ->
                         g.startsWith("dynamodb:PutItem ANSWER") || g.contains("DeleteTable") || g.contains("Scan"));
+        // Follow-ups: read and moved within their own items; the customers' addresses by nothing else
+        assertThat(granted.get("listFollowUps"))
+                .containsExactlyInAnyOrder(readKeys, "dynamodb:Query FOLLOWUPS#*", "dynamodb:BatchGetItem FOLLOWUP#*");
+        for (String mover : List.of("updateFollowUp", "eraseContact")) {
+            assertThat(granted.get(mover))
+                    .containsExactlyInAnyOrder(
+                            readKeys,
+                            "dynamodb:Query FOLLOWUP#*",
+                            "dynamodb:UpdateItem FOLLOWUP#*",
+                            "dynamodb:DeleteItem FOLLOWUP#*");
+        }
+        assertThat(granted.get("notifyFollowUp"))
+                .containsExactlyInAnyOrder(
+                        "dynamodb:Query FOLLOWUP#*",
+                        "dynamodb:UpdateItem FOLLOWUP#*",
+                        "dynamodb:DeleteItem FOLLOWUP#*",
+                        "ses:SendEmail ");
+        granted.forEach((function, grants) -> {
+            if (!function.equals("notifyFollowUp")) {
+                assertThat(grants).as(function + " sends no e-mail").noneMatch(g -> g.startsWith("ses:"));
+            }
+        });
+    }
+
+    @Test
+    void aNewFollowUpsNoticeReachesTheNotifierThroughTheStreamWithRetriesBisectAndADeadLetterQueue() {
+        Map<String, Object> table = map(Deployment.resources(template), "SymmetryTable", "Properties");
+        assertThat(at(table, "StreamSpecification", "StreamViewType"))
+                .as("keys only: no answer, comment or address in the stream")
+                .isEqualTo("KEYS_ONLY");
+        Map<String, Object> events =
+                map(Deployment.resources(template), "NotifyFollowUpFunction", "Properties", "Events");
+        assertThat(events).hasSize(1);
+        Map<String, Object> stream = map(events.values().iterator().next());
+        assertThat(stream.get("Type")).isEqualTo("DynamoDB");
+        Map<String, Object> p = map(stream, "Properties");
+        assertThat(p.get("Stream")).isEqualTo(Map.of("Fn::GetAtt", List.of("SymmetryTable", "StreamArn")));
+        assertThat(p.get("BisectBatchOnFunctionError")).isEqualTo(true);
+        assertThat((Integer) p.get("MaximumRetryAttempts")).isPositive();
+        assertThat(list(p, "FunctionResponseTypes")).containsExactly("ReportBatchItemFailures");
+        assertThat(at(p, "DestinationConfig", "OnFailure", "Destination"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("FollowUpNoticeDeadLetterQueue", "Arn")));
+        // the filter lets the notices alone through: what SymmetryTable.noticeOf reads back
+        String pattern = (String) at(list(p, "FilterCriteria", "Filters").get(0), "Pattern");
+        assertThat(pattern).contains("\"INSERT\"").contains("\"NOTIFY\"");
+        assertThat(SymmetryTable.noticeOf("FOLLOWUP#abc", "NOTIFY")).contains("abc");
+        assertThat(SymmetryTable.noticeOf("FOLLOWUP#abc", "CONTACT")).isEmpty();
+        Set<String> alarmedQueues = new HashSet<>();
+        Deployment.resourcesOfType(template, "AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            if ("AWS/SQS".equals(at(alarm, "Properties", "Namespace"))) {
+                alarmedQueues.add(String.valueOf(
+                        list(list(alarm, "Properties", "Dimensions").get(0), "Value", "Fn::GetAtt")
+                                .get(0)));
+            }
+        });
+        assertThat(alarmedQueues).contains("FollowUpNoticeDeadLetterQueue");
     }
 
     /** function → "action prefixes…" it is allowed, from every statement. */
@@ -268,6 +327,13 @@ class TemplateTest {
     private static void checkStatement(String id, Map<String, Object> statement, List<String> problems) {
         if (!"Allow".equals(statement.get("Effect"))) {
             problems.add(id + ": only Allow statements");
+        }
+        if (list(statement, "Action").equals(List.of("ses:SendEmail"))) {
+            // e-mail: from the one identity the deployer names, nothing else of SES
+            if (!list(statement, "Resource").equals(List.of(SES_IDENTITY))) {
+                problems.add(id + ": ses:SendEmail on " + list(statement, "Resource") + ", not the one identity");
+            }
+            return;
         }
         for (Object action : list(statement, "Action")) {
             if (!(action instanceof String a) || a.contains("*") || !a.startsWith("dynamodb:")) {
@@ -319,9 +385,7 @@ class TemplateTest {
                 .isEqualTo(true);
         assertThat(at(p, "SSESpecification", "SSEEnabled")).isEqualTo(true);
         assertThat(p.get("DeletionProtectionEnabled")).isEqualTo(Map.of("Ref", "TableDeletionProtection"));
-        assertThat(p)
-                .doesNotContainKeys(
-                        "TableName", "ProvisionedThroughput", "LocalSecondaryIndexes", "StreamSpecification");
+        assertThat(p).doesNotContainKeys("TableName", "ProvisionedThroughput", "LocalSecondaryIndexes");
     }
 
     @Test

@@ -82,6 +82,11 @@ public final class LocalRunProcess implements AutoCloseable {
         childEnv.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         childEnv.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://localhost:" + dynamoPort);
         childEnv.put("SYMMETRY_LOCAL_DATA_DIR", dataDir.toAbsolutePath().toString());
+        // its own SES emulator, on a port of its own (8005 may be another run's)
+        childEnv.put("SYMMETRY_MAIL_ENDPOINT_OVERRIDE", "http://localhost:" + freePorts(1)[0]);
+        childEnv.put(
+                "SYMMETRY_LOCAL_SES_EMULATOR_DIR",
+                Path.of("target", "ses-emulator").toAbsolutePath().toString());
         childEnv.put("SYMMETRY_DEMO_HISTORY", "false");
         childEnv.put("SYMMETRY_API_KEY", API_KEY);
         childEnv.put("SYMMETRY_PUBLIC_URL", "http://localhost:" + httpPort);

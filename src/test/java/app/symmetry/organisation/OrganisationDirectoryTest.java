@@ -79,6 +79,28 @@ class OrganisationDirectoryTest {
     }
 
     @Test
+    void aUnitsContactAddressAndTheOrganisationsLanguageAreReadAndAMistypedOneRefused() throws IOException {
+        Organisation own = load("""
+                {"id": "acme", "name": "Acme", "defaultLanguage": "fr", "units": [{"id": "x", "name": "X", "region": "r",
+                 "timeZone": "UTC", "languages": [], "contactEmail": "store-x@acme.example"}, %s]}""".formatted(UNIT));
+        assertThat(own.defaultLanguage()).isEqualTo("fr");
+        assertThat(own.unit("x").orElseThrow().contactAddress()).contains("store-x@acme.example");
+        assertThat(own.unit("lyon-part-dieu").orElseThrow().contactAddress()).isEmpty();
+        assertThat(OrganisationDirectory.load(Optional.empty(), json).defaultLanguage())
+                .isEqualTo("fr");
+        assertThat(load("""
+                        {"id": "acme", "name": "Acme", "units": [%s]}""".formatted(UNIT)).defaultLanguage())
+                .as("none given: English")
+                .isEqualTo("en");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "units": [{"id": "x", "name": "X", "region": "r", "timeZone": "UTC", "languages": [],
+                 "contactEmail": "store x at acme"}]}""")).hasMessageContaining("units[0].contactEmail must be an e-mail address");
+        assertThatThrownBy(() -> load("""
+                {"id": "acme", "name": "Acme", "defaultLanguage": "de", "units": [%s]}""".formatted(UNIT)))
+                .hasMessageContaining("defaultLanguage must be one of [fr, en]");
+    }
+
+    @Test
     void aUnitOrRegionIdThatCouldBecomeAFormulaOrSplitAKeyIsRefusedWhenTheFileIsRead() throws IOException {
         for (String bad : new String[] {
             "=HYPERLINK(\\\"http://x\\\")", "+1", "-2", "@sum", "a#b", "a b", "a/b", "é", "x".repeat(65)

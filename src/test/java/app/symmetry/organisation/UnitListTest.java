@@ -31,6 +31,9 @@ class UnitListTest {
                     unit.put("timeZone", u.timeZone());
                     unit.put("languages", u.languages());
                     unit.put("smoke", u.smoke());
+                    if (u.contactEmail() != null) {
+                        unit.put("contactEmail", u.contactEmail()); // Unit is @JsonInclude(NON_NULL)
+                    }
                     return unit;
                 })
                 .toList();
@@ -48,7 +51,8 @@ class UnitListTest {
         assertThat(written)
                 .startsWith(
                         "{\"organisation\":{\"id\":\"demo\",\"name\":\"Maison Lumi\u00e8re (d\u00e9mo)\"},\"items\":[{\"id\":\"paris-opera\","
-                                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"],\"smoke\":false}");
+                                + "\"name\":\"Paris Op\u00e9ra\",\"region\":\"ile-de-france\",\"timeZone\":\"Europe/Paris\",\"languages\":[\"fr\",\"en\"],\"smoke\":false,"
+                                + "\"contactEmail\":\"paris-opera@maison-lumiere.example\"}");
     }
 
     @Test

@@ -81,4 +81,11 @@ public final class FunctionProfiles {
             return Map.of("quarkus.funqy.export", "authorizeApiKey");
         }
     }
+
+    public static class NotifyFollowUp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "notifyFollowUp");
+        }
+    }
 }
