@@ -21,8 +21,8 @@ export class ApiError extends Error {
 }
 
 /**
- * call('getForm', {query: {token}}) or call('submitFeedback', {body: {...}}).
- * A body makes it a POST; `key` adds the x-api-key header.
+ * call('listUnits', {query: {...}}) or call('getForm', {body: {token}}).
+ * A body makes it a POST; `key` adds the x-api-key header. Tokens go in bodies, never in a query.
  */
 export async function call(name, {query, body, key, timeoutMs = 15000} = {}) {
   const url = new URL(base() + '/' + name, location.href);

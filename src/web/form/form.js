@@ -1,6 +1,8 @@
 // One form for customer feedback and employee pulse answers.
 // URL: /form/#t=<token>   (the fragment keeps the token out of server logs)
-// Calls: GET /getForm?token=…, then POST /submitFeedback (customer) or /submitPulse (pulse).
+// Calls: POST /getForm {token}, then POST /submitFeedback (customer) or /submitPulse (pulse).
+// The token travels in the fragment and in request bodies only, never in a query string (server,
+// CDN and proxy logs keep query strings).
 
 import {h, clear, surfaceErrors} from '/assets/dom.js';
 import {t, bind, pick, getLang, setLang, bestOf, mountSwitch, applyStatic, onLangChange} from '/assets/i18n.js';
@@ -17,7 +19,7 @@ mountSwitch(document.getElementById('lang'));
 
 function readToken() {
   const frag = new URLSearchParams(location.hash.replace(/^#/, ''));
-  return frag.get('t') || new URLSearchParams(location.search).get('t') || '';
+  return frag.get('t') || '';
 }
 
 const token = readToken();
@@ -49,7 +51,7 @@ async function load() {
     return;
   }
   try {
-    form = await call('getForm', {query: {token}});
+    form = await call('getForm', {body: {token}});
   } catch (err) {
     if (err instanceof ApiError && GONE.includes(err.code)) {
       showGone(err.code);

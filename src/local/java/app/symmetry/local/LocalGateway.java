@@ -79,6 +79,13 @@ public class LocalGateway {
     /** Path prefixes of the form pages and the assets they load (src/web/form, src/web/assets). */
     public static final Set<String> FORM_PAGES = Set.of("/form/", "/assets/");
 
+    /**
+     * Functions whose token rides in the body: API Gateway defines only their POST, so a GET is "no such
+     * function" there, and here the same (Funqy's HTTP binding would otherwise read the query string).
+     * A token in a query string would land in every log on its way.
+     */
+    public static final Set<String> BODY_ONLY = Set.of("getForm", "submitFeedback", "submitPulse", "revokeUnitCode");
+
     /** Where the presented key waits for the function, in the request's routing context. */
     static final String PRESENTED = "symmetry.presented-key";
 
@@ -105,7 +112,9 @@ public class LocalGateway {
                             "from another machine, the local run serves only the forms and their answers"));
             return;
         }
-        if (GATEWAY_ONLY.contains(function)) {
+        if (GATEWAY_ONLY.contains(function)
+                || (BODY_ONLY.contains(function)
+                        && !"POST".equals(ctx.request().method().name()))) {
             write(ctx, 404, ApiError.of(ErrorCode.NOT_FOUND, null, "no such function"));
             return;
         }

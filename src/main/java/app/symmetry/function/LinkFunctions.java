@@ -46,8 +46,9 @@ public class LinkFunctions {
                 LinkRequests.revokedToken(in.body()), in.caller().keyId());
     }
 
+    /** POST only: the token is in the body, never in a query string that logs would keep. */
     @Funq
-    public FormDescription getForm(Map<String, String> request) {
+    public FormDescription getForm(Map<String, Object> request) {
         return links.describeForm(LinkRequests.formToken(request));
     }
 }

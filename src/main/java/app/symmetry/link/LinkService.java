@@ -20,7 +20,6 @@ import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.organisation.OrganisationDirectory;
 import app.symmetry.organisation.Unit;
-import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.CampaignStore.StoredCampaign;
 import app.symmetry.storage.RevokedCodeStore;
 import app.symmetry.token.Audience;
@@ -38,7 +37,6 @@ public class LinkService {
     private final OrganisationDirectory directory;
     private final TokenCodec codec;
     private final TokenCheck check;
-    private final AnswerStore answers;
     private final RevokedCodeStore revocations;
     private final Clock clock;
     private final String publicUrl;
@@ -50,7 +48,6 @@ public class LinkService {
             OrganisationDirectory directory,
             TokenCodec codec,
             TokenCheck check,
-            AnswerStore answers,
             RevokedCodeStore revocations,
             Clock clock,
             SymmetryConfig config,
@@ -61,7 +58,6 @@ public class LinkService {
         this.directory = directory;
         this.codec = codec;
         this.check = check;
-        this.answers = answers;
         this.revocations = revocations;
         this.clock = clock;
         String publicUrl = config.publicUrl();
@@ -148,12 +144,15 @@ public class LinkService {
                 claims.expiresAt().map(Instant::toString).orElse(null));
     }
 
+    /**
+     * What the form of a token shows. Whether a single-use link was already answered is deliberately
+     * not looked at: whoever holds a batch of links (the manager who mailed them) could otherwise poll
+     * them and learn who answered. A spent link opens its form like a fresh one; the refusal comes at
+     * submit ({@code link_spent}), where only someone who answers sees it.
+     */
     public FormDescription describeForm(String token) {
         TokenCheck.Access access = check.check(token, clock.instant(), "token");
         TokenClaims claims = access.claims();
-        if (claims.singleUse() && answers.isSpent(claims.id())) {
-            throw new SymmetryException(ErrorCode.LINK_SPENT, "token", "this link has already been answered");
-        }
         Unit unit = access.unit();
         return new FormDescription(
                 claims.audience().wireName(),

@@ -89,13 +89,6 @@ public class AnswerStore {
     /** Never a submission id (those are UUIDs) nor a device key (a hash): the priming's keys. */
     static final String PRIMING_KEY = "snapstart-priming";
 
-    /** Whether a single-use link was answered: lets a form say so before anyone fills it in. */
-    public boolean isSpent(String linkId) {
-        return StorageOperation.READ.call(() -> dynamo.getItem(
-                        b -> b.tableName(table.name()).consistentRead(true).key(SymmetryTable.spentLink(linkId)))
-                .hasItem());
-    }
-
     /** Every answer of one unit, side and day: one Query on one partition, page by page. */
     public void forEachAnswer(Side side, String unitId, LocalDate day, Consumer<StoredRatings> consumer) {
         StorageOperation.AGGREGATION_RUN.run(() -> query(

@@ -6,6 +6,7 @@ import static app.symmetry.testing.Answers.feedback;
 import static app.symmetry.testing.Answers.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +38,7 @@ import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
 import app.symmetry.function.request.DeviceOrigins;
 import app.symmetry.function.request.GatewayRequest;
+import app.symmetry.local.LocalGateway;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
@@ -348,9 +351,7 @@ class GatewayTemplatesTest {
 
     @Test
     void everyQueryTemplateGivesItsFunctionExactlyTheQuery() {
-        String token = qrCode("paris-opera", "customer");
         Map<String, Map<String, String>> queries = new LinkedHashMap<>();
-        queries.put("/getForm", Map.of("token", token));
         queries.put("/listUnits", Map.of());
         queries.put("/getSnapshot", Map.of("scope", "unit", "id", "paris-opera", "period", "MONTH:2020-01"));
         queries.put(
@@ -389,19 +390,51 @@ class GatewayTemplatesTest {
         assertThat(covered).containsExactlyInAnyOrderElementsOf(queries.keySet());
         // hostile names and values stay names and values
         Map<String, String> hostile = new LinkedHashMap<>();
-        hostile.put("token", "a\",\"token\":\"b' \\ \\u0022 é");
+        hostile.put("id", "a\",\"id\":\"b' \\ \\u0022 é");
         hostile.put("x\":\"y", "z'");
         String event = GatewayEmulation.integrationRequest(
-                requestTemplate("/getForm", "get"), Request.get("/getForm", hostile, DEVICE));
-        assertThat(strict(event)).isEqualTo(hostile);
+                requestTemplate("/getSnapshot", "get"),
+                Request.get("/getSnapshot", hostile, DEVICE).withAuthorizer(AUTHORIZER));
+        Map<String, Object> withCaller = new LinkedHashMap<>(hostile);
+        withCaller.put("caller", CALLER);
+        assertThat(strict(event)).isEqualTo(withCaller);
+        Map<String, Object> read = strict(event);
+        read.remove("caller");
         String error = Api.manager(base)
-                .body(event)
-                .post("/getForm")
+                .body(read)
+                .post("/getSnapshot")
                 .then()
                 .statusCode(400)
                 .extract()
                 .path("error.code");
         assertThat(error).isEqualTo("unknown_field");
+    }
+
+    /**
+     * A token in a query string lands in every log on its way (CloudFront, the gateway, proxies): whoever
+     * reads them could answer in someone's name. No operation takes a token as a parameter, and the form's
+     * description is a POST.
+     */
+    @Test
+    void noTokenTravelsInAQueryString() {
+        Deployment.operations(doc)
+                .forEach((path, ops) -> ops.forEach((method, op) -> {
+                    for (Object parameter : Deployment.list(op, "parameters")) {
+                        assertThat(String.valueOf(at(parameter, "name")).toLowerCase(Locale.ROOT))
+                                .as(method + " " + path)
+                                .doesNotContain("token");
+                    }
+                }));
+        for (String function : LocalGateway.BODY_ONLY) {
+            assertThat(map(doc, "paths", "/" + function)).as(function).containsOnlyKeys("post");
+        }
+        // the local run answers a GET as API Gateway does: there is no such function
+        Api.anonymous(base)
+                .queryParam("token", qrCode("paris-opera", "customer"))
+                .get("/getForm")
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"));
     }
 
     @Test

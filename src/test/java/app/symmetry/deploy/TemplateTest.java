@@ -115,6 +115,26 @@ class TemplateTest {
         });
     }
 
+    /**
+     * A manager with access to the traces or logs could match an answer's time to a phone's address: the
+     * stage is not traced (X-Ray records each caller's address), no function asks for active tracing, and
+     * the access log has no address in it.
+     */
+    @Test
+    void publicPathsAreNotTracedOrLoggedWithAddresses() {
+        Map<String, Object> api = map(Deployment.resources(template), "SymmetryApi", "Properties");
+        assertThat(api.get("TracingEnabled")).isEqualTo(false);
+        assertThat(String.valueOf(at(map(template, "Globals", "Function"), "Tracing")))
+                .isIn("null", "PassThrough", "Disabled");
+        Deployment.resourcesOfType(template, "AWS::Serverless::Function")
+                .forEach((id, fn) ->
+                        assertThat(map(fn, "Properties").get("Tracing")).as(id).isIn(null, "PassThrough", "Disabled"));
+        String accessLog = String.valueOf(api.get("AccessLogSetting"));
+        assertThat(accessLog)
+                .contains("$context.requestId")
+                .doesNotContain("sourceIp", "identity", "X-Forwarded-For", "userAgent", "querystring");
+    }
+
     @Test
     void iamGrantsNoWildcardAndOnlyTheTableAndIndex() {
         List<String> problems = new ArrayList<>();
@@ -197,7 +217,9 @@ class TemplateTest {
         Set<String> pulse = new TreeSet<>(granted.get("submitFeedback"));
         pulse.add("dynamodb:UpdateItem CAMPAIGN#*");
         assertThat(granted.get("submitPulse")).isEqualTo(pulse);
-        assertThat(granted.get("getForm")).containsExactly("dynamodb:GetItem SPENT#* REVOKED#*");
+        assertThat(granted.get("getForm"))
+                .as("a form never reads whether its link was answered (a spent-link poll)")
+                .containsExactly("dynamodb:GetItem REVOKED#*");
         assertThat(granted.get("revokeUnitCode"))
                 .containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys, audits);
         for (String reader : List.of("getSnapshot", "listSnapshots")) {

@@ -99,7 +99,7 @@ class LinkFunctionsTest {
     }
 
     @Test
-    void aFormIsDescribedBeforeItIsFilledAndASpentLinkSaysSo() {
+    void aFormIsDescribedBeforeItIsFilled() {
         String link = Api.manager(base)
                 .body(Campaigns.credential(base, "bruxelles-louise", "pulse"))
                 .post("/issueLinks")
@@ -108,8 +108,8 @@ class LinkFunctionsTest {
                 .extract()
                 .path("links[0].token");
         Api.anonymous(base)
-                .queryParam("token", link)
-                .get("/getForm")
+                .body(Map.of("token", link))
+                .post("/getForm")
                 .then()
                 .statusCode(200)
                 .body("kind", equalTo("pulse"))
@@ -120,28 +120,61 @@ class LinkFunctionsTest {
                         equalTo(List.of("listening", "ownership", "information", "recognition", "cooperation")))
                 .body("questionnaire.dimensions[0].employee.fr", equalTo("Je me sens écouté(e) par mon responsable"));
         Api.anonymous(base)
-                .body(Answers.pulse(link))
-                .post("/submitPulse")
+                .body(Map.of("token", "nonsense"))
+                .post("/getForm")
                 .then()
-                .statusCode(200);
+                .statusCode(403)
+                .body("error.code", equalTo("invalid_token"));
         Api.anonymous(base)
-                .queryParam("token", link)
-                .get("/getForm")
-                .then()
-                .statusCode(410)
-                .body("error.code", equalTo("link_spent"));
-        Api.anonymous(base)
-                .queryParam("token", "nonsense")
-                .get("/getForm")
-                .then()
-                .statusCode(403);
-        Api.anonymous(base)
-                .queryParam("token", link)
-                .queryParam("extra", "1")
-                .get("/getForm")
+                .body(Map.of("token", link, "extra", "1"))
+                .post("/getForm")
                 .then()
                 .statusCode(400)
                 .body("error.code", equalTo("unknown_field"));
+    }
+
+    /**
+     * The manager who mailed a team's pulse links keeps the list, and polls getForm with each link to see who
+     * has answered. A spent link's form is described exactly as a fresh one's; only an answer is refused.
+     */
+    @Test
+    void aSpentLinkPollTellsNothingAboutWhoAnswered() {
+        List<String> links = Api.manager(base)
+                .body(Answers.with(Campaigns.credential(base, "bruxelles-louise", "pulse"), "count", 2))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links.token");
+        String answered = links.get(0);
+        String untouched = links.get(1);
+        Api.anonymous(base)
+                .body(Answers.pulse(answered))
+                .post("/submitPulse")
+                .then()
+                .statusCode(200);
+        String spentForm = Api.anonymous(base)
+                .body(Map.of("token", answered))
+                .post("/getForm")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String freshForm = Api.anonymous(base)
+                .body(Map.of("token", untouched))
+                .post("/getForm")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(spentForm).isEqualTo(freshForm);
+        // the refusal comes at submit, to whoever answers
+        Api.anonymous(base)
+                .body(Answers.pulse(answered))
+                .post("/submitPulse")
+                .then()
+                .statusCode(410)
+                .body("error.code", equalTo("link_spent"));
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class SmokeCheck {
     private void getForm(String token, String unitId) {
         String expected = "200, the form of " + unitId;
         try {
-            Reply r = get("getForm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), false);
+            Reply r = post("getForm", Map.of("token", token), false);
             boolean ok = r.status == 200
                     && unitId.equals(r.json.path("unit").path("id").asText())
                     && r.json.path("questionnaire").isObject();

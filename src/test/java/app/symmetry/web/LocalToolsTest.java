@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,8 +116,8 @@ class LocalToolsTest {
             assertThat(f[2]).isEqualTo("https://feedback.example.test/form/#t=" + f[3]);
             // each link opens its form
             Api.anonymous(base)
-                    .queryParam("token", f[3])
-                    .get("/getForm")
+                    .body(Map.of("token", f[3]))
+                    .post("/getForm")
                     .then()
                     .statusCode(200)
                     .body("singleUse", equalTo(true))

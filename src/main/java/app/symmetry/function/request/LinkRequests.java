@@ -44,9 +44,9 @@ public final class LinkRequests {
         return new IssueUnitCodeRequest(unitId, audience, in.optionalInt("expiresInDays", 1, 3660), campaignId);
     }
 
-    /** The token of {@code getForm}, a query parameter. */
-    public static String formToken(Map<String, ?> query) {
-        return InputFields.ofQuery(query, GET_FORM_FIELDS.toArray(String[]::new))
+    /** The token of {@code getForm}, in the request body (never a query string: logs keep those). */
+    public static String formToken(Map<String, ?> body) {
+        return InputFields.of(body, GET_FORM_FIELDS.toArray(String[]::new))
                 .requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
     }
 
