@@ -32,10 +32,27 @@ public interface SymmetryConfig {
     @WithName("organisation.file")
     Optional<String> organisationFile();
 
-    /** Signing keys, {@code id:base64key,…}; the first signs unless {@link #activeKey()} names another. */
+    /**
+     * Plain signing keys, {@code id:base64key,…}, for {@code %dev} and {@code %test} only (a deployment
+     * refuses to start with them); the first signs unless {@link #activeKey()} names another.
+     */
     @WithName("token.keys")
     Optional<String> tokenKeys();
 
+    /** The Secrets Manager secret (name or ARN) holding the signing keys, in the same form: how a deployment gets them. */
+    @WithName("token.secret-id")
+    Optional<String> tokenSecretId();
+
+    /** Where Secrets Manager is reached when not at its regional endpoint (a VPC endpoint, a local one in tests). */
+    @WithName("token.secrets-endpoint")
+    Optional<String> tokenSecretsEndpoint();
+
+    /** How long a function trusts the keys it read from the secret: a rotation reaches it within this delay. */
+    @WithName("token.refresh")
+    @WithDefault("PT5M")
+    Duration tokenKeyRefresh();
+
+    /** With plain keys only ({@code %dev}, {@code %test}): the key that signs. With a secret, its first key signs. */
     @WithName("token.active-key")
     Optional<String> activeKey();
 

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.LambdaRuntimeApi;
+import app.symmetry.testing.MotoServer;
 import app.symmetry.testing.PackagedFunction;
 import app.symmetry.token.Audience;
 import app.symmetry.token.SigningKeys;
@@ -52,6 +53,16 @@ public class PackagedFunctionBench {
      * against {@code AWS_LAMBDA_RUNTIME_API}, as AWS's Java base images do.
      */
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+
+    private static String keySecret;
+
+    /** The bench's keys in a Secrets Manager secret on moto_server, made once. */
+    static synchronized String keySecret() {
+        if (keySecret == null) {
+            keySecret = MotoServer.instance().createSecret("bench-token-keys", KEYS);
+        }
+        return keySecret;
+    }
 
     static final String KEYS =
             "bench:" + Base64.getEncoder().encodeToString("bench-only-signing-key-0123456789abcdef".getBytes());
@@ -496,7 +507,9 @@ public class PackagedFunctionBench {
             environment.put("AWS_SECRET_ACCESS_KEY", "bench");
             environment.put("QUARKUS_HTTP_PORT", "0");
             environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint());
-            environment.put("SYMMETRY_TOKEN_KEYS", KEYS);
+            // as deployed: the functions that sign or check tokens read their keys from a secret
+            environment.put("SYMMETRY_TOKEN_SECRET_ID", keySecret());
+            environment.put("SYMMETRY_TOKEN_SECRETS_ENDPOINT", MotoServer.instance().endpoint());
             if (export != null) {
                 environment.put("QUARKUS_FUNQY_EXPORT", export);
             }

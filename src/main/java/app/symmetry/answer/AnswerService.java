@@ -135,7 +135,7 @@ public class AnswerService {
 
     /** Salted with the day, so the same device cannot be followed from one day to the next. */
     private String deviceKey(DeviceOrigin origin, LocalDate day) {
-        byte[] hash = codec.keyedHash("device|" + day, origin.sourceIp() + "|" + origin.userAgent());
+        byte[] hash = codec.deviceHash("device|" + day, origin.sourceIp() + "|" + origin.userAgent());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,6 +31,7 @@ import app.symmetry.storage.AnswerStore;
 import app.symmetry.storage.Dynamo;
 import app.symmetry.storage.RevokedCodeStore;
 import app.symmetry.storage.SymmetryTable;
+import app.symmetry.token.SigningKeys;
 
 /**
  * Lambda SnapStart priming (JVM runtime only). Before the snapshot is taken, round trips to
@@ -66,6 +68,7 @@ public class SnapStartPriming implements Resource {
     private final ObjectMapper json;
     private final AnswerStore answers;
     private final RevokedCodeStore revoked;
+    private final Instance<SigningKeys> keys;
 
     static void registerBeforeSnapshot(@Observes StartupEvent start, Instance<SnapStartPriming> priming) {
         if (snapshotWillBeTaken(System.getenv())) {
@@ -78,12 +81,18 @@ public class SnapStartPriming implements Resource {
     }
 
     public SnapStartPriming(
-            Dynamo dynamo, SymmetryTable table, ObjectMapper json, AnswerStore answers, RevokedCodeStore revoked) {
+            Dynamo dynamo,
+            SymmetryTable table,
+            ObjectMapper json,
+            AnswerStore answers,
+            RevokedCodeStore revoked,
+            Instance<SigningKeys> keys) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
         this.answers = answers;
         this.revoked = revoked;
+        this.keys = keys;
         // org.crac keeps registered resources weakly: this bean (a singleton) keeps it alive.
         Core.getGlobalContext().register(this);
     }
@@ -93,6 +102,21 @@ public class SnapStartPriming implements Resource {
         PreloadClassesRecorder.preloadClasses(true);
         primeJson();
         primeDynamoDb();
+        readSigningKeys();
+    }
+
+    /**
+     * The functions that sign or check tokens read their keys now, so that the first call after a restore
+     * does not (the keys are read again once their refresh delay has passed, which a restore from an older
+     * snapshot finds already passed). A failure here is the function's init failing: it could not sign.
+     */
+    void readSigningKeys() {
+        String export = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.funqy.export", String.class)
+                .orElse("");
+        if (SigningKeys.USERS.contains(export)) {
+            keys.get().current();
+        }
     }
 
     @Override

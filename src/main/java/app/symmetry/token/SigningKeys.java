@@ -1,85 +1,134 @@
 package app.symmetry.token;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.LaunchMode;
 
 import app.symmetry.SymmetryConfig;
 
 /**
- * The HMAC keys, by key id. New tokens are signed with the active key; tokens signed with any key
- * still listed verify, so keys rotate by adding a new key, making it active, and dropping the old
- * one once its tokens may go (dropping a key revokes everything it signed).
+ * The HMAC keys, by key id, read at run time from a Secrets Manager secret
+ * ({@code symmetry.token.secret-id}) when the function first needs them (SnapStart's priming, before
+ * the snapshot; otherwise its first token), and read again once {@code symmetry.token.refresh} has
+ * passed: a rotation (a new first key
+ * in the secret) reaches every warm function within that delay, with no redeploy. New tokens are signed
+ * with the first key; tokens signed with any key still listed verify, so keys rotate by putting a new
+ * key first and dropping the old one once its tokens may go (dropping a key revokes everything it
+ * signed). A failed re-read keeps the keys already read and tries again shortly: a Secrets Manager
+ * outage never stops answers.
  * <p>
- * {@code symmetry.token.keys} is {@code kid:base64secret,kid2:base64secret2}; on AWS it comes from
- * the deployment's secret parameter.
+ * Outside {@code %dev} and {@code %test} only the secret is read: with none named, or with plain keys
+ * in the configuration ({@code symmetry.token.keys}, where the development key lives), the function
+ * refuses to start rather than sign with a key that is not the deployment's own.
+ * <p>
+ * Application-scoped (created on its first use, behind a client proxy): a function that never signs
+ * or checks a token, although its class shares services with ones that do ({@code revokeLinkBatch}
+ * beside {@code issueLinks}), never reads the secret, which its IAM would refuse.
  */
-@Singleton
+@ApplicationScoped
 public class SigningKeys {
 
-    private final Map<String, byte[]> keys;
-    private final String activeKeyId;
+    /** The functions that sign or check tokens: the only ones that read the secret (template.yaml grants them). */
+    public static final Set<String> USERS =
+            Set.of("getForm", "submitFeedback", "submitPulse", "issueLinks", "issueUnitCode", "revokeUnitCode");
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
+
+    /** Where the keys' text comes from. */
+    public interface Source {
+        String read();
+    }
+
+    private final Source source;
+    private final Optional<String> activeKeyId;
+    private final Duration refresh;
+    private final Clock clock;
+    private volatile KeyRing ring;
+    private volatile Instant nextRead;
 
     @Inject
     public SigningKeys(SymmetryConfig config) {
-        this(config.tokenKeys(), config.activeKey());
+        // With a secret, the secret says which key signs (its first): a rotation is one write to it.
+        this(
+                sourceFor(config, LaunchMode.current()),
+                config.tokenKeyRefresh(),
+                Clock.systemUTC(),
+                config.tokenSecretId().filter(s -> !s.isBlank()).isPresent() ? Optional.empty() : config.activeKey());
     }
 
+    /** Fixed keys, never read again: tests and tools that sign as a deployment would. */
     public SigningKeys(Optional<String> keys, Optional<String> activeKeyId) {
-        this.keys = parse(keys.orElse(""));
-        this.activeKeyId = activeKeyId
-                .filter(k -> !k.isBlank())
-                .orElseGet(() -> this.keys.isEmpty()
-                        ? null
-                        : this.keys.keySet().iterator().next());
-        if (this.activeKeyId != null && !this.keys.containsKey(this.activeKeyId)) {
-            throw new IllegalStateException(
-                    "symmetry.token.active-key " + this.activeKeyId + " is not in symmetry.token.keys");
+        this(() -> keys.orElse(""), null, Clock.systemUTC(), activeKeyId);
+    }
+
+    /** Keys read from {@code source} now, and again once {@code refresh} has passed (never, when null). */
+    public SigningKeys(Source source, Duration refresh, Clock clock, Optional<String> activeKeyId) {
+        this.source = source;
+        this.refresh = refresh;
+        this.clock = clock;
+        this.activeKeyId = activeKeyId;
+        // Read now: a function that cannot read its keys fails its init, and Lambda retries it.
+        this.ring = KeyRing.parse(source.read(), activeKeyId);
+        this.nextRead = refresh == null ? Instant.MAX : clock.instant().plus(refresh);
+    }
+
+    static Source sourceFor(SymmetryConfig config, LaunchMode mode) {
+        boolean devOrTest = mode == LaunchMode.DEVELOPMENT || mode == LaunchMode.TEST;
+        Optional<String> secretId = config.tokenSecretId().filter(s -> !s.isBlank());
+        if (!devOrTest && config.tokenKeys().filter(k -> !k.isBlank()).isPresent()) {
+            throw new IllegalStateException("symmetry.token.keys holds plain signing keys, which only %dev and %test"
+                    + " use; a deployment names its secret with symmetry.token.secret-id (SYMMETRY_TOKEN_SECRET_ID)");
         }
+        if (secretId.isPresent()) {
+            return KeySecret.withApplicationIdentity(secretId.get(), config.tokenSecretsEndpoint());
+        }
+        if (!devOrTest) {
+            throw new IllegalStateException("no signing-key secret: set symmetry.token.secret-id"
+                    + " (SYMMETRY_TOKEN_SECRET_ID) to the Secrets Manager secret of the token keys");
+        }
+        String keys = config.tokenKeys().orElse("");
+        return () -> keys;
+    }
+
+    /** The keys as last read; read again first if the refresh delay has passed. */
+    public KeyRing current() {
+        if (clock.instant().isBefore(nextRead)) {
+            return ring;
+        }
+        return reread();
+    }
+
+    private synchronized KeyRing reread() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRead)) {
+            return ring;
+        }
+        try {
+            ring = KeyRing.parse(source.read(), activeKeyId);
+            nextRead = now.plus(refresh);
+        } catch (RuntimeException e) {
+            // Keep signing and checking with the keys already read; a rotation waits for the next read.
+            LOG.warnf("signing keys could not be read again from %s, keeping the current ones: %s", source, e);
+            nextRead = now.plus(refresh.compareTo(RETRY_AFTER_FAILURE) < 0 ? refresh : RETRY_AFTER_FAILURE);
+        }
+        return ring;
     }
 
     public String activeKeyId() {
-        if (activeKeyId == null) {
-            throw new IllegalStateException("symmetry.token.keys is not set: no key to sign with");
-        }
-        return activeKeyId;
+        return current().activeKeyId();
     }
 
     public byte[] secret(String keyId) {
-        return keys.get(keyId);
-    }
-
-    static Map<String, byte[]> parse(String spec) {
-        Map<String, byte[]> parsed = new LinkedHashMap<>();
-        for (String entry : spec.split(",")) {
-            String trimmed = entry.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int colon = trimmed.indexOf(':');
-            if (colon <= 0 || colon == trimmed.length() - 1) {
-                throw new IllegalStateException("symmetry.token.keys entries are kid:base64secret");
-            }
-            String kid = trimmed.substring(0, colon);
-            if (!kid.matches("[A-Za-z0-9_-]{1,16}")) {
-                throw new IllegalStateException("a key id is 1 to 16 letters, digits, - or _: " + kid);
-            }
-            byte[] secret;
-            try {
-                secret = Base64.getDecoder().decode(trimmed.substring(colon + 1).getBytes(StandardCharsets.US_ASCII));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("the secret of key " + kid + " is not base64");
-            }
-            if (secret.length < 32) {
-                throw new IllegalStateException("the secret of key " + kid + " must be at least 32 bytes");
-            }
-            parsed.put(kid, secret);
-        }
-        return Map.copyOf(parsed);
+        return current().secret(keyId);
     }
 }

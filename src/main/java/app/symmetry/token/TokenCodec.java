@@ -18,17 +18,23 @@ import app.symmetry.error.SymmetryException;
 
 /**
  * Where a token is made and checked. A token is {@code kid.payload.mac}, URL-safe base64 without
- * padding, short enough for a QR code: the payload is
- * {@code 1|c or l|audience|unitId|id|expiry epoch seconds or 0}, the MAC a 128-bit truncated
- * HMAC-SHA256 of {@code kid.payload}. Checking needs no database read; only revocation of
- * long-lived codes and spending of links do, and those are the callers' business.
+ * padding, short enough for a QR code. The payload is
+ * {@code 2|c or l|audience|unitId|id|expiry epoch seconds or 0|batchId|campaignId} (the last two empty
+ * when there is none), the MAC a 128-bit truncated HMAC-SHA256 of {@code kid.payload}. Version 1
+ * payloads ({@code 1|…|expiry}, signed before batches and campaigns had a place) still verify, with
+ * neither: unit codes of version 1 are on printed posters, and version 1 links expire on their own
+ * (within 366 days). Checking needs no database read; only revocation and the spending of links do,
+ * and those are the callers' business.
+ * <p>
+ * Base64 is read in its canonical spelling only ({@link CanonicalBase64}): one token has one spelling.
  */
 @Singleton
 public class TokenCodec {
 
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final String VERSION = "2";
+    private static final String VERSION_1 = "1";
     public static final int MAX_TOKEN_LENGTH = 512;
 
     private final SigningKeys keys;
@@ -40,15 +46,25 @@ public class TokenCodec {
     public String encode(TokenClaims claims) {
         String payload = String.join(
                 "|",
-                "1",
+                VERSION,
                 claims.singleUse() ? "l" : "c",
                 String.valueOf(claims.audience().mark()),
-                claims.unitId(),
-                claims.id(),
-                String.valueOf(claims.expiresAt().map(Instant::getEpochSecond).orElse(0L)));
-        String kid = keys.activeKeyId();
+                field(claims.unitId()),
+                field(claims.id()),
+                String.valueOf(claims.expiresAt().map(Instant::getEpochSecond).orElse(0L)),
+                field(claims.batchId().orElse("")),
+                field(claims.campaignId().orElse("")));
+        KeyRing ring = keys.current();
+        String kid = ring.activeKeyId();
         String signed = kid + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return signed + "." + B64.encodeToString(mac(keys.secret(kid), signed));
+        return signed + "." + B64.encodeToString(mac(ring.secret(kid), signed));
+    }
+
+    private static String field(String value) {
+        if (value.indexOf('|') >= 0) {
+            throw new IllegalArgumentException("a token field cannot hold '|': " + value);
+        }
+        return value;
     }
 
     /**
@@ -82,24 +98,25 @@ public class TokenCodec {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        byte[] secret = keys.secret(parts[0]);
+        byte[] secret = keys.current().secret(parts[0]);
         if (secret == null) {
             return Optional.empty();
         }
         byte[] expected = mac(secret, parts[0] + "." + parts[1]);
-        try {
-            byte[] given = B64D.decode(parts[2]);
-            String payload = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
-            return MessageDigest.isEqual(expected, given) ? Optional.of(payload) : Optional.empty();
-        } catch (IllegalArgumentException e) {
+        Optional<byte[]> given = CanonicalBase64.urlDecode(parts[2]);
+        Optional<byte[]> payload = CanonicalBase64.urlDecode(parts[1]);
+        if (given.isEmpty() || payload.isEmpty() || !MessageDigest.isEqual(expected, given.get())) {
             return Optional.empty();
         }
+        return Optional.of(new String(payload.get(), StandardCharsets.UTF_8));
     }
 
-    /** The claims of a verified payload; empty when it is not of the shape {@link #encode} writes. */
+    /** The claims of a verified payload; empty when it is not of a shape {@link #encode} writes or wrote. */
     private static Optional<TokenClaims> claims(String payload) {
         String[] fields = payload.split("\\|", -1);
-        if (fields.length != 6 || !"1".equals(fields[0]) || fields[2].length() != 1) {
+        boolean v1 = fields.length == 6 && VERSION_1.equals(fields[0]);
+        boolean v2 = fields.length == 8 && VERSION.equals(fields[0]);
+        if (!(v1 || v2) || fields[2].length() != 1) {
             return Optional.empty();
         }
         Audience audience = Audience.ofMark(fields[2].charAt(0));
@@ -117,12 +134,23 @@ public class TokenCodec {
                 audience,
                 fields[3],
                 fields[4],
-                expiry == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry))));
+                expiry == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(expiry)),
+                v2 ? present(fields[6]) : Optional.empty(),
+                v2 ? present(fields[7]) : Optional.empty()));
     }
 
-    /** A keyed one-way hash under the active key, for values that must be matched but never read back. */
-    public byte[] keyedHash(String purpose, String value) {
-        return mac(keys.secret(keys.activeKeyId()), purpose + "\u0000" + value);
+    private static Optional<String> present(String field) {
+        return field.isEmpty() ? Optional.empty() : Optional.of(field);
+    }
+
+    /**
+     * A keyed one-way hash of a device (address and browser), for values that must be matched but never
+     * read back. Keyed with a key derived for this purpose only ({@link KeyRing#deviceHashKey}), never
+     * with the token key: a device hash is stored, and nothing stored is ever a MAC under the key that
+     * signs tokens.
+     */
+    public byte[] deviceHash(String purpose, String value) {
+        return mac(keys.current().deviceHashKey(), purpose + "\u0000" + value);
     }
 
     private static byte[] mac(byte[] secret, String data) {

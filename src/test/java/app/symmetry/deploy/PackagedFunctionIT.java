@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import app.symmetry.local.EmbeddedDynamoDb;
 import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.LambdaRuntimeApi;
+import app.symmetry.testing.MotoServer;
 import app.symmetry.testing.PackagedFunction;
 
 /**
@@ -125,6 +126,9 @@ class PackagedFunctionIT {
         String tokenKeys = "it:" + Base64.getEncoder().encodeToString(key);
         Object secretName = at(Deployment.template(), "Parameters", "TokenKeysSecretName", "Default");
         secrets.put(String.valueOf(secretName), tokenKeys);
+        // the functions that sign or check tokens read the secret at run time: moto_server stands in for
+        // Secrets Manager, holding it under the template's default name
+        MotoServer.instance().putSecret(String.valueOf(secretName), tokenKeys);
     }
 
     @AfterAll
@@ -315,6 +319,8 @@ class PackagedFunctionIT {
             env.putAll(environment);
             // the stand-in for the table's endpoint: the only variable the template does not set
             env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint());
+            // and Secrets Manager's
+            env.put("SYMMETRY_TOKEN_SECRETS_ENDPOINT", MotoServer.instance().endpoint());
 
             CompletableFuture<LambdaRuntimeApi.Answer> answer = api.invoke(event);
             Process process = builder.start();

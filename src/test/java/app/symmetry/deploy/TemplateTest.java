@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import app.symmetry.local.LocalGateway;
 import app.symmetry.storage.FailureMetric;
 import app.symmetry.storage.SymmetryTable;
+import app.symmetry.token.SigningKeys;
 
 /** template.yaml against the code: functions, runtime, IAM, table. */
 class TemplateTest {
@@ -36,8 +37,45 @@ class TemplateTest {
 
     static final Map<String, Object> SES_IDENTITY =
             Map.of("Fn::Sub", "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}");
+    static final String READ_KEY_SECRET = "secretsmanager:GetSecretValue";
+    /** The secret's ARN: its name and the six random characters Secrets Manager appends, nothing wider. */
+    static final Map<String, Object> KEY_SECRET_ARN = Map.of(
+            "Fn::Sub",
+            "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${TokenKeysSecretName}-??????");
 
     final Map<String, Object> template = Deployment.template();
+
+    /**
+     * A function that never signs or checks a token (a dashboard read, a key listing) is one more place
+     * the signing keys could leak from: only the functions that sign or check them may read the secret,
+     * and only they are told its name; no function gets the keys themselves in its environment.
+     */
+    @Test
+    void onlyTheFunctionsThatSignOrCheckTokensReadTheKeySecret() {
+        Map<String, String> exports = Deployment.exports(template);
+        Set<String> reading = new TreeSet<>();
+        Set<String> named = new TreeSet<>();
+        Deployment.resourcesOfType(template, "AWS::Serverless::Function").forEach((id, fn) -> {
+            for (Object policy : list(fn, "Properties", "Policies")) {
+                for (Object statement : list(policy, "Statement")) {
+                    if (list(statement, "Action").contains(READ_KEY_SECRET)) {
+                        assertThat(list(statement, "Action")).as(id).containsExactly(READ_KEY_SECRET);
+                        assertThat(list(statement, "Resource")).as(id).containsExactly(KEY_SECRET_ARN);
+                        reading.add(exports.get(id));
+                    }
+                }
+            }
+            Map<String, Object> env = map(fn, "Properties", "Environment", "Variables");
+            assertThat(env).as(id).doesNotContainKeys("SYMMETRY_TOKEN_KEYS", "SYMMETRY_TOKEN_ACTIVE_KEY");
+            if (env.containsKey("SYMMETRY_TOKEN_SECRET_ID")) {
+                assertThat(env.get("SYMMETRY_TOKEN_SECRET_ID")).isEqualTo(Map.of("Ref", "TokenKeysSecretName"));
+                named.add(exports.get(id));
+            }
+        });
+        assertThat(reading).containsExactlyInAnyOrderElementsOf(SigningKeys.USERS);
+        assertThat(named).containsExactlyInAnyOrderElementsOf(SigningKeys.USERS);
+        assertThat(String.valueOf(template)).doesNotContain("resolve:secretsmanager:${TokenKeysSecretName}");
+    }
 
     @Test
     void eachExportNamesAFunqMethodAndEachFunqMethodIsDeployed() {
@@ -103,7 +141,9 @@ class TemplateTest {
         assertThat(env)
                 .containsEntry("DISABLE_SIGNAL_HANDLERS", "true")
                 .containsEntry("SYMMETRY_TABLE_NAME", Map.of("Ref", "SymmetryTable"))
-                .containsKeys("SYMMETRY_TOKEN_KEYS", "SYMMETRY_ORGANISATION_FILE")
+                .containsKey("SYMMETRY_ORGANISATION_FILE")
+                .as("no function gets the signing keys, or even their secret's name, from Globals")
+                .doesNotContainKeys("SYMMETRY_TOKEN_KEYS", "SYMMETRY_TOKEN_SECRET_ID")
                 .as("only the functions that print links read the public origin (no cycle through the distribution)")
                 .doesNotContainKey("SYMMETRY_PUBLIC_URL");
         Deployment.resourcesOfType(template, "AWS::Serverless::Function").forEach((id, fn) -> {
@@ -222,6 +262,8 @@ class TemplateTest {
                 .containsExactly("dynamodb:GetItem REVOKED#*");
         assertThat(granted.get("revokeUnitCode"))
                 .containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys, audits);
+        assertThat(granted.get("revokeLinkBatch"))
+                .containsExactlyInAnyOrder("dynamodb:PutItem REVOKED#*", readKeys, audits);
         for (String reader : List.of("getSnapshot", "listSnapshots")) {
             // a unit's days are computed from its tallies when read
             assertThat(granted.get(reader))
@@ -338,7 +380,9 @@ class TemplateTest {
                             list(statement, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys").stream()
                                     .map(String::valueOf)
                                     .collect(Collectors.joining(" "));
-                    list(statement, "Action").forEach(a -> grants.add(a + " " + keys));
+                    list(statement, "Action").stream()
+                            .filter(a -> String.valueOf(a).startsWith("dynamodb:"))
+                            .forEach(a -> grants.add(a + " " + keys));
                 }
             }
             granted.put(exports.get(id), grants);
@@ -349,6 +393,12 @@ class TemplateTest {
     private static void checkStatement(String id, Map<String, Object> statement, List<String> problems) {
         if (!"Allow".equals(statement.get("Effect"))) {
             problems.add(id + ": only Allow statements");
+        }
+        if (list(statement, "Action").equals(List.of(READ_KEY_SECRET))) {
+            if (!list(statement, "Resource").equals(List.of(KEY_SECRET_ARN))) {
+                problems.add(id + ": the key secret's read names another resource than the secret");
+            }
+            return;
         }
         if (list(statement, "Action").equals(List.of("ses:SendEmail"))) {
             // e-mail: from the one identity the deployer names, nothing else of SES

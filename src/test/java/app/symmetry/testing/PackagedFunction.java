@@ -112,6 +112,7 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
                 break;
             }
         }
+        readKeysFromASecret(config);
         testName = testClass.getSimpleName();
         function = start(config, testName);
         current = this;
@@ -238,6 +239,22 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
         if (function != null) {
             function.stop();
         }
+    }
+
+    /**
+     * A packaged function runs in the prod profile, which refuses plain signing keys: as on AWS, it reads
+     * the test keys from a Secrets Manager secret (on moto_server, a real local endpoint), with the AWS
+     * identity of the test configuration. The test keys list the active key first, as a secret does.
+     */
+    private static void readKeysFromASecret(Map<String, String> config) {
+        String keys = config.remove("symmetry.token.keys");
+        if (keys == null) {
+            return;
+        }
+        config.remove("symmetry.token.active-key");
+        MotoServer moto = MotoServer.instance();
+        config.put("symmetry.token.secret-id", moto.createSecret("packaged-token-keys", keys));
+        config.put("symmetry.token.secrets-endpoint", moto.endpoint());
     }
 
     /**
