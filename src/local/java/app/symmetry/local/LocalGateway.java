@@ -53,6 +53,7 @@ public class LocalGateway {
             "issueLinks",
             "issueUnitCode",
             "revokeUnitCode",
+            "revokeLinkBatch",
             "aggregateSnapshots",
             "getSnapshot",
             "listSnapshots",

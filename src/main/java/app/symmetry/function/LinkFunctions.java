@@ -11,6 +11,7 @@ import app.symmetry.link.FormDescription;
 import app.symmetry.link.IssuedLinks;
 import app.symmetry.link.LinkService;
 import app.symmetry.link.RevokedCode;
+import app.symmetry.link.RevokedLinkBatch;
 import app.symmetry.link.UnitCode;
 
 /** Codes and links: issued and revoked by managers (protected), described to forms (public). */
@@ -44,6 +45,13 @@ public class LinkFunctions {
         Access.Authorized in = access.authorize(request, Role.ADMIN);
         return links.revokeUnitCode(
                 LinkRequests.revokedToken(in.body()), in.caller().keyId());
+    }
+
+    /** Withdraws a whole batch of e-mail links (a leaked mailing list): admin only. */
+    @Funq
+    public RevokedLinkBatch revokeLinkBatch(Map<String, Object> request) {
+        Access.Authorized in = access.authorize(request, Role.ADMIN);
+        return links.revokeLinkBatch(LinkRequests.revokedBatch(in.body()), in.caller().keyId());
     }
 
     /** POST only: the token is in the body, never in a query string that logs would keep. */

@@ -34,6 +34,9 @@ public class LinkService {
     /** Per instance, not static: a native image must not freeze a seeded generator into its heap at build time. */
     private final SecureRandom random = new SecureRandom();
 
+    /** The longest a link lives (issueLinks' expiresInDays at most): how long a batch's revocation is kept. */
+    static final Duration LONGEST_LINK = Duration.ofDays(366);
+
     private final OrganisationDirectory directory;
     private final TokenCodec codec;
     private final TokenCheck check;
@@ -77,10 +80,19 @@ public class LinkService {
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(request.expiresInDays())),
                 campaign,
                 unit);
+        // Every link of one call carries the call's batch id: revokeLinkBatch withdraws them together
+        // (a mailing list that leaked), without a record per link.
+        String batchId = randomId();
         List<IssuedLinks.Link> links = new ArrayList<>(request.count());
         for (int i = 0; i < request.count(); i++) {
             String token = codec.encode(new TokenClaims(
-                    true, request.audience(), unit.id(), credentialId(campaign), Optional.of(expiresAt)));
+                    true,
+                    request.audience(),
+                    unit.id(),
+                    credentialId(campaign),
+                    Optional.of(expiresAt),
+                    Optional.of(batchId),
+                    campaign.map(StoredCampaign::id)));
             links.add(new IssuedLinks.Link(token, formUrl(token), expiresAt.toString()));
         }
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "links", request.count(), issuedBy));
@@ -91,8 +103,9 @@ public class LinkService {
                 "unit:" + unit.id(),
                 request.count(),
                 "links, " + request.audience().wireName()
-                        + campaign.map(c -> ", campaign " + c.id()).orElse("") + ", expire " + expiresAt);
-        return new IssuedLinks(links);
+                        + campaign.map(c -> ", campaign " + c.id()).orElse("") + ", batch " + batchId + ", expire "
+                        + expiresAt);
+        return new IssuedLinks(batchId, links);
     }
 
     public UnitCode issueUnitCode(IssueUnitCodeRequest request) {
@@ -109,7 +122,14 @@ public class LinkService {
                 : request.audience() == Audience.PULSE ? Optional.of(pulseCampaignDays) : Optional.empty();
         Optional<Instant> expiry = lifetimeDays.map(d ->
                 earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)), campaign, unit));
-        UnitCode code = unitCode(new TokenClaims(false, request.audience(), unit.id(), credentialId(campaign), expiry));
+        UnitCode code = unitCode(new TokenClaims(
+                false,
+                request.audience(),
+                unit.id(),
+                credentialId(campaign),
+                expiry,
+                Optional.empty(),
+                campaign.map(StoredCampaign::id)));
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "code", 1, issuedBy));
         audit.record(
                 AuditLog.Action.CREDENTIALS_ISSUED,
@@ -174,6 +194,19 @@ public class LinkService {
         revocations.revoke(claims.id(), claims.unitId(), clock.instant());
         audit.record(AuditLog.Action.CODE_REVOKED, revokedBy, "code:" + claims.id(), 1, "unit " + claims.unitId());
         return new RevokedCode(claims.id(), claims.unitId(), true);
+    }
+
+    /**
+     * Withdraws every link of one {@code issueLinks} call: from the next check on (a function's memory
+     * of it lasts {@code symmetry.token.revocation-cache}), each opens no form and takes no answer
+     * ({@code 410 token_revoked}). Answers already given stay. Links signed before batches existed
+     * (version 1 tokens) carry no batch and are not reached; they expire on their own.
+     */
+    public RevokedLinkBatch revokeLinkBatch(String batchId, String revokedBy) {
+        Instant now = clock.instant();
+        revocations.revokeBatch(batchId, now, now.plus(LONGEST_LINK).plus(Duration.ofDays(1)));
+        audit.record(AuditLog.Action.CODE_REVOKED, revokedBy, "batch:" + batchId, 1, "every link of the batch");
+        return new RevokedLinkBatch(batchId, true);
     }
 
     public String formUrl(String token) {

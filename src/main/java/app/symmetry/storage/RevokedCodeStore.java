@@ -35,26 +35,50 @@ public class RevokedCodeStore {
     }
 
     public boolean isRevoked(String codeId, Instant now) {
-        Cached cached = cache.get(codeId);
+        return isRevoked(SymmetryTable.revokedCode(codeId), now);
+    }
+
+    /** Whether a batch of links ({@code issueLinks}' {@code batchId}) was withdrawn, with the same cache. */
+    public boolean isBatchRevoked(String batchId, Instant now) {
+        return isRevoked(SymmetryTable.revokedBatch(batchId), now);
+    }
+
+    private boolean isRevoked(Map<String, AttributeValue> key, Instant now) {
+        String cacheKey = key.get(SymmetryTable.PK).s();
+        Cached cached = cache.get(cacheKey);
         if (cached != null && now.isBefore(cached.until())) {
             return cached.revoked();
         }
         boolean revoked = StorageOperation.READ.call(
-                () -> dynamo.getItem(b -> b.tableName(table.name()).key(SymmetryTable.revokedCode(codeId)))
-                        .hasItem());
+                () -> dynamo.getItem(b -> b.tableName(table.name()).key(key)).hasItem());
         if (cache.size() > 10_000) {
             cache.clear();
         }
-        cache.put(codeId, new Cached(revoked, now.plus(cacheFor)));
+        cache.put(cacheKey, new Cached(revoked, now.plus(cacheFor)));
         return revoked;
     }
 
+    /**
+     * Withdraws every link of a batch. Kept until the batch's last link would have expired anyway
+     * ({@code until}), then DynamoDB's TTL removes the record.
+     */
+    public void revokeBatch(String batchId, Instant at, Instant until) {
+        Map<String, AttributeValue> key = SymmetryTable.revokedBatch(batchId);
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("revokedAt", AttributeValue.fromS(at.toString()));
+        item.put(SymmetryTable.TTL, AttributeValue.fromN(String.valueOf(until.getEpochSecond())));
+        StorageOperation.REVOCATION.run(
+                () -> dynamo.putItem(b -> b.tableName(table.name()).item(item)));
+        cache.put(key.get(SymmetryTable.PK).s(), new Cached(true, Instant.MAX));
+    }
+
     public void revoke(String codeId, String unitId, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(SymmetryTable.revokedCode(codeId));
+        Map<String, AttributeValue> key = SymmetryTable.revokedCode(codeId);
+        Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("unitId", AttributeValue.fromS(unitId));
         item.put("revokedAt", AttributeValue.fromS(at.toString()));
         StorageOperation.REVOCATION.run(
                 () -> dynamo.putItem(b -> b.tableName(table.name()).item(item)));
-        cache.put(codeId, new Cached(true, Instant.MAX));
+        cache.put(key.get(SymmetryTable.PK).s(), new Cached(true, Instant.MAX));
     }
 }

@@ -44,7 +44,8 @@ import app.symmetry.domain.Side;
  * <li>{@code SUBMISSION#id}: that a submission id was stored (idempotency), nothing else.</li>
  * <li>{@code SPENT#linkId}: that a single-use link was answered, not which answer it was.</li>
  * <li>{@code DEVICE#hash}: a per-device daily count, the hash salted with the day, expiring.</li>
- * <li>{@code REVOKED#codeId}: a revoked unit code.</li>
+ * <li>{@code REVOKED#codeId}: a revoked unit code; {@code REVOKED#batch:batchId}: a revoked batch of links
+ * ({@code :} is in no code id).</li>
  * <li>{@code TALLY#unit} / month: the sufficient statistics of one unit, one attribute per day and side, the
  * time each day was computed, and how far the scheduled runs got through it.</li>
  * <li>{@code SNAPSHOT#scope#id#periodType} / period: a published snapshot; index {@value #BY_PERIOD}
@@ -175,6 +176,10 @@ public class SymmetryTable {
 
     static Map<String, AttributeValue> revokedCode(String codeId) {
         return only("REVOKED#" + codeId);
+    }
+
+    static Map<String, AttributeValue> revokedBatch(String batchId) {
+        return only("REVOKED#batch:" + batchId);
     }
 
     static Map<String, AttributeValue> run(String runKey) {

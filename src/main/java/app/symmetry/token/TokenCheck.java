@@ -12,7 +12,7 @@ import app.symmetry.storage.RevokedCodeStore;
 
 /**
  * Where a token presented by a form is checked: signature and key, expiry, audience, the unit it
- * names, and for long-lived codes revocation. Spending a single-use link is not checked here: it
+ * names, revocation for long-lived codes, and for links the revocation of their batch. Spending a single-use link is not checked here: it
  * happens in the same write as the answer, so two answers racing on one link cannot both win.
  */
 @Singleton
@@ -36,6 +36,10 @@ public class TokenCheck {
         Unit unit = directory.unit(claims.unitId(), field);
         if (!claims.singleUse() && revoked.isRevoked(claims.id(), now)) {
             throw new SymmetryException(ErrorCode.TOKEN_REVOKED, field, "this code has been withdrawn");
+        }
+        if (claims.batchId().isPresent()
+                && revoked.isBatchRevoked(claims.batchId().get(), now)) {
+            throw new SymmetryException(ErrorCode.TOKEN_REVOKED, field, "this link has been withdrawn");
         }
         return new Access(claims, unit);
     }

@@ -463,6 +463,7 @@ class GatewayTemplatesTest {
                 .path("keyId");
         bodies.put("/revokeApiKey", Map.of("keyId", spare));
         bodies.put("/revokeUnitCode", Map.of("token", qrCode("paris-opera", "customer")));
+        bodies.put("/revokeLinkBatch", Map.of("batchId", "AAAAAAAAAAAAAAAA"));
         bodies.put("/aggregateSnapshots", Map.of());
         String followUp = detractorFollowUp();
         bodies.put("/updateFollowUp", Map.of("followUpId", followUp, "status", "contacted", "note", "called back"));

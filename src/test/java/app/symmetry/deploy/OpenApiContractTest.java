@@ -65,6 +65,7 @@ class OpenApiContractTest {
         f.put("issueLinks", new LinkedHashSet<>(LinkRequests.ISSUE_LINKS_FIELDS));
         f.put("issueUnitCode", new LinkedHashSet<>(LinkRequests.ISSUE_UNIT_CODE_FIELDS));
         f.put("revokeUnitCode", new LinkedHashSet<>(LinkRequests.REVOKE_FIELDS));
+        f.put("revokeLinkBatch", new LinkedHashSet<>(LinkRequests.REVOKE_BATCH_FIELDS));
         f.put("aggregateSnapshots", new LinkedHashSet<>(AggregationRequests.RANGE_FIELDS));
         f.put("getSnapshot", new LinkedHashSet<>(SnapshotRequests.GET_FIELDS));
         f.put("listSnapshots", new LinkedHashSet<>(SnapshotRequests.LIST_FIELDS));

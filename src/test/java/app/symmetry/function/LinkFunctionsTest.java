@@ -3,6 +3,7 @@ package app.symmetry.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -175,6 +176,105 @@ class LinkFunctionsTest {
                 .then()
                 .statusCode(410)
                 .body("error.code", equalTo("link_spent"));
+    }
+
+    /**
+     * A mailing list of invitation links leaks (forwarded, posted): whoever holds it could answer in the
+     * names of a whole batch. The admin withdraws the batch issueLinks named; every link of it stops
+     * opening its form and taking answers, at once, and no link of another batch does.
+     */
+    @Test
+    void aLeakedBatchOfLinksStopsWorkingAfterRevokeLinkBatch() {
+        Map<String, Object> leaked = Api.manager(base)
+                .body(Map.of("unitId", "lyon-part-dieu", "kind", "customer", "count", 3))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .body("batchId", matchesPattern("[A-Za-z0-9_-]{16}"))
+                .extract()
+                .as(Map.class);
+        String batchId = (String) leaked.get("batchId");
+        @SuppressWarnings("unchecked")
+        List<String> leakedLinks = ((List<Map<String, Object>>) leaked.get("links"))
+                .stream().map(l -> (String) l.get("token")).toList();
+        String otherBatch = Api.manager(base)
+                .body(Map.of("unitId", "lyon-part-dieu", "kind", "customer"))
+                .post("/issueLinks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("links[0].token");
+        // one of the leaked links was answered by its real recipient before the leak was noticed
+        Api.anonymous(base)
+                .body(Answers.feedback(leakedLinks.get(0)))
+                .post("/submitFeedback")
+                .then()
+                .statusCode(200);
+
+        // only an admin withdraws a batch
+        String hr = Api.manager(base)
+                .body(Map.of("role", "hr", "label", "hr"))
+                .post("/createApiKey")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("apiKey");
+        Api.withKey(base, hr)
+                .body(Map.of("batchId", batchId))
+                .post("/revokeLinkBatch")
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("forbidden"));
+        Api.manager(base)
+                .body(Map.of("batchId", batchId))
+                .post("/revokeLinkBatch")
+                .then()
+                .statusCode(200)
+                .body("batchId", equalTo(batchId))
+                .body("revoked", equalTo(true));
+
+        for (String link : leakedLinks.subList(1, 3)) {
+            Api.anonymous(base)
+                    .body(Map.of("token", link))
+                    .post("/getForm")
+                    .then()
+                    .statusCode(410)
+                    .body("error.code", equalTo("token_revoked"))
+                    .body("error.field", equalTo("token"));
+            Api.anonymous(base)
+                    .body(Answers.feedback(link))
+                    .post("/submitFeedback")
+                    .then()
+                    .statusCode(410)
+                    .body("error.code", equalTo("token_revoked"));
+        }
+        Api.anonymous(base)
+                .body(Map.of("token", otherBatch))
+                .post("/getForm")
+                .then()
+                .statusCode(200);
+        Api.anonymous(base)
+                .body(Answers.feedback(otherBatch))
+                .post("/submitFeedback")
+                .then()
+                .statusCode(200);
+
+        // what is not a batch id is refused, nothing written
+        for (Object bad : List.of("short", "AAAAAAAAAAAAAAA=", 42)) {
+            Api.manager(base)
+                    .body(Map.of("batchId", bad))
+                    .post("/revokeLinkBatch")
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo("invalid_field"))
+                    .body("error.field", equalTo("batchId"));
+        }
+        Api.manager(base)
+                .body(Map.of("batchId", batchId, "unitId", "lyon-part-dieu"))
+                .post("/revokeLinkBatch")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("unknown_field"));
     }
 
     @Test

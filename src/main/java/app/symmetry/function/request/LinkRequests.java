@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import app.symmetry.link.IssueLinksRequest;
 import app.symmetry.link.IssueUnitCodeRequest;
@@ -19,6 +20,8 @@ public final class LinkRequests {
     public static final List<String> ISSUE_UNIT_CODE_FIELDS = List.of("unitId", "kind", "campaignId", "expiresInDays");
     public static final List<String> GET_FORM_FIELDS = List.of("token");
     public static final List<String> REVOKE_FIELDS = List.of("token");
+    public static final List<String> REVOKE_BATCH_FIELDS = List.of("batchId");
+    private static final Pattern BATCH_ID = Pattern.compile("^[A-Za-z0-9_-]{16}$");
     private static final Set<String> KINDS = Set.of("customer", "pulse");
 
     private LinkRequests() {}
@@ -48,6 +51,16 @@ public final class LinkRequests {
     public static String formToken(Map<String, ?> body) {
         return InputFields.of(body, GET_FORM_FIELDS.toArray(String[]::new))
                 .requiredString("token", TokenCodec.MAX_TOKEN_LENGTH);
+    }
+
+    /** The batch of {@code revokeLinkBatch}: the id {@code issueLinks} answered (16 URL-safe base64 characters). */
+    public static String revokedBatch(Map<String, ?> request) {
+        InputFields in = InputFields.of(request, REVOKE_BATCH_FIELDS.toArray(String[]::new));
+        String batchId = in.requiredString("batchId", 64);
+        if (!BATCH_ID.matcher(batchId).matches()) {
+            throw in.invalid("batchId", "a batch id is the 16 characters issueLinks answered as batchId");
+        }
+        return batchId;
     }
 
     public static String revokedToken(Map<String, ?> request) {
