@@ -51,7 +51,8 @@ public class LinkFunctions {
     @Funq
     public RevokedLinkBatch revokeLinkBatch(Map<String, Object> request) {
         Access.Authorized in = access.authorize(request, Role.ADMIN);
-        return links.revokeLinkBatch(LinkRequests.revokedBatch(in.body()), in.caller().keyId());
+        return links.revokeLinkBatch(
+                LinkRequests.revokedBatch(in.body()), in.caller().keyId());
     }
 
     /** POST only: the token is in the body, never in a query string that logs would keep. */

@@ -15,12 +15,10 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,8 +157,7 @@ class LocalRunNetworkTest {
         for (String asset : List.of("form/form.js", "assets/api.js", "assets/app.css")) {
             assertThat(get(fromLan, asset, null).statusCode()).as(asset).isEqualTo(200);
         }
-        HttpResponse<String> form =
-                get(fromLan, "getForm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+        HttpResponse<String> form = post(fromLan, "getForm", Map.of("token", token), null);
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
         String submissionId = UUID.randomUUID().toString();
         HttpResponse<String> answer = post(
