@@ -293,6 +293,7 @@ class TemplateTest {
                             "issueLinks",
                             "issueUnitCode",
                             "revokeUnitCode",
+                            "revokeLinkBatch",
                             "aggregateSnapshots")
                     .contains(function)) {
                 assertThat(grants).as(function + " writes no audit entry").doesNotContain(audits);
