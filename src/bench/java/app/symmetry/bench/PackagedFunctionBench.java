@@ -509,7 +509,8 @@ public class PackagedFunctionBench {
             environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint());
             // as deployed: the functions that sign or check tokens read their keys from a secret
             environment.put("SYMMETRY_TOKEN_SECRET_ID", keySecret());
-            environment.put("SYMMETRY_TOKEN_SECRETS_ENDPOINT", MotoServer.instance().endpoint());
+            environment.put(
+                    "SYMMETRY_TOKEN_SECRETS_ENDPOINT", MotoServer.instance().endpoint());
             if (export != null) {
                 environment.put("QUARKUS_FUNQY_EXPORT", export);
             }
