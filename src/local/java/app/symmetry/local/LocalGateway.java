@@ -65,7 +65,9 @@ public class LocalGateway {
             "updateFollowUp",
             "eraseContact",
             "listAuditLog",
-            "listCampaigns");
+            "listCampaigns",
+            "sendInvitations",
+            "getInvitationBatch");
 
     /**
      * Called by AWS, never by a client: API Gateway's authorizer (locally the functions check the key), and the
@@ -78,6 +80,9 @@ public class LocalGateway {
 
     /** Path prefixes of the form pages and the assets they load (src/web/form, src/web/assets). */
     public static final Set<String> FORM_PAGES = Set.of("/form/", "/assets/");
+
+    /** Invoked by the invitations' queue only (SQS on AWS, LocalMailQueue here); never over HTTP. */
+    public static final Set<String> QUEUE_ONLY = Set.of("deliverInvitations");
 
     /** Where the presented key waits for the function, in the request's routing context. */
     static final String PRESENTED = "symmetry.presented-key";
@@ -105,7 +110,7 @@ public class LocalGateway {
                             "from another machine, the local run serves only the forms and their answers"));
             return;
         }
-        if (GATEWAY_ONLY.contains(function)) {
+        if (GATEWAY_ONLY.contains(function) || QUEUE_ONLY.contains(function)) {
             write(ctx, 404, ApiError.of(ErrorCode.NOT_FOUND, null, "no such function"));
             return;
         }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
+import app.symmetry.testing.Invitations;
 
 /** Codes, links and forms, as a manager and a customer's phone use them. */
 @QuarkusTest
@@ -100,13 +101,9 @@ class LinkFunctionsTest {
 
     @Test
     void aFormIsDescribedBeforeItIsFilledAndASpentLinkSaysSo() {
-        String link = Api.manager(base)
-                .body(Campaigns.credential(base, "bruxelles-louise", "pulse"))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links[0].token");
+        String link = Invitations.pulse(base, Api.KEY, Campaigns.credential(base, "bruxelles-louise", "pulse"), 1)
+                .tokens()
+                .get(0);
         Api.anonymous(base)
                 .queryParam("token", link)
                 .get("/getForm")
