@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +195,29 @@ class FormBrowserTest {
         browser.waitForText(By.cssSelector("h1"), "This link has already been used");
         assertThat(browser.driver.findElements(By.cssSelector("form"))).isEmpty();
         assertThat(answers("E", "versailles-chantiers")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void hrSendsInvitationsFromItsPageAndSeesWhatWentOutButNoLink() {
+        String campaignId = Campaigns.open(
+                base, "annecy-vieille-ville", 20, LocalDate.now(ZoneOffset.UTC).plusDays(30));
+        List<String> team = Invitations.freshAddresses(2);
+        browser.open(base.toString() + "invitations/#key=" + Api.KEY);
+        browser.waitFor(By.id("unitId")).sendKeys("annecy-vieille-ville");
+        browser.waitFor(By.id("campaignId")).sendKeys(campaignId);
+        // the second address twice, differently written: refused by the API, shown with its place
+        browser.waitFor(By.id("emails"))
+                .sendKeys(team.get(0) + "\n" + team.get(1) + "\n" + team.get(1).toUpperCase());
+        browser.click(By.id("send"));
+        browser.waitForText(By.cssSelector("#result .banner-error"), "emails[2]");
+        browser.waitFor(By.id("emails")).clear();
+        browser.waitFor(By.id("emails")).sendKeys(team.get(0) + "\n" + team.get(1));
+        browser.click(By.id("send"));
+        browser.waitForText(By.id("queued"), "2");
+        browser.waitForText(By.id("status"), "2 sent, 0 pending");
+        browser.screenshot("invitations-sent");
+        assertThat(Invitations.awaitMail(team)).hasSize(2);
+        assertThat(browser.driver.getPageSource()).doesNotContain("#t=");
     }
 
     @Test
