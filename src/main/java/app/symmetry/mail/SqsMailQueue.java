@@ -38,6 +38,14 @@ public class SqsMailQueue implements MailQueue {
     private volatile SqsClient client;
     private volatile String queueUrl;
 
+    public SqsMailQueue() {}
+
+    /** A queue on a client of the caller's (tests: a local SQS). */
+    SqsMailQueue(SqsClient client, String queueUrl) {
+        this.client = client;
+        this.queueUrl = queueUrl;
+    }
+
     @Override
     public void enqueue(List<String> messages) {
         SqsClient sqs = client();
