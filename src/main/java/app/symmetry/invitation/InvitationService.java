@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.symmetry.audit.AuditLog;
 import app.symmetry.campaign.PulseCampaigns;
 import app.symmetry.error.ErrorCode;
 import app.symmetry.error.SymmetryException;
@@ -79,6 +80,7 @@ public class InvitationService {
     private final MailSender mail;
     private final TokenCodec codec;
     private final Clock clock;
+    private final AuditLog audit;
 
     public InvitationService(
             OrganisationDirectory directory,
@@ -88,7 +90,9 @@ public class InvitationService {
             MailQueue queue,
             MailSender mail,
             TokenCodec codec,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.directory = directory;
         this.campaigns = campaigns;
         this.links = links;
@@ -123,8 +127,16 @@ public class InvitationService {
                 emails.size());
         store.record(
                 batch, emails.stream().map(InvitationService::masked).toList(), dedupeUntil.plus(KEPT_AFTER_EXPIRY));
-        // every credential that may leave is counted before it can (docs/access.md)
+        // every credential that may leave is counted before it can (docs/access.md), and the act is on record
         campaign.ifPresent(c -> campaigns.recordIssuing(c.id(), "invitations", emails.size(), sentBy));
+        audit.record(
+                AuditLog.Action.CREDENTIALS_ISSUED,
+                sentBy,
+                "unit:" + unit.id(),
+                emails.size(),
+                "invitations by e-mail, " + batch.kind()
+                        + request.campaignId().map(c -> ", campaign " + c).orElse("") + ", batch " + batchId
+                        + ", expire " + linksExpireAt);
         List<String> messages = new ArrayList<>();
         for (int from = 0; from < emails.size(); from += PER_MESSAGE) {
             List<Map<String, Object>> recipients = new ArrayList<>();

@@ -229,7 +229,8 @@ class TemplateTest {
                             "issueLinks",
                             "issueUnitCode",
                             "revokeUnitCode",
-                            "aggregateSnapshots")
+                            "aggregateSnapshots",
+                            "sendInvitations")
                     .contains(function)) {
                 assertThat(grants).as(function + " writes no audit entry").doesNotContain(audits);
             }
@@ -249,6 +250,7 @@ class TemplateTest {
                         "dynamodb:UpdateItem CAMPAIGN#*",
                         "dynamodb:PutItem INVITES#*",
                         "dynamodb:BatchWriteItem INVITES#*",
+                        audits,
                         "sqs:SendMessage ");
         assertThat(granted.get("getInvitationBatch"))
                 .containsExactlyInAnyOrder(readKeys, "dynamodb:GetItem INVITES#*", "dynamodb:Query INVITES#*");

@@ -128,6 +128,12 @@ class InvitationTest {
             assertThat(tableText).noneMatch(item -> item.toLowerCase().contains(address));
             assertThat(report).doesNotContain(address);
         }
+        // the act is on record: who, for which unit, how many (not to whom)
+        String log = auditLog();
+        assertThat(log).contains("invitations by e-mail, pulse, campaign " + campaignId + ", batch " + batchId);
+        for (String address : employees) {
+            assertThat(log).doesNotContain(address);
+        }
         // and pulse links are no longer handed out as a list
         Api.withKey(base, hr)
                 .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "count", 3))
@@ -268,6 +274,22 @@ class InvitationTest {
         assertThat(mail).startsWith("Votre avis sur").contains("Lyon");
     }
 
+    /** The whole audit log of this month, as text. */
+    private String auditLog() {
+        StringBuilder all = new StringBuilder();
+        String cursor = null;
+        do {
+            var request = Api.manager(base).queryParam("limit", "50");
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/listAuditLog").then().statusCode(200).extract();
+            all.append(page.asString());
+            cursor = page.path("cursor");
+        } while (cursor != null);
+        return all.toString();
+    }
+
     private void refused(Map<String, Object> body, int status, String code, String field) {
         Api.manager(base)
                 .body(body)
@@ -282,7 +304,7 @@ class InvitationTest {
     private ValidatableResponse pulseAnswer(String token) {
         return Api.anonymous(base)
                 .header("User-Agent", "phone-" + UUID.randomUUID())
-                .body(Answers.feedback(token))
+                .body(Answers.pulse(token))
                 .post("/submitPulse")
                 .then();
     }
