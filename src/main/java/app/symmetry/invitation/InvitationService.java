@@ -122,6 +122,7 @@ public class InvitationService {
                 request.campaignId(),
                 linksExpireAt,
                 dedupeUntil,
+                links.formOrigin(),
                 sentBy,
                 now,
                 emails.size());
@@ -293,7 +294,8 @@ public class InvitationService {
                 failed++;
                 continue;
             }
-            String link = links.invitationLink(unit.get(), audience, batch.campaignId(), batch.linksExpireAt());
+            String link = links.invitationLink(
+                    batch.linkOrigin(), unit.get(), audience, batch.campaignId(), batch.linksExpireAt());
             OutgoingMail outgoing = InvitationMail.render(
                     address.email(),
                     batch.language(),

@@ -109,15 +109,23 @@ public class LinkService {
     }
 
     /**
-     * One single-use link for one invitation e-mail, made at the moment it is sent and never stored: it
+     * One single-use link for one invitation e-mail (to the forms at {@code origin}, as the batch recorded
+     * it), made at the moment it is sent and never stored: it
      * goes into the e-mail and nowhere else. A pulse link belongs to its campaign (its issuing was
      * recorded when the batch was queued) and expires at {@code expiresAt}, which the batch set no
      * later than the campaign's close.
      */
-    public String invitationLink(Unit unit, Audience audience, Optional<String> campaignId, Instant expiresAt) {
+    public String invitationLink(
+            String origin, Unit unit, Audience audience, Optional<String> campaignId, Instant expiresAt) {
         String id =
                 campaignId.map(c -> PulseCampaigns.credentialId(c, randomId())).orElseGet(this::randomId);
-        return formUrl(codec.encode(new TokenClaims(true, audience, unit.id(), id, Optional.of(expiresAt))));
+        return origin + "/form/#t="
+                + codec.encode(new TokenClaims(true, audience, unit.id(), id, Optional.of(expiresAt)));
+    }
+
+    /** Where the forms are served: recorded with an invitation batch, so that its sender need not know it. */
+    public String formOrigin() {
+        return publicUrl;
     }
 
     /** When a link issued now for {@code days} expires: no later than its campaign's close. */

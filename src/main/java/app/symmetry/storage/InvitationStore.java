@@ -56,6 +56,7 @@ public class InvitationStore {
             Optional<String> campaignId,
             Instant linksExpireAt,
             Instant dedupeUntil,
+            String linkOrigin,
             String createdBy,
             Instant createdAt,
             int total) {}
@@ -90,6 +91,7 @@ public class InvitationStore {
         batch.campaignId().ifPresent(c -> header.put("campaignId", AttributeValue.fromS(c)));
         header.put("linksExpireAt", AttributeValue.fromS(batch.linksExpireAt().toString()));
         header.put("dedupeUntil", AttributeValue.fromS(batch.dedupeUntil().toString()));
+        header.put("linkOrigin", AttributeValue.fromS(batch.linkOrigin()));
         header.put("createdBy", AttributeValue.fromS(batch.createdBy()));
         header.put("createdAt", AttributeValue.fromS(batch.createdAt().toString()));
         header.put("total", AttributeValue.fromN(Integer.toString(batch.total())));
@@ -130,6 +132,7 @@ public class InvitationStore {
                 Optional.ofNullable(item.get("campaignId")).map(AttributeValue::s),
                 Instant.parse(item.get("linksExpireAt").s()),
                 Instant.parse(item.get("dedupeUntil").s()),
+                item.get("linkOrigin").s(),
                 item.get("createdBy").s(),
                 Instant.parse(item.get("createdAt").s()),
                 Integer.parseInt(item.get("total").n())));
