@@ -138,4 +138,12 @@ public interface SymmetryConfig {
     /** The SES region; the function's own region ({@code AWS_REGION}) when absent. */
     @WithName("mail.region")
     Optional<String> mailRegion();
+
+    /** The invitations' SQS queue (the template's InvitationQueue); none locally, where the local run's queue stands in. */
+    @WithName("mail.queue-url")
+    Optional<String> mailQueueUrl();
+
+    /** Another SQS endpoint (moto_server, for instance); the region's SQS when absent. */
+    @WithName("mail.queue-endpoint-override")
+    Optional<String> mailQueueEndpointOverride();
 }

@@ -43,7 +43,8 @@ class ArchitectureTest {
                         "app.symmetry.access..",
                         "app.symmetry.campaign..",
                         "app.symmetry.followup..",
-                        "app.symmetry.audit..")
+                        "app.symmetry.audit..",
+                        "app.symmetry.invitation..")
                 .layer("storage")
                 // the outbound adapters: DynamoDB, and SES for e-mail
                 .definedBy("app.symmetry.storage..", "app.symmetry.mail..")

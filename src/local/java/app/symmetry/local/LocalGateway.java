@@ -66,7 +66,9 @@ public class LocalGateway {
             "updateFollowUp",
             "eraseContact",
             "listAuditLog",
-            "listCampaigns");
+            "listCampaigns",
+            "sendInvitations",
+            "getInvitationBatch");
 
     /**
      * Called by AWS, never by a client: API Gateway's authorizer (locally the functions check the key), and the
@@ -86,6 +88,9 @@ public class LocalGateway {
      * A token in a query string would land in every log on its way.
      */
     public static final Set<String> BODY_ONLY = Set.of("getForm", "submitFeedback", "submitPulse", "revokeUnitCode");
+
+    /** Invoked by the invitations' queue only (SQS on AWS, LocalMailQueue here); never over HTTP. */
+    public static final Set<String> QUEUE_ONLY = Set.of("deliverInvitations");
 
     /** Where the presented key waits for the function, in the request's routing context. */
     static final String PRESENTED = "symmetry.presented-key";
@@ -114,6 +119,7 @@ public class LocalGateway {
             return;
         }
         if (GATEWAY_ONLY.contains(function)
+                || QUEUE_ONLY.contains(function)
                 || (BODY_ONLY.contains(function)
                         && !"POST".equals(ctx.request().method().name()))) {
             write(ctx, 404, ApiError.of(ErrorCode.NOT_FOUND, null, "no such function"));

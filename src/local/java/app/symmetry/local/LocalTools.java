@@ -36,7 +36,7 @@ import app.symmetry.organisation.Unit;
  * counter poster. No API key: a poster only shows the unit's customer code, which is printed on a
  * wall anyway, and the start page links to posters as plain links, which cannot send a header. It
  * hands out one stable code per unit ({@link PosterCodes}), never a new one per request.</li>
- * <li>{@code GET /links.csv?unitId=…&kind=customer|pulse&count=50&expiresInDays=30} (API key): a batch
+ * <li>{@code GET /links.csv?unitId=…&kind=customer&count=50&expiresInDays=30} (API key): a batch
  * of single-use links as CSV ({@code unitId,kind,url,token,expiresAt}, RFC 4180) for a mailing
  * tool's merge, issued by {@link LinkService#issueLinks} with the same rules as {@code /issueLinks}.</li>
  * </ul>

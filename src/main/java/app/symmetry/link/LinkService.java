@@ -74,6 +74,15 @@ public class LinkService {
 
     /** {@code issuedBy}: the key that asked, recorded with a pulse campaign's issuing. */
     public IssuedLinks issueLinks(IssueLinksRequest request, String issuedBy) {
+        if (request.audience() == Audience.PULSE) {
+            // a list of pulse links is a list of ballots in one person's hands
+            throw new SymmetryException(
+                    ErrorCode.INVALID_FIELD,
+                    "kind",
+                    "pulse links are not handed out as a list: sendInvitations e-mails each employee their own"
+                            + " link, which nobody else ever sees (a pulse unit code, issueUnitCode, is for a"
+                            + " shared poster)");
+        }
         Unit unit = directory.unit(request.unitId(), "unitId");
         Optional<StoredCampaign> campaign = request.campaignId().map(id -> campaigns.openFor(id, unit, "campaignId"));
         Instant expiresAt = earliest(
@@ -106,6 +115,38 @@ public class LinkService {
                         + campaign.map(c -> ", campaign " + c.id()).orElse("") + ", batch " + batchId + ", expire "
                         + expiresAt);
         return new IssuedLinks(batchId, links);
+    }
+
+    /**
+     * One single-use link for one invitation e-mail (to the forms at {@code origin}, as the batch recorded
+     * it), made at the moment it is sent and never stored: it
+     * goes into the e-mail and nowhere else. A pulse link belongs to its campaign (its issuing was
+     * recorded when the batch was queued) and expires at {@code expiresAt}, which the batch set no
+     * later than the campaign's close.
+     */
+    public String invitationLink(
+            String origin,
+            Unit unit,
+            Audience audience,
+            String batchId,
+            Optional<String> campaignId,
+            Instant expiresAt) {
+        String id =
+                campaignId.map(c -> PulseCampaigns.credentialId(c, randomId())).orElseGet(this::randomId);
+        // the invitation batch's id is the links' batch: revokeLinkBatch withdraws a batch that went astray
+        return origin + "/form/#t="
+                + codec.encode(new TokenClaims(
+                        true, audience, unit.id(), id, Optional.of(expiresAt), Optional.of(batchId), campaignId));
+    }
+
+    /** Where the forms are served: recorded with an invitation batch, so that its sender need not know it. */
+    public String formOrigin() {
+        return publicUrl;
+    }
+
+    /** When a link issued now for {@code days} expires: no later than its campaign's close. */
+    public Instant linkExpiry(Unit unit, int days, Optional<StoredCampaign> campaign) {
+        return earliest(clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days)), campaign, unit);
     }
 
     public UnitCode issueUnitCode(IssueUnitCodeRequest request) {

@@ -31,6 +31,10 @@ enum StorageOperation {
     FOLLOW_UP_WRITE("storage did not answer, the follow-up may be unchanged; retry the request"),
     /** An act recorded in the audit log: the act was not answered, so the same request again records it. */
     AUDIT_WRITE("storage did not answer, the act is not recorded and not confirmed; retry the request"),
+    /** A batch of invitations recorded, before any is queued: none was sent, the same request again is safe. */
+    INVITATION_WRITE("storage did not answer, no invitation was queued; retry the request"),
+    /** The sender's own bookkeeping: its queue message comes back and the e-mails not yet sent are tried again. */
+    DELIVERY("storage did not answer during delivery; the queue delivers the message again"),
     /** Each step of a run is a pure function of what the previous one stored: a run repeated leaves what one run leaves. */
     AGGREGATION_RUN("storage did not answer, the aggregation run did not finish; run it again");
 

@@ -285,6 +285,27 @@ public class SymmetryTable {
     private static final String AUDIT = "AUDIT#";
     private static final String API_KEY = "APIKEY#";
     private static final String CAMPAIGN = "CAMPAIGN#";
+    private static final String INVITATIONS = "INVITES#";
+    private static final String INVITED = "INVITED#";
+    static final String RECIPIENT = "TO#";
+
+    /** An invitation batch: its header ({@code -}) and one item per address ({@code TO#0007}). */
+    static String invitationBatchPartition(String batchId) {
+        return INVITATIONS + batchId;
+    }
+
+    static Map<String, AttributeValue> invitationBatch(String batchId) {
+        return only(invitationBatchPartition(batchId));
+    }
+
+    static Map<String, AttributeValue> invitationRecipient(String batchId, int index) {
+        return key(invitationBatchPartition(batchId), RECIPIENT + String.format("%04d", index));
+    }
+
+    /** The keyed hash of an address invited to a campaign: no address, only what refuses a second one. */
+    static Map<String, AttributeValue> invited(String recipientHash) {
+        return only(INVITED + recipientHash);
+    }
 
     static String tallyPartition(String unitId) {
         return TALLY + unitId;

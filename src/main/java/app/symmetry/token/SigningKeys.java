@@ -38,8 +38,15 @@ import app.symmetry.SymmetryConfig;
 public class SigningKeys {
 
     /** The functions that sign or check tokens: the only ones that read the secret (template.yaml grants them). */
-    public static final Set<String> USERS =
-            Set.of("getForm", "submitFeedback", "submitPulse", "issueLinks", "issueUnitCode", "revokeUnitCode");
+    public static final Set<String> USERS = Set.of(
+            "getForm",
+            "submitFeedback",
+            "submitPulse",
+            "issueLinks",
+            "issueUnitCode",
+            "revokeUnitCode",
+            "sendInvitations",
+            "deliverInvitations");
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);

@@ -153,6 +153,26 @@ public class TokenCodec {
         return mac(keys.current().deviceHashKey(), purpose + "\u0000" + value);
     }
 
+    /**
+     * HMAC-SHA256 of {@code value} under a key of its own for {@code purpose}, derived from the active
+     * signing key (HMAC of the purpose under it): a hash made for one purpose matches nothing made for
+     * another, and none can be computed without the signing key. A key rotation changes every such hash.
+     */
+    public String purposeHash(String purpose, String value) {
+        byte[] derived = fullMac(keys.secret(keys.activeKeyId()), "purpose-key\u0000" + purpose);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fullMac(derived, value));
+    }
+
+    private static byte[] fullMac(byte[] secret, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static byte[] mac(byte[] secret, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

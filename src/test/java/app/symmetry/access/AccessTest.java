@@ -289,6 +289,10 @@ class AccessTest {
         Map<String, Object> elsewhere = Campaigns.credential(base, OTHER_STORE, "pulse", "count", 2);
         int before = table.count();
         refused(Api.withKey(base, hr).body(elsewhere).post("/issueLinks").then(), 404, "unknown_unit");
+        Map<String, Object> invitations = new HashMap<>(elsewhere);
+        invitations.remove("count");
+        invitations.put("emails", List.of("someone@example.test"));
+        refused(Api.withKey(base, hr).body(invitations).post("/sendInvitations").then(), 404, "unknown_unit");
         assertThat(table.count()).isEqualTo(before);
     }
 

@@ -24,6 +24,7 @@ import io.restassured.response.ValidatableResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import app.symmetry.testing.Api;
+import app.symmetry.testing.Invitations;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 
@@ -105,11 +106,7 @@ class AuditLogTest {
                 .statusCode(200)
                 .extract()
                 .path("campaignId");
-        Api.withKey(base, hrKey)
-                .body(Map.of("unitId", STORE, "kind", "pulse", "count", 4, "campaignId", campaign))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200);
+        Invitations.pulse(base, hrKey, Map.of("unitId", STORE, "kind", "pulse", "campaignId", campaign), 4);
         // the holder cannot read the log, let alone change it (no function writes to it but the acts)
         refused(Api.withKey(base, hrKey).get("/listAuditLog").then(), 403, "forbidden");
 
@@ -130,7 +127,7 @@ class AuditLogTest {
                 .orElseThrow(() -> new AssertionError("the revoked key's links are not on record: " + log));
         assertThat(minted.get("subject")).isEqualTo("unit:" + STORE);
         assertThat(minted.get("count")).isEqualTo(4);
-        assertThat((String) minted.get("detail")).contains("links", "pulse", "campaign " + campaign);
+        assertThat((String) minted.get("detail")).contains("invitations", "pulse", "campaign " + campaign);
         Map<String, Object> revoked = find(log, "key_revoked", "key:" + hrId);
         assertThat(revoked.get("actor")).isEqualTo("local-admin");
         // newest first: the revocation, then the links, then the key

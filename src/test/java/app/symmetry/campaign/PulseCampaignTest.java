@@ -33,6 +33,7 @@ import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
+import app.symmetry.testing.Invitations;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
@@ -86,14 +87,10 @@ class PulseCampaignTest {
                 .path("campaignId");
     }
 
+    /** Pulse links as the employees get them: e-mailed by HR, read from the mailbox. */
     private List<String> links(String key, String campaignId, int count) {
-        return Api.withKey(base, key)
-                .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "count", count))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links.token");
+        return Invitations.pulse(base, key, Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId), count)
+                .tokens();
     }
 
     private static ValidatableResponse answer(String token) {
@@ -265,7 +262,7 @@ class PulseCampaignTest {
         });
         assertThat(records.stream()
                         .map(r -> r.get("kind").s() + ":" + r.get("count").n()))
-                .containsExactlyInAnyOrder("links:7", "code:1");
+                .containsExactlyInAnyOrder("invitations:7", "code:1");
         Map<String, AttributeValue> campaign = table.withKeyPrefix("CAMPAIGN#" + campaignId).stream()
                 .filter(i -> i.get(SymmetryTable.SK).s().equals("-"))
                 .findFirst()
@@ -289,8 +286,16 @@ class PulseCampaignTest {
         int afterCampaign = table.count();
         refused(
                 Api.manager(base)
-                        .body(Map.of("unitId", UNIT, "kind", "pulse", "campaignId", elsewhere, "count", 3))
-                        .post("/issueLinks")
+                        .body(Map.of(
+                                "unitId",
+                                UNIT,
+                                "kind",
+                                "pulse",
+                                "campaignId",
+                                elsewhere,
+                                "emails",
+                                List.of("someone@example.test")))
+                        .post("/sendInvitations")
                         .then(),
                 404,
                 "not_found");
@@ -336,13 +341,9 @@ class PulseCampaignTest {
         String unit = "luxembourg-gare";
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Luxembourg"));
         String campaignId = Campaigns.open(base, unit, 30, today.plusDays(10));
-        List<String> links = Api.manager(base)
-                .body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId, "count", 6))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links.token");
+        List<String> links = Invitations.pulse(
+                        base, Api.KEY, Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId), 6)
+                .tokens();
         String code = Api.manager(base)
                 .body(Map.of("unitId", unit, "kind", "pulse", "campaignId", campaignId))
                 .post("/issueUnitCode")

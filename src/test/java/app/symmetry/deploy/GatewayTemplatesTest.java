@@ -362,6 +362,7 @@ class GatewayTemplatesTest {
         queries.put("/listFollowUps", Map.of("scope", "unit", "id", "paris-opera", "status", "open", "limit", "5"));
         queries.put("/listAuditLog", Map.of("month", "2026-10", "limit", "5"));
         queries.put("/listCampaigns", Map.of("unitId", "paris-opera", "closingFrom", "2026-01-01"));
+        queries.put("/getInvitationBatch", Map.of("batchId", "AAAAAAAAAAAAAAAAAAAAAAAA"));
         List<String> covered = new ArrayList<>();
         Deployment.operations(doc).forEach((path, ops) -> {
             if (ops.containsKey("get")) {
@@ -383,7 +384,7 @@ class GatewayTemplatesTest {
                 int status =
                         Api.manager(base).body(read).post(path).then().extract().statusCode();
                 assertThat(status)
-                        .as(path + " read its query (a snapshot not yet made is 404)")
+                        .as(path + " read its query (a snapshot or batch not yet made is 404)")
                         .isIn(200, 404);
             }
         });
@@ -468,6 +469,15 @@ class GatewayTemplatesTest {
         String followUp = detractorFollowUp();
         bodies.put("/updateFollowUp", Map.of("followUpId", followUp, "status", "contacted", "note", "called back"));
         bodies.put("/eraseContact", Map.of("followUpId", followUp));
+        bodies.put(
+                "/sendInvitations",
+                Map.of(
+                        "unitId",
+                        "paris-opera",
+                        "kind",
+                        "customer",
+                        "emails",
+                        List.of("gateway-" + UUID.randomUUID() + "@example.test")));
         List<String> covered = new ArrayList<>();
         Deployment.operations(doc).forEach((path, ops) -> {
             if (ops.containsKey("post") && !path.equals("/submitFeedback") && !path.equals("/submitPulse")) {

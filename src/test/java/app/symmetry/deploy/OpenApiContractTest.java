@@ -38,6 +38,7 @@ import app.symmetry.function.request.AnswerRequests;
 import app.symmetry.function.request.CampaignRequests;
 import app.symmetry.function.request.CommentRequests;
 import app.symmetry.function.request.FollowUpRequests;
+import app.symmetry.function.request.InvitationRequests;
 import app.symmetry.function.request.LinkRequests;
 import app.symmetry.function.request.SnapshotRequests;
 import app.symmetry.local.LocalGateway;
@@ -79,6 +80,8 @@ class OpenApiContractTest {
         f.put("listFollowUps", new LinkedHashSet<>(FollowUpRequests.LIST_FIELDS));
         f.put("updateFollowUp", new LinkedHashSet<>(FollowUpRequests.UPDATE_FIELDS));
         f.put("eraseContact", new LinkedHashSet<>(FollowUpRequests.ERASE_FIELDS));
+        f.put("sendInvitations", new LinkedHashSet<>(InvitationRequests.SEND_FIELDS));
+        f.put("getInvitationBatch", new LinkedHashSet<>(InvitationRequests.BATCH_FIELDS));
         return f;
     }
 
@@ -137,6 +140,8 @@ class OpenApiContractTest {
         // The authorizer is called by API Gateway for the protected methods, never by a path of its own.
         Set<String> deployed = new TreeSet<>(exports.values());
         deployed.removeAll(LocalGateway.GATEWAY_ONLY);
+        // the invitations' sender is invoked by its queue only
+        deployed.removeAll(LocalGateway.QUEUE_ONLY);
         assertThat(paths).isEqualTo(deployed);
         Map<String, Object> scheme = map(doc, "components", "securitySchemes", "symmetry_key");
         assertThat(scheme)

@@ -25,7 +25,7 @@ import app.symmetry.token.TokenClaims;
 
 /**
  * {@code issueLinks} through the Lambda binding, invoked directly: a batch of different single-use
- * links that expire when asked, pulse links counted in their campaign, an oversized batch refused.
+ * links that expire when asked, pulse links refused (sendInvitations e-mails them), an oversized batch refused.
  * Runs against the packaged function too (IssueLinksIT).
  */
 @QuarkusTest
@@ -59,21 +59,18 @@ class IssueLinksTest {
     }
 
     @Test
-    void pulseLinksAreCountedInTheirCampaign() {
+    void pulseLinksAreNotHandedOutAsAListButSentByEmail() {
         String campaign = StoredCampaigns.open(
                 "gent-korenmarkt", 40, LocalDate.now(ZoneOffset.UTC).plusDays(60));
-        List<String> tokensIssued = LambdaClient.invoke(
-                        Map.of("unitId", "gent-korenmarkt", "kind", "pulse", "campaignId", campaign, "count", 3))
-                .statusCode(200)
-                .extract()
-                .path("links.token");
-        assertThat(tokensIssued)
-                .hasSize(3)
-                .allSatisfy(t -> assertThat(tokens.verify(t).id()).startsWith(campaign + "~"));
+        assertThat(LambdaClient.functionError(
+                        Map.of("unitId", "gent-korenmarkt", "kind", "pulse", "campaignId", campaign, "count", 3)))
+                .contains("\"field\":\"kind\"")
+                .contains("sendInvitations");
+        // none issued, none counted
         assertThat(table.withKeyPrefix("CAMPAIGN#" + campaign))
                 .filteredOn(i -> i.containsKey("headcount"))
                 .singleElement()
-                .satisfies(c -> assertThat(c.get("issued").n()).isEqualTo("3"));
+                .satisfies(c -> assertThat(c.get("issued").n()).isEqualTo("0"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
+import app.symmetry.testing.Invitations;
 
 /** Codes, links and forms, as a manager and a customer's phone use them. */
 @QuarkusTest
@@ -101,13 +102,9 @@ class LinkFunctionsTest {
 
     @Test
     void aFormIsDescribedBeforeItIsFilled() {
-        String link = Api.manager(base)
-                .body(Campaigns.credential(base, "bruxelles-louise", "pulse"))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links[0].token");
+        String link = Invitations.pulse(base, Api.KEY, Campaigns.credential(base, "bruxelles-louise", "pulse"), 1)
+                .tokens()
+                .get(0);
         Api.anonymous(base)
                 .body(Map.of("token", link))
                 .post("/getForm")
@@ -140,13 +137,9 @@ class LinkFunctionsTest {
      */
     @Test
     void aSpentLinkPollTellsNothingAboutWhoAnswered() {
-        List<String> links = Api.manager(base)
-                .body(Answers.with(Campaigns.credential(base, "bruxelles-louise", "pulse"), "count", 2))
-                .post("/issueLinks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("links.token");
+        List<String> links = Invitations.pulse(
+                        base, Api.KEY, Campaigns.credential(base, "bruxelles-louise", "pulse"), 2)
+                .tokens();
         String answered = links.get(0);
         String untouched = links.get(1);
         Api.anonymous(base)

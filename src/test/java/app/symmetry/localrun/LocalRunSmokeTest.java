@@ -1,18 +1,22 @@
 package app.symmetry.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,34 @@ class LocalRunSmokeTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(org.statusCode()).as(org.body()).isEqualTo(200);
+
+            // the local run's SES emulator: the start page's mailbox leads to it, and an invitation lands there
+            HttpResponse<String> mailbox = http.send(
+                    HttpRequest.newBuilder(run.baseUrl().resolve("mailbox"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(mailbox.statusCode()).as(mailbox.body()).isEqualTo(302);
+            String emulator = mailbox.headers().firstValue("location").orElseThrow();
+            String address = "smoke-" + UUID.randomUUID() + "@example.test";
+            HttpResponse<String> sent = http.send(
+                    HttpRequest.newBuilder(run.baseUrl().resolve("sendInvitations"))
+                            .header("x-api-key", LocalRunProcess.API_KEY)
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                    Map.of("unitId", "paris-opera", "kind", "customer", "emails", List.of(address)))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+            URI store = URI.create(emulator).resolve("/store");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(http.send(
+                                            HttpRequest.newBuilder(store).GET().build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                            .as("the invitation in the local run's mailbox")
+                            .contains(address)
+                            .contains("/form/#t="));
         }
     }
 

@@ -48,7 +48,9 @@ import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
+import app.symmetry.testing.Invitations;
 import app.symmetry.testing.ReliabilityCounters;
+import app.symmetry.testing.SesEmulator;
 import app.symmetry.testing.TableItems;
 
 /**
@@ -256,7 +258,10 @@ class DatabaseOutageTest {
         String customerCode = issue("/issueUnitCode", Map.of("unitId", unit, "kind", "customer"), "token");
         String pulseCode = issue("/issueUnitCode", Campaigns.credential(base, unit, "pulse"), "token");
         String customerLink = issue("/issueLinks", Map.of("unitId", unit, "kind", "customer"), "links[0].token");
-        String pulseLink = issue("/issueLinks", Campaigns.credential(base, unit, "pulse"), "links[0].token");
+        String pulseLink = Invitations.pulse(base, Api.KEY, Campaigns.credential(base, unit, "pulse"), 1)
+                .tokens()
+                .get(0);
+        List<String> invited = Invitations.freshAddresses(2);
         String day = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
         Set<String> before = keys(table.all());
 
@@ -272,6 +277,11 @@ class DatabaseOutageTest {
                 // (a link's form reads nothing from storage: whether it was answered is not looked at)
                 new Call("getForm", Api.anonymous(base).body(Map.of("token", customerCode)), true, RETRY),
                 new Call("revokeUnitCode", Api.manager(base).body(Map.of("token", customerCode)), true, "not revoked"),
+                new Call(
+                        "sendInvitations",
+                        Api.manager(base).body(Map.of("unitId", unit, "kind", "customer", "emails", invited)),
+                        true,
+                        "no invitation was queued"),
                 new Call("aggregateSnapshots", Api.manager(base).body(Map.of()), true, "run it again"),
                 new Call(
                         "aggregateSnapshots",
@@ -368,6 +378,10 @@ class DatabaseOutageTest {
         assertThat(keys(whenBack(table::all)))
                 .as("items in the table after the outage")
                 .isEqualTo(before);
+        // the invitations refused while the table was down were not sent either
+        for (String address : invited) {
+            assertThat(SesEmulator.ofApplication().mailTo(address)).isEmpty();
+        }
         // and the code that could not be revoked was not: it still opens its form
         Api.anonymous(base)
                 .body(Map.of("token", customerCode))

@@ -55,7 +55,8 @@ class HostileInputTest {
             "link_expired",
             "token_revoked",
             "rate_limited");
-    static final Set<String> WRITERS = Set.of("submitFeedback", "submitPulse", "revokeUnitCode", "aggregateSnapshots");
+    static final Set<String> WRITERS =
+            Set.of("submitFeedback", "submitPulse", "revokeUnitCode", "aggregateSnapshots", "sendInvitations");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -115,6 +116,15 @@ class HostileInputTest {
                 new LinkedHashMap<>(
                         Map.of("unitId", "annecy-vieille-ville", "kind", "customer", "count", 2, "expiresInDays", 3)));
         out.put("issueUnitCode", new LinkedHashMap<>(Map.of("unitId", "annecy-vieille-ville", "kind", "pulse")));
+        out.put(
+                "sendInvitations",
+                new LinkedHashMap<>(Map.of(
+                        "unitId",
+                        "annecy-vieille-ville",
+                        "kind",
+                        "customer",
+                        "emails",
+                        List.of("hostile-" + UUID.randomUUID() + "@example.test"))));
         out.put("revokeUnitCode", new LinkedHashMap<>(Map.of("token", code("customer"))));
         out.put("aggregateSnapshots", new LinkedHashMap<>(Map.of("from", "2026-06-01", "to", "2026-06-01")));
         out.put(

@@ -37,6 +37,7 @@ import app.symmetry.storage.SymmetryTable;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
+import app.symmetry.testing.Invitations;
 import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
@@ -75,6 +76,12 @@ class SecurityTest {
     }
 
     private String link(String kind) {
+        if (kind.equals("pulse")) {
+            // a pulse link exists only in its e-mail
+            return Invitations.pulse(base, Api.KEY, Campaigns.credential(base, UNIT, kind, "expiresInDays", 2), 1)
+                    .tokens()
+                    .get(0);
+        }
         return Api.manager(base)
                 .body(Campaigns.credential(base, UNIT, kind, "count", 1, "expiresInDays", 2))
                 .post("/issueLinks")

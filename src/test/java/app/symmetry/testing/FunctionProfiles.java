@@ -88,4 +88,14 @@ public final class FunctionProfiles {
             return Map.of("quarkus.funqy.export", "notifyFollowUp");
         }
     }
+
+    /** The invitations' sender, as SQS invokes it; the local queue keeps the messages for the test to deliver. */
+    public static class DeliverInvitations implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.funqy.export", "deliverInvitations",
+                    "symmetry.local.mail-queue.deliver", "false");
+        }
+    }
 }

@@ -6,6 +6,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -28,6 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
+import app.symmetry.testing.Invitations;
+import app.symmetry.testing.SesEmulator;
 import app.symmetry.testing.TableItems;
 
 /** The customer and pulse forms in a real browser, from a QR code or an e-mail link to the thank-you. */
@@ -163,6 +169,58 @@ class FormBrowserTest {
         browser.click(send);
         browser.waitForText(By.cssSelector("h1"), "Thank you!");
         assertThat(answers("C", "paris-bastille")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anInvitationsLinkFromTheMailboxIsAnsweredOnce() {
+        // HR e-mails the pulse; the employee opens the link in the e-mail, as the SES emulator's mailbox has it
+        List<String> employee = Invitations.freshAddresses(1);
+        Map<String, Object> invitation = new HashMap<>(Campaigns.credential(base, "versailles-chantiers", "pulse"));
+        invitation.put("emails", employee);
+        invitation.put("language", "en");
+        Invitations.send(base, Api.KEY, invitation);
+        SesEmulator.SentMail mail = Invitations.awaitMail(employee).get(0);
+        assertThat(mail.html()).contains("href=\"" + Invitations.link(mail) + "\"");
+        long before = answers("E", "versailles-chantiers");
+
+        String link = Browser.onTestServer(base, Invitations.link(mail));
+        browser.open(link);
+        browser.waitForText(By.cssSelector("h1"), "Versailles Chantiers");
+        fillAndSend(7, Map.of("listening", 4), null);
+        browser.waitForText(By.cssSelector("h1"), "Thank you!");
+        browser.screenshot("invitation-answered");
+        assertThat(answers("E", "versailles-chantiers")).isEqualTo(before + 1);
+
+        // opened again, the form looks fresh (nothing public tells who answered); sent again, it is refused
+        browser.open(link);
+        browser.waitForText(By.cssSelector("h1"), "Versailles Chantiers");
+        fillAndSend(3, Map.of(), null);
+        browser.waitForText(By.cssSelector("h1"), "This link has already been used");
+        assertThat(browser.driver.findElements(By.cssSelector("form"))).isEmpty();
+        assertThat(answers("E", "versailles-chantiers")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void hrSendsInvitationsFromItsPageAndSeesWhatWentOutButNoLink() {
+        String campaignId = Campaigns.open(
+                base, "annecy-vieille-ville", 20, LocalDate.now(ZoneOffset.UTC).plusDays(30));
+        List<String> team = Invitations.freshAddresses(2);
+        browser.open(base.toString() + "invitations/#key=" + Api.KEY);
+        browser.waitFor(By.id("unitId")).sendKeys("annecy-vieille-ville");
+        browser.waitFor(By.id("campaignId")).sendKeys(campaignId);
+        // the second address twice, differently written: refused by the API, shown with its place
+        browser.waitFor(By.id("emails"))
+                .sendKeys(team.get(0) + "\n" + team.get(1) + "\n" + team.get(1).toUpperCase());
+        browser.click(By.id("send"));
+        browser.waitForText(By.cssSelector("#result .banner-error"), "emails[2]");
+        browser.waitFor(By.id("emails")).clear();
+        browser.waitFor(By.id("emails")).sendKeys(team.get(0) + "\n" + team.get(1));
+        browser.click(By.id("send"));
+        browser.waitForText(By.id("queued"), "2");
+        browser.waitForText(By.id("status"), "2 sent, 0 pending");
+        browser.screenshot("invitations-sent");
+        assertThat(Invitations.awaitMail(team)).hasSize(2);
+        assertThat(browser.driver.getPageSource()).doesNotContain("#t=");
     }
 
     /**

@@ -66,6 +66,11 @@ public final class InputFields {
         return members.get(name) != null;
     }
 
+    /** A member as JSON gave it (a list, a map, a string…), for readers of their own; {@code null} when absent. */
+    public Object raw(String name) {
+        return members.get(name);
+    }
+
     public String field(String name) {
         return path + name;
     }
