@@ -25,6 +25,7 @@ import io.restassured.response.ValidatableResponse;
 
 import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
+import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.TestClock;
 import app.symmetry.testing.Tokens;
@@ -206,6 +207,7 @@ class FollowUpTest {
         assertThat(list(viewer, "region", REGION))
                 .noneMatch(f -> f.get("followUpId").equals(id));
         assertThat(list(viewer, "org", null)).noneMatch(f -> f.get("followUpId").equals(id));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test

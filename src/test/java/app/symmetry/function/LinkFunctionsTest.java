@@ -22,6 +22,7 @@ import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.Invitations;
+import app.symmetry.testing.ReliabilityCounters;
 
 /** Codes, links and forms, as a manager and a customer's phone use them. */
 @QuarkusTest
@@ -169,6 +170,7 @@ class LinkFunctionsTest {
                 .then()
                 .statusCode(410)
                 .body("error.code", equalTo("link_spent"));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     /**
@@ -268,6 +270,7 @@ class LinkFunctionsTest {
                 .then()
                 .statusCode(400)
                 .body("error.code", equalTo("unknown_field"));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test

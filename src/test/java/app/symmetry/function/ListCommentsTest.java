@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import app.symmetry.testing.Api;
+import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TestClock;
 
 /**
@@ -234,6 +235,7 @@ class ListCommentsTest {
                 .then()
                 .statusCode(401)
                 .body("error.code", equalTo("unauthenticated"));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test

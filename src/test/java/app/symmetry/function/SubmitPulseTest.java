@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.FunctionProfiles;
 import app.symmetry.testing.LambdaClient;
+import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.TableItems;
 import app.symmetry.testing.Tokens;
 import app.symmetry.token.Audience;
@@ -191,6 +192,7 @@ class SubmitPulseTest {
         } finally {
             root.removeHandler(capture);
         }
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     /** Whether an attribute value, or any value nested in it, holds the text. */

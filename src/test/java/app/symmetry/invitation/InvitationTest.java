@@ -29,6 +29,7 @@ import app.symmetry.testing.Answers;
 import app.symmetry.testing.Api;
 import app.symmetry.testing.Campaigns;
 import app.symmetry.testing.Invitations;
+import app.symmetry.testing.ReliabilityCounters;
 import app.symmetry.testing.SesEmulator;
 import app.symmetry.testing.SesEmulator.SentMail;
 import app.symmetry.testing.TableItems;
@@ -149,6 +150,7 @@ class InvitationTest {
             pulseAnswer(token).statusCode(200).body("status", equalTo("accepted"));
         }
         pulseAnswer(tokens.get(0)).statusCode(410).body("error.code", equalTo("link_spent"));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test
@@ -208,6 +210,7 @@ class InvitationTest {
         Invitations.send(base, Api.KEY, pulse(campaign(), List.of(someone)));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> SesEmulator.ofApplication().mailTo(someone).size() == 2);
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     /** HR pasted last year's list: the batch is withdrawn whole, and only its links stop working. */
@@ -231,6 +234,7 @@ class InvitationTest {
             pulseAnswer(Invitations.token(stray)).statusCode(410).body("error.code", equalTo("token_revoked"));
         }
         pulseAnswer(Invitations.token(kept)).statusCode(200).body("status", equalTo("accepted"));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test

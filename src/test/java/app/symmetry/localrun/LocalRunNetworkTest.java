@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.symmetry.testing.ReliabilityCounters;
+
 /**
  * Issue 15, item 6: the local run listens on the LAN so that phones can answer, and nothing else of it
  * is open to the network. The built local run is started as users start it; its listening sockets are
@@ -105,6 +107,7 @@ class LocalRunNetworkTest {
                 })
                 .as("DynamoDB Local through " + lan.get().getHostAddress())
                 .isInstanceOf(ConnectException.class);
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test
@@ -135,6 +138,7 @@ class LocalRunNetworkTest {
             HttpResponse<String> r = get(fromLan, path, LocalRunProcess.API_KEY);
             assertThat(r.statusCode()).as("/" + path + " from " + fromLan).isEqualTo(403);
         }
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     @Test

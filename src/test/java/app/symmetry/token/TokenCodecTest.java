@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 import app.symmetry.error.SymmetryException;
+import app.symmetry.testing.ReliabilityCounters;
 
 /** The token format, its one spelling, its versions, and the key device hashes are made with. */
 class TokenCodecTest {
@@ -53,6 +54,7 @@ class TokenCodecTest {
                             SymmetryException.class,
                             e -> assertThat(e.code().wireName()).isEqualTo("invalid_token"));
         }
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     /** The character of the same leading bits with the next unused low bits: decodes to the same last byte. */
@@ -120,6 +122,7 @@ class TokenCodecTest {
                 32);
         assertThat(derived).isNotEqualTo(SECRET);
         assertThat(hash).isEqualTo(truncatedMac(derived, input));
+        ReliabilityCounters.add(ReliabilityCounters.ACCESS_ATTACKS, 1);
     }
 
     /** RFC 5869, appendix A, test cases 1 and 3 (HMAC-SHA256): the derivation is HKDF, not something like it. */
