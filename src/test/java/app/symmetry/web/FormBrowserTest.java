@@ -15,8 +15,6 @@ import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -38,30 +36,13 @@ import app.symmetry.testing.TableItems;
 
 /** The customer and pulse forms in a real browser, from a QR code or an e-mail link to the thank-you. */
 @QuarkusTest
-class FormBrowserTest {
-
-    private static Browser browser;
+class FormBrowserTest extends ChromiumTest {
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     TableItems table;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     private String unitCodeUrl(String unitId, String kind) {
         return Api.manager(base)
