@@ -1,5 +1,7 @@
 package app.symmetry.followup;
 
+import static app.symmetry.mail.HtmlText.escape;
+
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -46,22 +48,5 @@ final class FollowUpMail {
         text.append(action).append("\n");
         html.append("<p>").append(escape(action)).append("</p>");
         return new OutgoingMail(to, subject, text.toString(), html.toString());
-    }
-
-    /** A customer's comment is text: shown as such in the HTML part, never as markup. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

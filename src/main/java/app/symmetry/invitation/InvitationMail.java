@@ -1,5 +1,7 @@
 package app.symmetry.invitation;
 
+import static app.symmetry.mail.HtmlText.escape;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,21 +77,5 @@ final class InvitationMail {
                 + "<p>" + escape(organisation) + "</p>"
                 + "</body></html>";
         return new OutgoingMail(to, subject, text, html);
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
