@@ -3,6 +3,7 @@ package app.symmetry.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 import app.symmetry.SymmetryConfig;
 
@@ -67,7 +68,7 @@ public class SigningKeys {
     public SigningKeys(SymmetryConfig config) {
         // With a secret, the secret says which key signs (its first): a rotation is one write to it.
         this(
-                sourceFor(config, LaunchMode.current()),
+                sourceFor(config, ConfigUtils.getProfiles()),
                 config.tokenKeyRefresh(),
                 Clock.systemUTC(),
                 config.tokenSecretId().filter(s -> !s.isBlank()).isPresent() ? Optional.empty() : config.activeKey());
@@ -89,8 +90,12 @@ public class SigningKeys {
         this.nextRead = refresh == null ? Instant.MAX : clock.instant().plus(refresh);
     }
 
-    static Source sourceFor(SymmetryConfig config, LaunchMode mode) {
-        boolean devOrTest = mode == LaunchMode.DEVELOPMENT || mode == LaunchMode.TEST;
+    /**
+     * @param profiles the active configuration profiles: the dev key lives in {@code %dev} and {@code %test}
+     *        only, and the local run is a jar built and run in the dev profile (not Quarkus' dev mode)
+     */
+    static Source sourceFor(SymmetryConfig config, List<String> profiles) {
+        boolean devOrTest = profiles.contains("dev") || profiles.contains("test");
         Optional<String> secretId = config.tokenSecretId().filter(s -> !s.isBlank());
         if (!devOrTest && config.tokenKeys().filter(k -> !k.isBlank()).isPresent()) {
             throw new IllegalStateException("symmetry.token.keys holds plain signing keys, which only %dev and %test"

@@ -1,8 +1,10 @@
 package app.symmetry.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,12 +14,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +45,9 @@ class LocalRunPastMonthTest {
     static final int CUSTOMERS = 10;
     static final int EMPLOYEES = 6; // k = 5 by default: a group of 6 is published once its month is closed
 
+    /** A form link in an e-mail (either part): its token ends at the first character a token never has. */
+    private static final Pattern FORM_LINK = Pattern.compile("/form/#t=([A-Za-z0-9._~-]+)");
+
     @Test
     void aMonthAnsweredAtAPastClockIsClosedAndPublishedWhenTheRunComesBackToThePresent() throws Exception {
         Path work = Path.of("target", "local-run-clock").toAbsolutePath();
@@ -50,14 +60,10 @@ class LocalRunPastMonthTest {
 
         try (LocalRunProcess past = LocalRunProcess.start(
                 data, Map.of("SYMMETRY_LOCAL_CLOCK", clock, "SYMMETRY_LOCAL_AGGREGATE_EVERY", "PT2S"))) {
-            answer(past, "customer", "submitFeedback", CUSTOMERS, "");
-            // pulse links belong to a campaign, started at the run's (past) clock
-            answer(
-                    past,
-                    "pulse",
-                    "submitPulse",
-                    EMPLOYEES,
-                    "&campaignId=" + campaign(past, EMPLOYEES, day.plusDays(20)));
+            answer(past, "submitFeedback", customerLinks(past, CUSTOMERS));
+            // pulse links belong to a campaign, started at the run's (past) clock, and reach each employee by
+            // e-mail (the local run's SES emulator)
+            answer(past, "submitPulse", invitedEmployees(past, campaign(past, EMPLOYEES, day.plusDays(20)), EMPLOYEES));
             // the answers are on the past day, and the timer aggregates them at the past time
             Map<String, Object> dayFigures = awaitSnapshot(past, "DAY:" + day, s -> customerN(s) == CUSTOMERS);
             assertThat(customerN(dayFigures)).isEqualTo(CUSTOMERS);
@@ -78,18 +84,59 @@ class LocalRunPastMonthTest {
         }
     }
 
-    /** {@code count} answers of one audience, each on its own single-use link, all acknowledged. */
-    private static void answer(LocalRunProcess run, String kind, String function, int count, String campaign)
-            throws Exception {
-        HttpResponse<String> csv = get(
-                run, "links.csv?unitId=" + UNIT + "&kind=" + kind + "&count=" + count + "&expiresInDays=30" + campaign);
+    /** {@code count} single-use customer links, from the local run's CSV export. */
+    private static List<String> customerLinks(LocalRunProcess run, int count) throws Exception {
+        HttpResponse<String> csv =
+                get(run, "links.csv?unitId=" + UNIT + "&kind=customer&count=" + count + "&expiresInDays=30");
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
         int tokenColumn = List.of(lines.get(0).split(",")).indexOf("token");
-        for (String line : lines.subList(1, lines.size())) {
+        return lines.subList(1, lines.size()).stream()
+                .map(line -> line.split(",")[tokenColumn])
+                .toList();
+    }
+
+    /** The pulse links that {@code count} employees receive: invited by e-mail, read from the local mailbox. */
+    private static List<String> invitedEmployees(LocalRunProcess run, String campaignId, int count) throws Exception {
+        List<String> team = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            team.add("employee-" + UUID.randomUUID() + "@example.test");
+        }
+        HttpResponse<String> sent = HTTP.send(
+                HttpRequest.newBuilder(run.baseUrl().resolve("sendInvitations"))
+                        .header("x-api-key", LocalRunProcess.API_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                Map.of("unitId", UNIT, "kind", "pulse", "campaignId", campaignId, "emails", team))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        HttpResponse<String> mailbox = HTTP.send(
+                HttpRequest.newBuilder(run.baseUrl().resolve("mailbox")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI store = URI.create(mailbox.headers().firstValue("location").orElseThrow())
+                .resolve("/store");
+        Set<String> tokens = new LinkedHashSet<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String mails = HTTP.send(HttpRequest.newBuilder(store).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher link = FORM_LINK.matcher(mails);
+            while (link.find()) {
+                tokens.add(link.group(1));
+            }
+            assertThat(tokens)
+                    .as("one link per invited employee in the mailbox")
+                    .hasSize(count);
+        });
+        return List.copyOf(tokens);
+    }
+
+    /** Each token answered once, all acknowledged. */
+    private static void answer(LocalRunProcess run, String function, List<String> tokens) throws Exception {
+        for (String token : tokens) {
             Map<String, Object> body = new HashMap<>();
             body.put("submissionId", UUID.randomUUID().toString());
-            body.put("token", line.split(",")[tokenColumn]);
+            body.put("token", token);
             body.put("language", "fr");
             body.put("recommend", 8);
             body.put(

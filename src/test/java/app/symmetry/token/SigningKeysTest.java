@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -62,7 +62,7 @@ class SigningKeysTest {
 
     @Test
     void aDeploymentWithNoKeySecretRefusesToStart() {
-        assertThatThrownBy(() -> SigningKeys.sourceFor(config(Map.of()), LaunchMode.NORMAL))
+        assertThatThrownBy(() -> SigningKeys.sourceFor(config(Map.of()), List.of("prod")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("symmetry.token.secret-id");
     }
@@ -70,18 +70,17 @@ class SigningKeysTest {
     @Test
     void theDevelopmentKeyNeverSignsInADeployment() {
         String devKeys = "dev1:ZGV2LW9ubHktc2lnbmluZy1rZXktZm9yLWxvY2FsLXJ1bnMtb25seQ==";
-        assertThatThrownBy(
-                        () -> SigningKeys.sourceFor(config(Map.of("symmetry.token.keys", devKeys)), LaunchMode.NORMAL))
+        assertThatThrownBy(() -> SigningKeys.sourceFor(config(Map.of("symmetry.token.keys", devKeys)), List.of("prod")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("only %dev and %test");
         // even beside a secret: plain keys in a deployment's configuration are a mistake, not a fallback
         assertThatThrownBy(() -> SigningKeys.sourceFor(
                         config(Map.of(
                                 "symmetry.token.keys", devKeys, "symmetry.token.secret-id", "symmetry/token-keys")),
-                        LaunchMode.NORMAL))
+                        List.of("prod")))
                 .isInstanceOf(IllegalStateException.class);
         // %dev and %test sign with it
-        assertThat(SigningKeys.sourceFor(config(Map.of("symmetry.token.keys", devKeys)), LaunchMode.DEVELOPMENT)
+        assertThat(SigningKeys.sourceFor(config(Map.of("symmetry.token.keys", devKeys)), List.of("dev"))
                         .read())
                 .isEqualTo(devKeys);
     }
