@@ -293,7 +293,16 @@ class PackagedFunctionIT {
                     .directory(task.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            Map<String, String> env = PackagedFunction.lambdaEnvironment(builder, api, handler, task);
+            Map<String, String> env = builder.environment();
+            String path = env.get("PATH");
+            env.clear();
+            env.put("PATH", path);
+            env.put("LANG", "en_US.UTF-8");
+            env.put("TZ", ":UTC");
+            // what Lambda sets for every function
+            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            env.put("_HANDLER", handler);
+            env.put("LAMBDA_TASK_ROOT", task.toString());
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
             env.put(
                     "AWS_LAMBDA_FUNCTION_NAME",

@@ -63,24 +63,6 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 public final class PackagedFunction implements BeforeAllCallback, AfterAllCallback {
 
-    /**
-     * The process's environment as Lambda starts every function: nothing of this machine's but its
-     * PATH, then the runtime API, the handler and the task root. The caller adds the function's own.
-     */
-    public static Map<String, String> lambdaEnvironment(
-            ProcessBuilder builder, LambdaRuntimeApi api, String handler, Path taskRoot) {
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        env.put("PATH", path);
-        env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
-        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        env.put("_HANDLER", handler);
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        return env;
-    }
-
     /** The runtime interface client's main class: how the java runtimes start a handler. */
     public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
@@ -185,7 +167,15 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> env = lambdaEnvironment(builder, api, handler, root);
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        env.put("PATH", path);
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("_HANDLER", handler);
+        env.put("LAMBDA_TASK_ROOT", root.toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", config.getOrDefault("quarkus.funqy.export", "function"));
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
