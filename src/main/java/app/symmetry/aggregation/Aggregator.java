@@ -279,14 +279,16 @@ public class Aggregator {
                 new AtomicLong());
         Map<String, DayProgress> progress = asOf.isPresent() ? progress(organisation, pass.days()) : Map.of();
         Map<String, UnitDays> unitDays = new ConcurrentHashMap<>();
+        Set<String> unchanged = ConcurrentHashMap.newKeySet();
         inParallel(organisation.units(), unit -> {
             LocalDate open = currentDayCustomersOnly ? today.get(unit.id()) : null;
-            unitDays.put(unit.id(), tallyDays(unit, open, progress.getOrDefault(unit.id(), DayProgress.NONE), pass));
+            tallyDays(unit, open, progress.getOrDefault(unit.id(), DayProgress.NONE), pass)
+                    .ifPresentOrElse(days -> unitDays.put(unit.id(), days), () -> unchanged.add(unit.id()));
             return null;
         });
         long dayTallies = System.nanoTime();
         Set<Period> targets = periodsContaining(pass.days());
-        addOtherMonths(organisation, unitDays, targets, pass.days());
+        addOtherMonths(organisation, unitDays, unchanged, targets, pass.days());
         long periodTallies = System.nanoTime();
         // a period's employee side waits until the answers received before its end are all stored: then
         // it is published once, whole, and kept (SnapshotAssembler.closedEmployeeSide)
@@ -297,17 +299,20 @@ public class Aggregator {
                         targets,
                         pass.computedAt().toString());
         long assembly = System.nanoTime();
-        write(assembled);
+        int snapshotsWritten = write(assembled, asOf.isPresent());
         long written = System.nanoTime();
         // where a run spends its time, for whoever tunes the schedule or the table's capacity
         LOG.infof(
-                "aggregated %s..%s: %d answers, %d units, %d snapshots in %d ms (answers read and day tallies written %d ms,"
-                        + " other months' tallies read %d ms, assembly %d ms, snapshots written %d ms)",
+                "aggregated %s..%s: %d answers, %d units (%d with new tallies), %d snapshots (%d written) in %d ms"
+                        + " (answers read and day tallies written %d ms, other tallies read %d ms, assembly %d ms,"
+                        + " snapshots written %d ms)",
                 from,
                 to,
                 pass.answersRead().get(),
                 organisation.units().size(),
+                organisation.units().size() - unchanged.size(),
                 assembled.size(),
+                snapshotsWritten,
                 ms(written - started),
                 ms(dayTallies - started),
                 ms(periodTallies - dayTallies),
@@ -315,7 +320,7 @@ public class Aggregator {
                 ms(written - assembly));
         return new AggregationReport(
                 organisation.units().size(),
-                assembled.size(),
+                snapshotsWritten,
                 pass.answersRead().get());
     }
 
@@ -332,17 +337,26 @@ public class Aggregator {
     /**
      * Reads one unit's answers of the pass's days, from where {@code before} got, and stores the
      * days' tallies and the progress made; {@code open}, the unit's current day when the run reads its
-     * customers only. Returns the unit's days of the months written.
+     * customers only. Returns the unit's days of the months written, or nothing when a run that
+     * follows new answers found nothing new: no customer answer since the marks, no day seen for the
+     * first time, every finished day's employees as stored. That unit's tallies are then as the runs
+     * before left them, and are read with the other months ({@link #addOtherMonths}): in an hour most
+     * units get no answer, and a month item rewritten costs a write unit per KB of the whole item.
      */
-    private UnitDays tallyDays(Unit unit, LocalDate open, DayProgress before, Pass pass) {
+    private Optional<UnitDays> tallyDays(Unit unit, LocalDate open, DayProgress before, Pass pass) {
+        // a recompute reads every day whole and keeps no marks: it always writes what it read
+        boolean changed = pass.asOf().isEmpty();
         Map<LocalDate, SideTally> customer = new HashMap<>();
         Map<LocalDate, SideTally> employee = new HashMap<>();
         Map<LocalDate, SettledCustomers> settled = new HashMap<>();
         Map<LocalDate, Instant> employeesRead = new HashMap<>();
         for (LocalDate day : pass.days()) {
             Instant dayEnd = day.plusDays(1).atStartOfDay(unit.zone()).toInstant();
-            CustomerDay customers =
-                    customers(unit.id(), day, dayEnd, before.settled().get(day), pass.settleBefore());
+            SettledCustomers known = before.settled().get(day);
+            CustomerDay customers = customers(unit.id(), day, dayEnd, known, pass.settleBefore());
+            // nothing read since the marks: the stored tally is the settled one (an answer counted before
+            // as recent was received after the marks, so it is read again and counts as new)
+            changed |= known == null || customers.answersRead() > 0;
             customer.put(day, customers.tally());
             pass.answersRead().addAndGet(customers.answersRead());
             if (customers.settled() != null) {
@@ -350,13 +364,17 @@ public class Aggregator {
             }
             if (!day.equals(open) && !before.employeesFinal(day, dayEnd, settle)) {
                 SideTally employees = tallyOf(Side.EMPLOYEE, unit.id(), day);
+                changed |= !employees.equals(before.employees(day));
                 employee.put(day, employees);
                 pass.answersRead().addAndGet(employees.n());
                 pass.asOf().ifPresent(t -> employeesRead.put(day, t));
             }
         }
-        return tallies.putDays(
-                unit.id(), customer, employee, new DayProgress(settled, employeesRead), pass.computedAt());
+        if (!changed) {
+            return Optional.empty();
+        }
+        return Optional.of(tallies.putDays(
+                unit.id(), customer, employee, new DayProgress(settled, employeesRead), pass.computedAt()));
     }
 
     /** Every day, week and month containing one of {@code days}: the snapshots the run assembles. */
@@ -372,14 +390,26 @@ public class Aggregator {
 
     /**
      * Adds the tallies the targets need beyond the months just written, which came back with their
-     * updates: the rest of their periods, and the periods before them for trends.
+     * updates: the rest of their periods, and the periods before them for trends; all of them for the
+     * {@code unchanged} units, whose months this run did not write.
      */
     private void addOtherMonths(
-            Organisation organisation, Map<String, UnitDays> unitDays, Set<Period> targets, List<LocalDate> days) {
+            Organisation organisation,
+            Map<String, UnitDays> unitDays,
+            Set<String> unchanged,
+            Set<Period> targets,
+            List<LocalDate> days) {
         LocalDate[] needed = SnapshotAssembler.daysNeeded(targets);
         Set<YearMonth> monthsWritten = days.stream().map(YearMonth::from).collect(Collectors.toSet());
-        inParallel(Batches.of(organisation.units().stream().map(Unit::id).toList(), TALLY_READ_GROUP), group -> {
-            tallies.read(group, needed[0], needed[1], monthsWritten)
+        List<String> written = organisation.units().stream()
+                .map(Unit::id)
+                .filter(id -> !unchanged.contains(id))
+                .toList();
+        List<List<String>> groups = new ArrayList<>();
+        groups.addAll(Batches.of(written, TALLY_READ_GROUP));
+        groups.addAll(Batches.of(List.copyOf(unchanged), TALLY_READ_GROUP));
+        inParallel(groups, group -> {
+            tallies.read(group, needed[0], needed[1], unchanged.contains(group.get(0)) ? Set.of() : monthsWritten)
                     .forEach((unit, other) -> unitDays.merge(unit, other, UnitDays::with));
             return null;
         });
@@ -389,13 +419,21 @@ public class Aggregator {
      * A batch of snapshots per task, as many at once as units are read: on DynamoDB the writes of one
      * run are independent items, and a run's wall time is its Lambda bill. Each is a conditional put
      * ({@link SnapshotStore#putAll}): a newer run's snapshot and a closed period's published employee
-     * side are kept.
+     * side are kept. A run that follows new answers writes only the snapshots whose figures changed
+     * ({@link SnapshotStore#putChanged}); a recompute rewrites all of them, since it is there to repair.
+     * Returns how many were written.
      */
-    private void write(List<Snapshot> assembled) {
-        inParallel(Batches.of(assembled, Batches.WRITE), batch -> {
-            snapshots.putAll(batch, SnapshotAssembler::closedEmployeeSide);
+    private int write(List<Snapshot> assembled, boolean changedOnly) {
+        AtomicLong written = new AtomicLong();
+        // a run of changes reads a digest per snapshot and writes few: a BatchGetItem's 100 per task
+        inParallel(Batches.of(assembled, changedOnly ? Batches.GET : Batches.WRITE), batch -> {
+            written.addAndGet(
+                    changedOnly
+                            ? snapshots.putChanged(batch, SnapshotAssembler::closedEmployeeSide)
+                            : batch.size() - snapshots.putAll(batch, SnapshotAssembler::closedEmployeeSide));
             return null;
         });
+        return (int) written.get();
     }
 
     private static long ms(long nanos) {

@@ -68,16 +68,22 @@ final class TallyItem {
         return Long.toString(at.getEpochSecond());
     }
 
-    /** The progress attributes of a month item (as {@link TallyStore#progress} projects them), added to the maps given. */
+    /**
+     * The progress attributes of a month item and its employee tallies (as {@link TallyStore#progress}
+     * projects them), added to the maps given.
+     */
     static void readProgress(
             Map<String, AttributeValue> item,
             Map<LocalDate, SettledCustomers> settled,
-            Map<LocalDate, Instant> employeesRead) {
+            Map<LocalDate, Instant> employeesRead,
+            Map<LocalDate, SideTally> employees) {
         item.forEach((name, value) -> {
             if (name.endsWith(SETTLED)) {
                 settled.put(day(name), new SettledCustomers(tallyOf(value.s()), timeOf(value.s())));
             } else if (name.endsWith(EMPLOYEES_READ)) {
                 employeesRead.put(day(name), Instant.ofEpochSecond(Long.parseLong(value.s())));
+            } else if (DAY_SIDE.matcher(name).matches() && name.endsWith("#" + Side.EMPLOYEE.mark())) {
+                employees.put(day(name), decode(value.s()));
             }
         });
     }

@@ -121,14 +121,17 @@ public class TallyStore {
     }
 
     /**
-     * How far scheduled runs got through these units' {@code days}: only those attributes of their
-     * month items, by key, a BatchGetItem per 100 items.
+     * How far scheduled runs got through these units' {@code days}, and the employee tallies they stored:
+     * only those attributes of their month items, by key, a BatchGetItem per 100 items.
      */
     public Map<String, DayProgress> progress(Collection<String> unitIds, Collection<LocalDate> days) {
         Map<String, String> names = new HashMap<>();
         StringBuilder projection = new StringBuilder(SymmetryTable.PK);
         for (LocalDate day : days) {
-            for (String attribute : List.of(TallyItem.settledName(day), TallyItem.employeesReadName(day))) {
+            for (String attribute : List.of(
+                    TallyItem.settledName(day),
+                    TallyItem.employeesReadName(day),
+                    TallyItem.tallyName(day, Side.EMPLOYEE))) {
                 String name = "#p" + names.size();
                 names.put(name, attribute);
                 projection.append(", ").append(name);
@@ -151,19 +154,23 @@ public class TallyStore {
                         .expressionAttributeNames(names)));
         Map<String, Map<LocalDate, SettledCustomers>> settled = new HashMap<>();
         Map<String, Map<LocalDate, Instant>> employeesRead = new HashMap<>();
+        Map<String, Map<LocalDate, SideTally>> employees = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             String unitId = SymmetryTable.unitOfTally(item);
             TallyItem.readProgress(
                     item,
                     settled.computeIfAbsent(unitId, u -> new HashMap<>()),
-                    employeesRead.computeIfAbsent(unitId, u -> new HashMap<>()));
+                    employeesRead.computeIfAbsent(unitId, u -> new HashMap<>()),
+                    employees.computeIfAbsent(unitId, u -> new HashMap<>()));
         }
         Map<String, DayProgress> out = new HashMap<>();
         for (String unitId : unitIds) {
             out.put(
                     unitId,
                     new DayProgress(
-                            settled.getOrDefault(unitId, Map.of()), employeesRead.getOrDefault(unitId, Map.of())));
+                            settled.getOrDefault(unitId, Map.of()),
+                            employeesRead.getOrDefault(unitId, Map.of()),
+                            employees.getOrDefault(unitId, Map.of())));
         }
         return out;
     }

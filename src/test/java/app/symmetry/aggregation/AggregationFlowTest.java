@@ -8,6 +8,7 @@ import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -379,6 +380,58 @@ class AggregationFlowTest {
                 .containsEntry("replay", false)
                 .containsEntry("asOf", first.plusSeconds(25).toString());
         assertThat(((Number) second.get("answersRead")).intValue()).isEqualTo(2);
+    }
+
+    /**
+     * The hourly run at the scale of the largest networks: in an hour most stores get no answer, and a
+     * run that rewrote every store's tallies and snapshots anyway paid for the whole organisation every
+     * hour. A quiet hour writes nothing; one answer rewrites its unit's tallies and the snapshots whose
+     * figures it changes (its unit's week and month, its region's and the organisation's day, week and
+     * month), and no other store's.
+     */
+    @Test
+    @Order(5)
+    void aQuietHourWritesNothingAndOneAnswerRewritesOnlyWhatItChanges() {
+        LocalDate day = LocalDate.of(2026, 11, 17);
+        String customers = code("paris-bastille", "customer", day);
+        Random random = new Random(1711);
+        send(
+                "/submitFeedback",
+                customers,
+                answer(random, day, 1),
+                day.atTime(9, 30).atZone(PARIS).toInstant());
+        // the runs are retried events, late on the clock that recomputed November earlier in this class
+        // (a day's tallies keep the newest run's): each run is a minute after the one before
+        Instant late = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
+        clock.set(late);
+        scheduledRun("2026-11-17T09:15:00Z"); // 10:15 in Paris: settles what came before 10:00
+        String before = (String) get("unit", "paris-opera", "MONTH:2026-11").get("computedAt");
+
+        writer.resetCount();
+        clock.set(late.plusSeconds(60));
+        Map<String, Object> quiet = scheduledRun("2026-11-17T10:15:00Z");
+        assertThat(quiet).containsEntry("answersRead", 0).containsEntry("snapshotsWritten", 0);
+        assertThat(writer.writes())
+                .as("tally and snapshot writes of a quiet hour")
+                .isZero();
+
+        send(
+                "/submitFeedback",
+                customers,
+                answer(random, day, 2),
+                day.atTime(11, 30).atZone(PARIS).toInstant());
+        writer.resetCount();
+        clock.set(late.plusSeconds(120));
+        Map<String, Object> oneAnswer = scheduledRun("2026-11-17T11:15:00Z");
+        assertThat(oneAnswer).containsEntry("answersRead", 1).containsEntry("snapshotsWritten", 8);
+        assertThat(writer.writes()).as("one month item and eight snapshots").isEqualTo(9);
+        assertThat(((Number) path(get("unit", "paris-bastille", "DAY:2026-11-17"), "customer.n")).intValue())
+                .isEqualTo(2);
+        assertThat(get("unit", "paris-bastille", "MONTH:2026-11").get("computedAt"))
+                .isEqualTo(late.plusSeconds(120).toString());
+        // another store's snapshot shows the run that last changed its figures
+        assertThat(get("unit", "paris-opera", "MONTH:2026-11").get("computedAt"))
+                .isEqualTo(before);
     }
 
     /** The answers a scheduled run at {@code time} read: what tells a run that re-reads from one that follows the new answers. */

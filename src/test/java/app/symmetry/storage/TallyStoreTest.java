@@ -103,7 +103,10 @@ class TallyStoreTest {
         assertThat(written.employee()).containsOnlyKeys(last);
 
         DayProgress read = tallies.progress(List.of(unit), List.of(last, first)).get(unit);
-        assertThat(read).isEqualTo(progress);
+        assertThat(read.settled()).isEqualTo(progress.settled());
+        assertThat(read.employeesReadAt()).isEqualTo(progress.employeesReadAt());
+        // and the employees as stored, so a run that finds the same writes nothing
+        assertThat(read.employees()).isEqualTo(Map.of(last, tally(5, 0, 1)));
         assertThat(tallies.progress(List.of(unit, "no-such-unit"), List.of(first)))
                 .containsEntry("no-such-unit", DayProgress.NONE);
 
