@@ -98,13 +98,22 @@ final class Cost {
                                 + " sooner: an upper bound)",
                         NETWORK_MS, 1 / COLD_STARTS_PER_ANSWER, LOG_BYTES_PER_INVOCATION));
 
-        // the hourly runs, from the largest organisation measured (per unit, scaled to 1,000 units)
+        // the hourly runs, from the organisation measured nearest 1,000 units (the larger on a tie),
+        // scaled to 1,000: a run now writes only the units that had answers, so its cost follows the new
+        // answers per unit and hour, and the 1,000-unit size's (1,000 an hour, one a unit) is the nearest
+        // to the model's 1.25; the 10,000-unit size's (0.1 a unit) scaled down would understate it
         String best = null;
         int bestUnits = 0;
         for (String key : parts.keySet()) {
             Matcher m = HOURLY.matcher(key);
-            if (m.matches() && Integer.parseInt(m.group(2)) >= bestUnits) {
-                bestUnits = Integer.parseInt(m.group(2));
+            if (!m.matches()) {
+                continue;
+            }
+            int units = Integer.parseInt(m.group(2));
+            int distance = Math.abs(units - STORES);
+            int bestDistance = Math.abs(bestUnits - STORES);
+            if (best == null || distance < bestDistance || (distance == bestDistance && units > bestUnits)) {
+                bestUnits = units;
                 best = "aggregate." + m.group(1) + "." + m.group(2) + "u.";
             }
         }
