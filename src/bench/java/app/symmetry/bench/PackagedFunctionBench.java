@@ -485,6 +485,7 @@ public class PackagedFunctionBench {
             command.addAll(c1Only ? LAMBDA_JVM : LAMBDA_JVM.subList(0, 2));
             command.addAll(jvm);
             command.addAll(List.of(
+                    PackagedFunction.nativeClientOption(),
                     "-cp",
                     jar + File.pathSeparator + PackagedFunction.runtimeClient(),
                     PackagedFunction.RIC_MAIN,

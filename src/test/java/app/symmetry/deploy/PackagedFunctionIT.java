@@ -282,6 +282,7 @@ class PackagedFunctionIT {
                 command.addAll(List.of(
                         launcher,
                         "-XX:MaxRAM=" + memory + "m",
+                        PackagedFunction.nativeClientOption(),
                         "-cp",
                         PackagedFunction.runtimeClient() + File.pathSeparator + task + File.pathSeparator
                                 + task.resolve("lib") + File.separator + "*",

@@ -11,6 +11,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -76,6 +77,8 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     private static Path task;
     /** The running extension, for {@link #companionPort}: one test class at a time runs in failsafe's JVM. */
     private static PackagedFunction current;
+    /** The runtime interface client's JNI library as a JVM option, once unpacked ({@link #nativeClientOption}). */
+    private static String nativeClient;
 
     private Map<String, String> config;
     private String testName;
@@ -156,6 +159,7 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (!nativeZip) {
             command.addAll(List.of(
+                    nativeClientOption(),
                     "-cp",
                     runtimeClient() + File.pathSeparator + root + File.pathSeparator + root.resolve("lib")
                             + File.separator + "*",
@@ -329,6 +333,36 @@ public final class PackagedFunction implements BeforeAllCallback, AfterAllCallba
     @SuppressWarnings("unchecked")
     private static Map<String, Object> globalEnvironment(Map<String, Object> globals) {
         return (Map<String, Object>) ((Map<String, Object>) globals.get("Environment")).get("Variables");
+    }
+
+    /**
+     * The runtime interface client's JNI library, unpacked once under target/, as the JVM option that
+     * makes the client load it from there. Left to itself the client copies it to
+     * {@code /tmp/.libaws-lambda-jni.so} at every start, over the copy another starting process may be
+     * loading that moment: a test's function and its companion started together, one of them died of
+     * SIGBUS in the dynamic loader (its hs_err file in the task root) and its test waited 120 s for an
+     * answer. On Lambda one function process starts per sandbox; here several share a machine. The copy
+     * is renamed into place, so a process of another test JVM loading the previous one keeps its file.
+     */
+    public static synchronized String nativeClientOption() {
+        if (nativeClient == null) {
+            String arch = System.getProperty("os.arch");
+            String name = "libaws-lambda-jni.linux-" + (arch.equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
+            Path target = ROOT.resolve("target/runtime-client").resolve(name);
+            try (InputStream in = Class.forName(RIC_MAIN).getResourceAsStream("/jni/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the runtime interface client has no " + name);
+                }
+                Files.createDirectories(target.getParent());
+                Path partial = Files.createTempFile(target.getParent(), name, ".part");
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("could not unpack the runtime interface client's library", e);
+            }
+            nativeClient = "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + target;
+        }
+        return nativeClient;
     }
 
     /** The runtime interface client and its serialization library, from the test class path. */
