@@ -103,23 +103,18 @@ public class SnapshotStore {
      * changed its figures.
      */
     public int putChanged(List<Snapshot> snapshots, Predicate<Snapshot> closedEmployeeSide) {
-        Map<String, String> stored = storedFigures(snapshots);
+        Map<Map<String, AttributeValue>, String> stored = storedFigures(snapshots);
         List<Snapshot> changed = snapshots.stream()
                 .filter(s -> !items.figures(s).s().equals(stored.get(keyOf(s))))
                 .toList();
         return changed.size() - putAll(changed, closedEmployeeSide);
     }
 
-    /** The stored digest of each of these snapshots that is stored, by {@link #keyOf}. */
-    private Map<String, String> storedFigures(List<Snapshot> snapshots) {
-        List<Map<String, AttributeValue>> keys = snapshots.stream()
-                .map(s -> {
-                    Period period = Period.parse(s.period()).orElseThrow();
-                    return SymmetryTable.key(
-                            SymmetryTable.snapshotPartition(s.scope(), s.id(), period.type()), period.label());
-                })
-                .toList();
-        Map<String, String> stored = new HashMap<>();
+    /** The stored digest of each of these snapshots that is stored, by its key. */
+    private Map<Map<String, AttributeValue>, String> storedFigures(List<Snapshot> snapshots) {
+        List<Map<String, AttributeValue>> keys =
+                snapshots.stream().map(SnapshotStore::keyOf).toList();
+        Map<Map<String, AttributeValue>, String> stored = new HashMap<>();
         StorageOperation.AGGREGATION_RUN
                 .call(() -> ItemsByKey.read(
                         dynamo,
@@ -133,22 +128,27 @@ public class SnapshotStore {
                     AttributeValue figures = item.get(SnapshotItem.FIGURES);
                     if (figures != null) {
                         stored.put(
-                                item.get(SymmetryTable.PK).s() + "|"
-                                        + item.get(SymmetryTable.SK).s(),
+                                SymmetryTable.key(
+                                        item.get(SymmetryTable.PK).s(),
+                                        item.get(SymmetryTable.SK).s()),
                                 figures.s());
                     }
                 });
         return stored;
     }
 
-    private static String keyOf(Snapshot snapshot) {
-        Period period = Period.parse(snapshot.period()).orElseThrow();
-        return SymmetryTable.snapshotPartition(snapshot.scope(), snapshot.id(), period.type()) + "|" + period.label();
+    private static Map<String, AttributeValue> keyOf(Snapshot snapshot) {
+        return keyOf(
+                snapshot.scope(), snapshot.id(), Period.parse(snapshot.period()).orElseThrow());
+    }
+
+    private static Map<String, AttributeValue> keyOf(String scope, String id, Period period) {
+        return SymmetryTable.key(SymmetryTable.snapshotPartition(scope, id, period.type()), period.label());
     }
 
     public Optional<Snapshot> get(String scope, String id, Period period) {
-        var item = StorageOperation.READ.call(() -> dynamo.getItem(b -> b.tableName(table.name())
-                .key(SymmetryTable.key(SymmetryTable.snapshotPartition(scope, id, period.type()), period.label()))));
+        var item = StorageOperation.READ.call(
+                () -> dynamo.getItem(b -> b.tableName(table.name()).key(keyOf(scope, id, period))));
         return item.hasItem() ? Optional.of(items.snapshot(item.item())) : Optional.empty();
     }
 
